@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AccessGrant")
+
+
+@_attrs_define
+class AccessGrant:
+    """A group's access to a dataset."""
+
+    dataset_id: str
+    """ Dataset MFID. """
+    group_name: str
+    """ Group name. """
+    read: bool
+    """ May read. """
+    write: bool
+    """ May write. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        dataset_id = self.dataset_id
+
+        group_name = self.group_name
+
+        read = self.read
+
+        write = self.write
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "dataset_id": dataset_id,
+                "group_name": group_name,
+                "read": read,
+                "write": write,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        dataset_id = d.pop("dataset_id")
+
+        group_name = d.pop("group_name")
+
+        read = d.pop("read")
+
+        write = d.pop("write")
+
+        access_grant = cls(
+            dataset_id=dataset_id,
+            group_name=group_name,
+            read=read,
+            write=write,
+        )
+
+        access_grant.additional_properties = d
+        return access_grant
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="UploadInitiate")
+
+
+@_attrs_define
+class UploadInitiate:
+    """Starts a resumable upload of one file."""
+
+    filename: str
+    """ File name (no directories). """
+    size: int
+    """ Total size in bytes. """
+    sha256_hash: str
+    """ Hex SHA-256 of the whole file. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        filename = self.filename
+
+        size = self.size
+
+        sha256_hash = self.sha256_hash
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "filename": filename,
+                "size": size,
+                "sha256_hash": sha256_hash,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        filename = d.pop("filename")
+
+        size = d.pop("size")
+
+        sha256_hash = d.pop("sha256_hash")
+
+        upload_initiate = cls(
+            filename=filename,
+            size=size,
+            sha256_hash=sha256_hash,
+        )
+
+        upload_initiate.additional_properties = d
+        return upload_initiate
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
