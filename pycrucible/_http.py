@@ -1,0 +1,249 @@
+"""The HTTP plumbing under `CrucibleClient`: one pooled transport, three views of it.
+
+* `api`: the generated `AuthenticatedClient` the friendly layer calls. Its httpx client carries
+  the key and turns every 4xx/5xx answer into the matching `pycrucible.errors` exception.
+* `raw`: the same for users of the typed raw layer, minus the raising: they get the generated
+  `Response` objects with their status codes, exactly as the generator documents.
+* `storage`: no base URL and no key, for signed download URLs and resumable-upload URIs, which
+  may live on another host that must never see the key. It raises like `api`.
+
+All three share one `RetryTransport` (so one connection pool and one retry policy).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import platform
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import attrs
+import httpx
+from crucible_openapi import AuthenticatedClient
+from crucible_openapi.types import Response
+
+from pycrucible._redact import get_logger, redact_url, register_secret
+from pycrucible._transport import RetryPolicy, RetryTransport
+from pycrucible.errors import (
+    APIConnectionError,
+    APITimeoutError,
+    UnexpectedResponseError,
+    error_for_response,
+    not_found,
+)
+
+__all__ = ["HttpClients", "build_clients", "invoke", "parse_list", "parse_one"]
+
+log = get_logger("http")
+T = TypeVar("T")
+
+_VERSION = "0.1.0"
+USER_AGENT = f"pycrucible/{_VERSION} httpx/{httpx.__version__} python/{platform.python_version()}"
+
+
+def _raise_for_status(response: httpx.Response) -> None:
+    """Response hook: turns an error status into the matching exception."""
+    if response.status_code >= 400:
+        response.read()
+        raise error_for_response(response)
+
+
+def _log_request(request: httpx.Request) -> None:
+    log.debug("-> %s %s", request.method, redact_url(str(request.url)))
+
+
+def _log_response(response: httpx.Response) -> None:
+    request = response.request
+    log.debug("<- %s %s %d", request.method, redact_url(str(request.url)), response.status_code)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(api_url: str) -> str:
+    """Validates the API base URL and warns when the key would cross the network unencrypted.
+
+    Args:
+        api_url: Base URL such as `https://crucible.lbl.gov/testapi`.
+
+    Returns:
+        The URL without a trailing slash.
+
+    Raises:
+        ValueError: The URL is not an absolute http(s) URL.
+    """
+    url = httpx.URL(api_url)
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"api_url must be an absolute http(s) URL, got {api_url!r}")
+    if url.scheme == "http" and not _is_loopback(url.host):
+        warnings.warn(
+            f"the API key will be sent unencrypted over plain http to {url.host}; use https",
+            stacklevel=3,
+        )
+    return str(url).rstrip("/")
+
+
+@attrs.define
+class HttpClients:
+    """The three views of one pooled transport (see the module docstring)."""
+
+    api: AuthenticatedClient
+    raw: AuthenticatedClient
+    storage: httpx.Client
+    http: httpx.Client
+    transport: RetryTransport
+
+    def close(self) -> None:
+        """Closes every view and the shared connection pool."""
+        self.http.close()
+        self.raw.get_httpx_client().close()
+        self.storage.close()
+        self.transport.close()
+
+
+def build_clients(
+    api_url: str,
+    api_key: str,
+    *,
+    timeout: httpx.Timeout,
+    transfer_timeout: httpx.Timeout,
+    policy: RetryPolicy,
+    transport: httpx.BaseTransport | None = None,
+) -> HttpClients:
+    """Builds the pooled, authenticated, retrying clients for one `CrucibleClient`.
+
+    Args:
+        api_url: Base URL, already checked by `check_url`.
+        api_key: The API key, sent as `Authorization: Bearer <key>` to `api_url` only.
+        timeout: Timeouts of API calls.
+        transfer_timeout: Timeouts of the storage client (signed URLs, upload chunks).
+        policy: Retry policy shared by all three views.
+        transport: Inner transport (tests pass an `httpx.MockTransport`); pooled HTTP by default.
+
+    Returns:
+        The clients; close them with `HttpClients.close()`.
+    """
+    register_secret(api_key)
+    shared = RetryTransport(transport, policy)
+    auth_headers = {"Authorization": f"Bearer {api_key}", "User-Agent": USER_AGENT}
+    hooks: dict[str, list[Callable[..., Any]]] = {
+        "request": [_log_request],
+        "response": [_log_response, _raise_for_status],
+    }
+    http = httpx.Client(
+        base_url=api_url, headers=auth_headers, timeout=timeout, transport=shared, event_hooks=hooks
+    )
+    raw_http = httpx.Client(
+        base_url=api_url, headers=auth_headers, timeout=timeout, transport=shared
+    )
+    storage = httpx.Client(
+        headers={"User-Agent": USER_AGENT},
+        timeout=transfer_timeout,
+        transport=shared,
+        event_hooks=hooks,
+    )
+    api = AuthenticatedClient(base_url=api_url, token=api_key, raise_on_unexpected_status=False)
+    api.set_httpx_client(http)
+    raw = AuthenticatedClient(base_url=api_url, token=api_key, raise_on_unexpected_status=False)
+    raw.set_httpx_client(raw_http)
+    return HttpClients(api=api, raw=raw, storage=storage, http=http, transport=shared)
+
+
+@contextmanager
+def translate_errors() -> Iterator[None]:
+    """Re-raises httpx transport failures as `APIConnectionError` / `APITimeoutError`."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        where = redact_url(str(exc.request.url)) if _has_request(exc) else "the server"
+        raise APITimeoutError(f"no answer in time from {where}: {type(exc).__name__}") from exc
+    except httpx.TransportError as exc:
+        where = redact_url(str(exc.request.url)) if _has_request(exc) else "the server"
+        raise APIConnectionError(f"could not reach {where}: {exc!s}") from exc
+
+
+def _has_request(exc: httpx.RequestError) -> bool:
+    try:
+        exc.request  # noqa: B018 - property raises when unset
+    except RuntimeError:
+        return False
+    return True
+
+
+def invoke(operation: Callable[..., Response[Any]], /, *args: Any, **kwargs: Any) -> Response[Any]:
+    """Calls a generated `*_detailed` function with transport errors translated.
+
+    Args:
+        operation: The generated `sync_detailed` function.
+        *args: Its positional arguments.
+        **kwargs: Its keyword arguments, including `client`.
+
+    Returns:
+        The generated `Response` (error statuses have already raised through the response hook).
+
+    Raises:
+        UnexpectedResponseError: A successful answer the generated parser could not read.
+    """
+    with translate_errors():
+        try:
+            return operation(*args, **kwargs)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            name = getattr(operation, "__module__", "operation").rsplit(".", 1)[-1]
+            raise UnexpectedResponseError(
+                f"{name}: the answer does not match the contract ({type(exc).__name__}: {exc})"
+            ) from exc
+
+
+def parse_one(response: Response[Any], cls: type[T], what: str) -> T:
+    """Returns the parsed record, raising `NotFoundError` for the API's 200 + `null`.
+
+    Args:
+        response: A successful generated `Response`.
+        cls: The expected model class.
+        what: What was asked for, for messages (e.g. `"dataset 0tbg..."`).
+
+    Returns:
+        The parsed model.
+
+    Raises:
+        NotFoundError: The body was `null`.
+        UnexpectedResponseError: The body is not a `cls`.
+    """
+    parsed = response.parsed
+    if parsed is None and response.content.strip() in (b"null", b""):
+        raise not_found(what)
+    if not isinstance(parsed, cls):
+        raise UnexpectedResponseError(
+            f"{what}: expected {cls.__name__}, got {response.content[:200]!r}"
+        )
+    return parsed
+
+
+def parse_list(response: Response[Any], cls: type[T], what: str) -> list[T]:
+    """Returns the parsed list, checking every item's type.
+
+    Args:
+        response: A successful generated `Response` whose body is a JSON array.
+        cls: The expected item class.
+        what: What was asked for, for messages.
+
+    Returns:
+        The items.
+
+    Raises:
+        UnexpectedResponseError: The body is not a list of `cls`.
+    """
+    parsed = response.parsed
+    if not isinstance(parsed, list) or not all(isinstance(item, cls) for item in parsed):
+        raise UnexpectedResponseError(
+            f"{what}: expected a list of {cls.__name__}, got {response.content[:200]!r}"
+        )
+    return parsed

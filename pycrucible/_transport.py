@@ -1,0 +1,188 @@
+"""Retries, in one httpx transport wrapper, so every call (generated or not) behaves the same.
+
+What is retried:
+
+* failures before the request was sent (connection refused, connect timeout, pool timeout) and
+  429 / 503 answers: on every method, since the server did not act on the request;
+* 500 / 502 / 504 answers, read timeouts and connections dropped mid-answer: only on idempotent
+  requests (GET, HEAD, OPTIONS, PUT, DELETE) or requests marked idempotent with the
+  `IDEMPOTENT` extension (a create that carries a client-chosen `unique_id`);
+* never a request whose body cannot be sent again (a one-shot stream).
+
+Waits grow exponentially with full jitter, capped, and honour `Retry-After` (seconds or an HTTP
+date) up to `RetryPolicy.max_retry_after`; a server asking for a longer pause gets its answer
+returned unretried.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import attrs
+import httpx
+
+from pycrucible._redact import get_logger, redact_url
+
+__all__ = ["IDEMPOTENT", "RetryPolicy", "RetryTransport"]
+
+log = get_logger("http")
+
+# Request extension that marks a non-idempotent method as safe to repeat.
+IDEMPOTENT = "pycrucible.idempotent"
+
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+_ALWAYS_RETRY_STATUSES = frozenset({429, 503})
+_IDEMPOTENT_RETRY_STATUSES = frozenset({500, 502, 504})
+_NOT_SENT_ERRORS: tuple[type[Exception], ...] = (httpx.ConnectError, httpx.ConnectTimeout)
+_NOT_SENT_ERRORS += (httpx.PoolTimeout,)
+_SENT_ERRORS: tuple[type[Exception], ...] = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+)
+
+
+@attrs.frozen
+class RetryPolicy:
+    """How often and how patiently to retry.
+
+    Attributes:
+        max_retries: Retries after the first attempt (0 disables retrying).
+        backoff_base: First backoff ceiling in seconds; doubles on every retry.
+        backoff_max: Largest backoff ceiling in seconds.
+        max_retry_after: Longest `Retry-After` in seconds that is waited out.
+        sleep: Called with the pause in seconds; tests pass a function that records and returns.
+    """
+
+    max_retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    backoff_base: float = attrs.field(default=0.5, validator=attrs.validators.ge(0))
+    backoff_max: float = attrs.field(default=8.0, validator=attrs.validators.ge(0))
+    max_retry_after: float = attrs.field(default=60.0, validator=attrs.validators.ge(0))
+    sleep: Callable[[float], None] = time.sleep
+
+    def backoff(self, attempt: int) -> float:
+        """Full-jitter exponential backoff for retry number `attempt` (1-based), in seconds."""
+        ceiling = min(self.backoff_max, self.backoff_base * (2 ** (attempt - 1)))
+        return random.uniform(0, ceiling)  # jitter, not cryptography
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """Reads `Retry-After` (delta-seconds or HTTP date); None when absent or unreadable."""
+    value = response.headers.get("retry-after")
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _replayable(request: httpx.Request) -> bool:
+    """True when the body can be sent again: bytes, or a multipart body of seekable files."""
+    stream = request.stream
+    return isinstance(stream, httpx.ByteStream) or type(stream).__name__ == "MultipartStream"
+
+
+def _idempotent(request: httpx.Request) -> bool:
+    return request.method in _IDEMPOTENT_METHODS or bool(request.extensions.get(IDEMPOTENT))
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a transport and retries what is safe to retry (see the module docstring).
+
+    Args:
+        inner: The transport that does the work; a pooled `httpx.HTTPTransport` by default.
+        policy: Retry limits and backoff.
+    """
+
+    def __init__(
+        self, inner: httpx.BaseTransport | None = None, policy: RetryPolicy | None = None
+    ) -> None:
+        self._inner = inner if inner is not None else httpx.HTTPTransport()
+        self.policy = policy if policy is not None else RetryPolicy()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Sends `request`, retrying as the policy allows; returns the last answer or raises."""
+        attempt = 0
+        while True:
+            try:
+                response = self._inner.handle_request(request)
+            except _NOT_SENT_ERRORS as exc:
+                if not self._may_retry(request, attempt, sent=False):
+                    raise
+                attempt += 1
+                self._pause(request, attempt, self.policy.backoff(attempt), repr(exc))
+                continue
+            except _SENT_ERRORS as exc:
+                if not self._may_retry(request, attempt, sent=True):
+                    raise
+                attempt += 1
+                self._pause(request, attempt, self.policy.backoff(attempt), repr(exc))
+                continue
+            delay = self._retry_delay(request, response, attempt)
+            if delay is None:
+                return response
+            response.close()
+            attempt += 1
+            self._pause(request, attempt, delay, f"status {response.status_code}")
+
+    def close(self) -> None:
+        """Closes the wrapped transport and its connection pool."""
+        self._inner.close()
+
+    def _may_retry(self, request: httpx.Request, attempt: int, *, sent: bool) -> bool:
+        if attempt >= self.policy.max_retries or not _replayable(request):
+            return False
+        return not sent or _idempotent(request)
+
+    def _retry_delay(
+        self, request: httpx.Request, response: httpx.Response, attempt: int
+    ) -> float | None:
+        status = response.status_code
+        if status in _ALWAYS_RETRY_STATUSES:
+            allowed = True
+        elif status in _IDEMPOTENT_RETRY_STATUSES:
+            allowed = _idempotent(request)
+        else:
+            return None
+        if not allowed or not self._may_retry(request, attempt, sent=False):
+            return None
+        asked = retry_after_seconds(response)
+        if asked is None:
+            return self.policy.backoff(attempt + 1)
+        if asked > self.policy.max_retry_after:
+            log.warning(
+                "%s %s: server asks to wait %.0f s, more than %.0f s; not retrying",
+                request.method,
+                redact_url(str(request.url)),
+                asked,
+                self.policy.max_retry_after,
+            )
+            return None
+        return asked
+
+    def _pause(self, request: httpx.Request, attempt: int, delay: float, why: str) -> None:
+        log.info(
+            "retry %d/%d of %s %s in %.2f s after %s",
+            attempt,
+            self.policy.max_retries,
+            request.method,
+            redact_url(str(request.url)),
+            delay,
+            why,
+        )
+        self.policy.sleep(delay)

@@ -1,0 +1,247 @@
+"""Exceptions raised by pycrucible. Every one derives from `CrucibleError`::
+
+    CrucibleError
+    ├── APIError                          something went wrong talking to the API
+    │   ├── APIStatusError                the API answered with an error status
+    │   │   ├── BadRequestError           400 (the API also answers 400 for an unknown API key)
+    │   │   ├── AuthenticationError       401
+    │   │   ├── PermissionDeniedError     403 (admin-only operation, or no access to the record)
+    │   │   ├── NotFoundError             404, and 200 + null for an unknown record
+    │   │   ├── ConflictError             409 (for example a duplicate unique_id)
+    │   │   ├── UnprocessableEntityError  422, with the field errors in `.errors`
+    │   │   ├── RateLimitError            429
+    │   │   └── ServerError               5xx
+    │   ├── APIConnectionError            no answer: refused, reset, DNS, TLS...
+    │   │   └── APITimeoutError           no answer in time
+    │   └── UnexpectedResponseError       a 2xx answer that does not match the contract
+    ├── WaitTimeoutError                  a processing request did not finish in time
+    ├── RequestFailedError                a processing request ended in a failure status
+    └── TransferError                     checksum mismatch, incomplete or unsafe transfer
+
+`error_for_response` is the one place that maps a status code to a class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from pycrucible._redact import redact_text, redact_url
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "CrucibleError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestFailedError",
+    "ServerError",
+    "TransferError",
+    "UnexpectedResponseError",
+    "UnprocessableEntityError",
+    "WaitTimeoutError",
+    "error_for_response",
+]
+
+
+class CrucibleError(Exception):
+    """Base class of every pycrucible exception."""
+
+
+class APIError(CrucibleError):
+    """A call to the Crucible API did not succeed."""
+
+
+class APIStatusError(APIError):
+    """The API answered with an error status.
+
+    Attributes:
+        status_code: The HTTP status code (200 for a `null` answer turned into `NotFoundError`).
+        detail: The server's `detail` text (FastAPI error body), or the raw body when there is none.
+        response: The `httpx.Response` when there is one, for anything else you need.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        detail: str,
+        response: httpx.Response | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = status_code
+        self.detail = detail
+
+
+class BadRequestError(APIStatusError):
+    """400: malformed request, or (on the real API) an API key that matches no account."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: missing or malformed credentials."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key's user may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404, or 200 with a `null` body: the record does not exist (or is hidden from you)."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the stored state, such as a duplicate `unique_id`."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the server rejected the input.
+
+    Attributes:
+        errors: The field errors, each a dict with `loc`, `msg` and `type`.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        detail: str,
+        errors: list[dict[str, Any]],
+        response: httpx.Response | None = None,
+    ) -> None:
+        super().__init__(message, status_code=status_code, detail=detail, response=response)
+        self.errors = errors
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests (retried automatically before this is raised)."""
+
+
+class ServerError(APIStatusError):
+    """5xx: the server failed (retried automatically when that is safe)."""
+
+
+class APIConnectionError(APIError):
+    """No answer came back: connection refused or reset, DNS or TLS failure."""
+
+
+class APITimeoutError(APIConnectionError):
+    """No answer came back in time."""
+
+
+class UnexpectedResponseError(APIError):
+    """A successful answer whose body does not match the contract.
+
+    Attributes:
+        response: The `httpx.Response` that could not be understood.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
+        super().__init__(message)
+        self.response = response
+
+
+class WaitTimeoutError(CrucibleError):
+    """A processing request did not reach a terminal status before the deadline.
+
+    Attributes:
+        request: The last request record seen (it still says its current status).
+    """
+
+    def __init__(self, message: str, *, request: Any) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class RequestFailedError(CrucibleError):
+    """A processing request ended in a status other than success.
+
+    Attributes:
+        request: The final request record; `request["status"]` says how it ended.
+    """
+
+    def __init__(self, message: str, *, request: Any) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class TransferError(CrucibleError):
+    """An upload or download failed verification, stopped short, or was unsafe."""
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def _read_detail(response: httpx.Response) -> tuple[str, list[dict[str, Any]]]:
+    """Extracts the FastAPI `detail` (text, field errors) from an error response."""
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text.strip()[:500], []
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, str):
+        return detail, []
+    if isinstance(detail, list):
+        errors = [item for item in detail if isinstance(item, dict)]
+        parts = [
+            f"{'.'.join(str(p) for p in item.get('loc', []))}: {item.get('msg', '')}"
+            for item in errors
+        ]
+        return "; ".join(parts), errors
+    return (str(body)[:500] if body is not None else ""), []
+
+
+def error_for_response(response: httpx.Response) -> APIStatusError:
+    """Builds the exception for an error response; the one status-to-class mapping.
+
+    Args:
+        response: An answer whose status is 4xx or 5xx (or any other non-success status).
+
+    Returns:
+        The matching `APIStatusError` subclass, with the message, `detail` and the response.
+    """
+    detail, errors = _read_detail(response)
+    detail = redact_text(detail)
+    status = response.status_code
+    request = response.request
+    where = f"{request.method} {redact_url(str(request.url))}"
+    message = f"{status} {response.reason_phrase or ''} from {where}".replace("  ", " ")
+    if detail:
+        message += f": {detail}"
+    if status == 400 and "account" in detail.lower():
+        message += " (check the API key)"
+    cls = _STATUS_CLASSES.get(status, ServerError if status >= 500 else APIStatusError)
+    if cls is UnprocessableEntityError:
+        return UnprocessableEntityError(
+            message, status_code=status, detail=detail, errors=errors, response=response
+        )
+    return cls(message, status_code=status, detail=detail, response=response)
+
+
+def not_found(what: str) -> NotFoundError:
+    """Builds the `NotFoundError` for a 200 + `null` answer (the API's way to say "no such record").
+
+    Args:
+        what: What was looked for, for the message (e.g. `"dataset 0tbg..."`).
+
+    Returns:
+        The exception, with `status_code` 200 and `detail` "null".
+    """
+    return NotFoundError(f"{what} not found", status_code=200, detail="null")
