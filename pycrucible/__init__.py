@@ -1,5 +1,72 @@
-"""pycrucible: the Python client for Crucible, the Molecular Foundry's data lakehouse."""
+"""pycrucible: the Python client for Crucible, the Molecular Foundry's data lakehouse.
 
-__all__ = ["__version__"]
+Example::
+
+    from pycrucible import CrucibleClient
+
+    with CrucibleClient(api_url="https://crucible.lbl.gov/testapi", api_key="...") as client:
+        datasets = client.list_datasets()
+
+Records returned by the client are the typed models of `crucible_openapi.models`; they also read
+like dicts (`dataset["unique_id"]`). Errors are `pycrucible.errors.CrucibleError` subclasses.
+"""
+
+from pycrucible import _records
+from pycrucible._api_processing import WaitProgressCallback
+from pycrucible._client import CrucibleClient
+from pycrucible._config import config_path, load_config, save_config
+from pycrucible._pipeline import PipelineResult
+from pycrucible._types import ProgressCallback
+from pycrucible._uploads import UploadedFile
+from pycrucible.errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    CrucibleError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestFailedError,
+    ServerError,
+    TransferError,
+    UnexpectedResponseError,
+    UnprocessableEntityError,
+    WaitTimeoutError,
+)
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "CrucibleClient",
+    "CrucibleError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PipelineResult",
+    "ProgressCallback",
+    "RateLimitError",
+    "RequestFailedError",
+    "ServerError",
+    "TransferError",
+    "UnexpectedResponseError",
+    "UnprocessableEntityError",
+    "UploadedFile",
+    "WaitProgressCallback",
+    "WaitTimeoutError",
+    "__version__",
+    "config_path",
+    "load_config",
+    "save_config",
+]
 
 __version__ = "0.1.0"
+
+_records.install()

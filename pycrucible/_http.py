@@ -91,6 +91,13 @@ def check_url(api_url: str) -> str:
     return str(url).rstrip("/")
 
 
+class RedactedAuthenticatedClient(AuthenticatedClient):
+    """The generated client with a `repr` that never shows the key (attrs' repr would)."""
+
+    def __repr__(self) -> str:
+        return f"AuthenticatedClient(base_url={self._base_url!r}, token='<redacted>')"
+
+
 @attrs.define
 class HttpClients:
     """The three views of one pooled transport (see the module docstring)."""
@@ -150,9 +157,13 @@ def build_clients(
         transport=shared,
         event_hooks=hooks,
     )
-    api = AuthenticatedClient(base_url=api_url, token=api_key, raise_on_unexpected_status=False)
+    api = RedactedAuthenticatedClient(
+        base_url=api_url, token=api_key, raise_on_unexpected_status=False
+    )
     api.set_httpx_client(http)
-    raw = AuthenticatedClient(base_url=api_url, token=api_key, raise_on_unexpected_status=False)
+    raw = RedactedAuthenticatedClient(
+        base_url=api_url, token=api_key, raise_on_unexpected_status=False
+    )
     raw.set_httpx_client(raw_http)
     return HttpClients(api=api, raw=raw, storage=storage, http=http, transport=shared)
 

@@ -1,0 +1,108 @@
+"""Scientific metadata and keywords of datasets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from crucible_openapi.api.metadata import (
+    add_dataset_keyword,
+    get_scientific_metadata,
+    list_dataset_keywords,
+    list_keywords,
+    merge_scientific_metadata,
+    set_scientific_metadata,
+)
+from crucible_openapi.models import Keyword, ScientificMetadata, ScientificMetadataRecord
+
+from pycrucible._checks import check_id, check_text
+from pycrucible._core import ClientCore
+from pycrucible._http import parse_one
+from pycrucible._metadata import encode_metadata
+from pycrucible.errors import NotFoundError
+
+__all__ = ["MetadataMixin"]
+
+
+class MetadataMixin(ClientCore):
+    """Scientific metadata and keywords."""
+
+    def _metadata_record(self, dsid: str) -> ScientificMetadataRecord | None:
+        try:
+            return self._one(
+                get_scientific_metadata,
+                ScientificMetadataRecord,
+                f"scientific metadata of dataset {dsid}",
+                dsid=dsid,
+            )
+        except NotFoundError as exc:
+            if exc.status_code == 200:
+                return None  # 200 + null: the dataset has no metadata yet
+            raise
+
+    def get_scientific_metadata(self, dsid: str) -> dict[str, Any]:
+        """Returns the dataset's scientific metadata: the dictionary itself.
+
+        Args:
+            dsid: The dataset's `unique_id`.
+
+        Returns:
+            The metadata (an empty dict when the dataset has none).
+        """
+        record = self._metadata_record(check_id(dsid, "dsid"))
+        if record is None:
+            return {}
+        return dict(record.scientific_metadata.additional_properties)
+
+    def update_scientific_metadata(
+        self, dsid: str, metadata: Mapping[str, Any], overwrite: bool = False
+    ) -> dict[str, Any]:
+        """Merges `metadata` into the dataset's metadata, or replaces it all.
+
+        Values are encoded first (datetimes, paths, decimals, numpy values; see
+        `pycrucible._metadata`), so an unencodable value raises before anything is sent.
+
+        Args:
+            dsid: The dataset's `unique_id`.
+            metadata: The metadata.
+            overwrite: False (default): deep-merge, nested objects key by key (PATCH).
+                True: replace the whole metadata with `metadata` (POST).
+
+        Returns:
+            The dataset's metadata after the change.
+
+        Raises:
+            ValueError: A value cannot be encoded as JSON (the key path is named).
+        """
+        ds = check_id(dsid, "dsid")
+        body = ScientificMetadata.from_dict(encode_metadata(metadata, "metadata"))
+        module = set_scientific_metadata if overwrite else merge_scientific_metadata
+        response = self._send_idempotent(module, dsid=ds, body=body)
+        record = parse_one(response, ScientificMetadataRecord, f"scientific metadata of {ds}")
+        return dict(record.scientific_metadata.additional_properties)
+
+    def add_dataset_keyword(self, dsid: str, keyword: str) -> Keyword:
+        """Tags a dataset with a keyword (adding one twice is harmless).
+
+        Returns:
+            The keyword with its usage count.
+        """
+        ds = check_id(dsid, "dsid")
+        word = check_text(keyword, "keyword").strip()
+        response = self._send_idempotent(add_dataset_keyword, dsid=ds, keyword=word)
+        return parse_one(response, Keyword, f"keyword {word!r} of dataset {ds}")
+
+    def get_dataset_keywords(self, dsid: str) -> list[Keyword]:
+        """Lists a dataset's keywords, with usage counts."""
+        ds = check_id(dsid, "dsid")
+        return self._list(list_dataset_keywords, Keyword, f"keywords of dataset {ds}", dsid=ds)
+
+    def get_keywords(self, dsid: str | None = None) -> list[Keyword]:
+        """Lists every keyword with the number of datasets carrying it.
+
+        Args:
+            dsid: Only this dataset's keywords (same as `get_dataset_keywords`).
+        """
+        if dsid is not None:
+            return self.get_dataset_keywords(dsid)
+        return self._list(list_keywords, Keyword, "keywords")

@@ -1,0 +1,314 @@
+"""Instruments, projects and users."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from crucible_openapi.api.account import get_account
+from crucible_openapi.api.instruments import create_instrument, list_instruments
+from crucible_openapi.api.projects import (
+    add_project_user,
+    create_project,
+    get_project,
+    list_project_users,
+    list_projects,
+)
+from crucible_openapi.api.users import create_user, get_user, list_user_projects, list_users
+from crucible_openapi.models import (
+    Account,
+    Instrument,
+    InstrumentCreate,
+    Project,
+    ProjectCreate,
+    User,
+    UserCreate,
+    UserInfo,
+)
+
+from pycrucible._checks import check_id, check_text, new_mfid
+from pycrucible._core import ClientCore
+from pycrucible._http import parse_list, parse_one
+from pycrucible._redact import get_logger
+from pycrucible.errors import ConflictError, NotFoundError, not_found
+
+__all__ = ["PeopleMixin"]
+
+log = get_logger("client")
+
+UserInfoSource = Mapping[str, Any] | Callable[[str], Mapping[str, Any]]
+
+
+class PeopleMixin(ClientCore):
+    """Instruments, projects, users and the caller's own account."""
+
+    # ---------------------------------------------------------------- instruments
+
+    def list_instruments(self) -> list[Instrument]:
+        """Lists every instrument.
+
+        Returns:
+            The instruments.
+        """
+        return self._list(list_instruments, Instrument, "instruments")
+
+    def get_instrument(
+        self, instrument_name: str | None = None, instrument_id: str | int | None = None
+    ) -> Instrument:
+        """Finds one instrument by name (ignoring case) or by id.
+
+        Args:
+            instrument_name: The instrument's name.
+            instrument_id: Its `unique_id` (MFID), or its internal integer `id`.
+
+        Returns:
+            The instrument. When several match a name, the one whose name matches exactly
+            (else the last, as the API lists them) is returned.
+
+        Raises:
+            ValueError: Neither or both of the arguments given.
+            NotFoundError: No such instrument.
+        """
+        if (instrument_name is None) == (instrument_id is None):
+            raise ValueError("give exactly one of instrument_name or instrument_id")
+        if instrument_name is not None:
+            name = check_text(instrument_name, "instrument_name")
+            found = self._list(list_instruments, Instrument, "instruments", instrument_name=name)
+            exact = [item for item in found if item.instrument_name == name]
+            if exact or found:
+                return (exact or found)[-1]
+            raise not_found(f"instrument {name!r}")
+        if isinstance(instrument_id, int) and not isinstance(instrument_id, bool):
+            for item in self.list_instruments():
+                if item.id == instrument_id:
+                    return item
+            raise not_found(f"instrument with id {instrument_id}")
+        mfid = check_id(instrument_id, "instrument_id")
+        found = self._list(list_instruments, Instrument, "instruments", unique_id=mfid)
+        if not found:
+            raise not_found(f"instrument {mfid}")
+        return found[-1]
+
+    def get_or_add_instrument(
+        self,
+        instrument_name: str,
+        location: str | None = None,
+        owner: str | None = None,
+        *,
+        manufacturer: str | None = None,
+        model: str | None = None,
+        description: str | None = None,
+        instrument_type: str | None = None,
+    ) -> Instrument:
+        """Returns the instrument with this name, registering it first if there is none.
+
+        Registering is admin-only on the API (`PermissionDeniedError` otherwise). The create
+        carries a fresh client-chosen `unique_id`, so it is retried safely.
+
+        Args:
+            instrument_name: The instrument's name.
+            location: Where it is (used only when registering).
+            owner: Who runs it (used only when registering).
+            manufacturer: Maker (used only when registering).
+            model: Model (used only when registering).
+            description: Free text (used only when registering).
+            instrument_type: Kind of instrument (used only when registering).
+
+        Returns:
+            The existing or new instrument.
+        """
+        name = check_text(instrument_name, "instrument_name")
+        try:
+            return self.get_instrument(instrument_name=name)
+        except NotFoundError:
+            pass
+        fields = {
+            "location": location,
+            "owner": owner,
+            "manufacturer": manufacturer,
+            "model": model,
+            "description": description,
+            "instrument_type": instrument_type,
+        }
+        mfid = new_mfid()
+        body = InstrumentCreate.from_dict(
+            {"unique_id": mfid, "instrument_name": name}
+            | {k: v for k, v in fields.items() if v is not None}
+        )
+        log.info("registering instrument %r as %s", name, mfid)
+        try:
+            response = self._send_idempotent(create_instrument, body=body)
+        except ConflictError:
+            return self.get_instrument(instrument_id=mfid)  # our own create, retried
+        return parse_one(response, Instrument, f"new instrument {name!r}")
+
+    # ---------------------------------------------------------------- projects
+
+    def list_projects(self, orcid: str | None = None) -> list[Project]:
+        """Lists every project (admin only), or the projects of one user.
+
+        Args:
+            orcid: List only this user's projects (users may list their own).
+
+        Returns:
+            The projects.
+        """
+        if orcid is not None:
+            user = check_id(orcid, "orcid")
+            return self._list(list_user_projects, Project, f"projects of {user}", orcid=user)
+        return self._list(list_projects, Project, "projects")
+
+    def get_project(self, project_id: str) -> Project:
+        """Reads one project (any user may read any project).
+
+        Raises:
+            NotFoundError: No such project.
+        """
+        pid = check_id(project_id, "project_id")
+        return self._one(get_project, Project, f"project {pid}", project_id=pid)
+
+    def get_or_add_project(
+        self,
+        project_id: str,
+        organization: str | None = None,
+        project_lead_email: str | None = None,
+        title: str | None = None,
+        status: str | None = None,
+        project_lead_name: str | None = None,
+    ) -> Project:
+        """Returns the project, creating it first (admin only) when it does not exist.
+
+        Args:
+            project_id: The project's slug (e.g. `"MFP08540"`).
+            organization: Needed to create it.
+            project_lead_email: Needed to create it.
+            title: Optional, used when creating.
+            status: Optional (e.g. `"active"`), used when creating.
+            project_lead_name: Optional, used when creating.
+
+        Returns:
+            The existing or new project.
+
+        Raises:
+            NotFoundError: It does not exist and `organization` / `project_lead_email` are missing.
+        """
+        pid = check_id(project_id, "project_id")
+        try:
+            return self.get_project(pid)
+        except NotFoundError:
+            if organization is None or project_lead_email is None:
+                raise NotFoundError(
+                    f"project {pid} not found; pass organization and project_lead_email to "
+                    "create it",
+                    status_code=200,
+                    detail="null",
+                ) from None
+        fields = {
+            "project_id": pid,
+            "organization": check_text(organization, "organization"),
+            "project_lead_email": check_text(project_lead_email, "project_lead_email"),
+            "title": title,
+            "status": status,
+            "project_lead_name": project_lead_name,
+        }
+        body = ProjectCreate.from_dict({k: v for k, v in fields.items() if v is not None})
+        log.info("creating project %s", pid)
+        try:
+            response = self._send_idempotent(create_project, body=body)
+        except ConflictError:
+            return self.get_project(pid)  # created meanwhile, or by our retried request
+        return parse_one(response, Project, f"new project {pid}")
+
+    add_project = get_or_add_project
+
+    def get_project_users(self, project_id: str) -> list[User]:
+        """Lists the project's team, without its lead (admin only)."""
+        pid = check_id(project_id, "project_id")
+        return self._list(list_project_users, User, f"users of project {pid}", project_id=pid)
+
+    def add_user_to_project(self, project_id: str, orcid: str) -> list[User]:
+        """Adds a user to a project's team and access group (admin only).
+
+        Returns:
+            The project's team after the change.
+        """
+        pid = check_id(project_id, "project_id")
+        user = check_id(orcid, "orcid")
+        response = self._send_idempotent(add_project_user, project_id=pid, orcid=user)
+        return parse_list(response, User, f"users of project {pid}")
+
+    # ---------------------------------------------------------------- users
+
+    def get_user(self, orcid: str) -> User:
+        """Reads one user by ORCID (admin only, even for yourself: see `whoami`).
+
+        Raises:
+            NotFoundError: No such user.
+        """
+        user = check_id(orcid, "orcid")
+        return self._one(get_user, User, f"user {user}", orcid=user)
+
+    def get_user_by_email(self, email: str) -> User:
+        """Finds a user by e-mail, trying `email` and then `lbl_email` (admin only).
+
+        Raises:
+            NotFoundError: No user has this address.
+        """
+        address = check_text(email, "email")
+        for field in ("email", "lbl_email"):
+            found = self._list(list_users, User, "users", **{field: address})
+            if found:
+                return found[0]
+        raise not_found(f"user with e-mail {address!r}")
+
+    def add_user(self, user_info: Mapping[str, Any], project_ids: Iterable[str] = ()) -> User:
+        """Creates a user, or updates the one with this ORCID (admin only; an upsert).
+
+        Args:
+            user_info: `orcid` (required), `first_name`, `last_name`, `email`, `lbl_email`.
+            project_ids: Projects the user joins.
+
+        Returns:
+            The user.
+        """
+        if not isinstance(user_info, Mapping):
+            raise ValueError(f"user_info must be a dict, got {type(user_info).__name__}")
+        check_id(user_info.get("orcid"), "user_info['orcid']")
+        projects = [check_id(p, "project_ids item") for p in project_ids]
+        body = UserCreate(user_info=UserInfo.from_dict(dict(user_info)), project_ids=projects)
+        response = self._send_idempotent(create_user, body=body)
+        return parse_one(response, User, f"user {user_info['orcid']}")
+
+    def get_or_add_user(
+        self,
+        orcid: str,
+        user_info: UserInfoSource | None = None,
+        project_ids: Iterable[str] = (),
+    ) -> User:
+        """Returns the user with this ORCID, creating them first when unknown (admin only).
+
+        Args:
+            orcid: The user's ORCID.
+            user_info: Their details, or a function called with the ORCID that returns them
+                (only called when the user must be created).
+            project_ids: Projects a new user joins.
+
+        Raises:
+            NotFoundError: Unknown user and no `user_info` to create them.
+        """
+        user = check_id(orcid, "orcid")
+        try:
+            return self.get_user(user)
+        except NotFoundError:
+            if user_info is None:
+                raise
+        info = dict(user_info(user) if callable(user_info) else user_info)
+        info.setdefault("orcid", user)
+        if info["orcid"] != user:
+            raise ValueError(f"user_info has orcid {info['orcid']!r}, expected {user!r}")
+        return self.add_user(info, project_ids)
+
+    def whoami(self) -> Account:
+        """Returns the account behind the API key (`user_info`, access groups)."""
+        response = self._call(get_account)
+        return parse_one(response, Account, "account")

@@ -1,0 +1,200 @@
+"""Checks of user input that run before anything is sent, and client-side identifiers.
+
+A bad id, a missing file or a directory raises `ValueError` / `FileNotFoundError` here, so the
+request is never made (and never half-made).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "check_file",
+    "check_files",
+    "check_id",
+    "check_reqid",
+    "check_text",
+    "id_of",
+    "mfid_from_digest",
+    "new_mfid",
+    "sha256_file",
+]
+
+_FORBIDDEN = frozenset("/\\?#%")
+_CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def check_text(value: Any, what: str) -> str:
+    """Checks a free-text argument (keyword, status, group name...) is a non-empty string.
+
+    Args:
+        value: The argument.
+        what: Its name, for the message.
+
+    Returns:
+        The value, unchanged.
+
+    Raises:
+        ValueError: Not a string, or empty / only whitespace.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what} must be a non-empty string, got {value!r}")
+    return value
+
+
+def check_id(value: Any, what: str = "id") -> str:
+    """Checks an identifier that goes into a URL path (MFID, ORCID, project id, group name).
+
+    Args:
+        value: The identifier.
+        what: Its name, for the message (e.g. `"dsid"`).
+
+    Returns:
+        The identifier, unchanged.
+
+    Raises:
+        ValueError: Not a string, empty, surrounded by whitespace, or path-like (contains `/`,
+            `\\`, `?`, `#`, `%`, a control character, or is `.` / `..`).
+    """
+    text = check_text(value, what)
+    if text != text.strip():
+        raise ValueError(f"{what} must not start or end with whitespace, got {value!r}")
+    if (
+        text in (".", "..")
+        or ".." in text
+        or any(c in _FORBIDDEN or ord(c) < 32 or ord(c) == 127 for c in text)
+    ):
+        raise ValueError(f"{what} must be a plain identifier, not a path: {value!r}")
+    return text
+
+
+def id_of(value: Any, what: str = "id", key: str = "unique_id") -> str:
+    """Accepts an id, or a record (or dict) that has one under `key`, and checks it.
+
+    Args:
+        value: A string id, a record, or a mapping.
+        what: Its name, for the message.
+        key: The field holding the id in a record.
+
+    Returns:
+        The checked id.
+
+    Raises:
+        ValueError: No usable id.
+    """
+    if isinstance(value, str):
+        return check_id(value, what)
+    candidate = getattr(value, key, None)
+    if candidate is None and hasattr(value, "get"):
+        try:
+            candidate = value.get(key)
+        except (TypeError, AttributeError):
+            candidate = None
+    if candidate is None:
+        raise ValueError(f"{what} must be an id string or a record with {key!r}, got {value!r}")
+    return check_id(candidate, what)
+
+
+def check_reqid(value: Any) -> int:
+    """Checks a processing-request id (an integer, or its decimal text).
+
+    Raises:
+        ValueError: Not a non-negative integer.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"reqid must be an integer, got {value!r}")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        raise ValueError(f"reqid must be an integer, got {value!r}")
+    if number < 0:
+        raise ValueError(f"reqid must not be negative, got {value!r}")
+    return number
+
+
+def check_file(path: Any, what: str = "file") -> Path:
+    """Checks that `path` names an existing regular file.
+
+    Raises:
+        FileNotFoundError: Nothing is there.
+        ValueError: It is a directory or another non-file, or `path` is not path-like.
+    """
+    if not isinstance(path, str | os.PathLike) or not os.fspath(path):
+        raise ValueError(f"{what} must be a file path, got {path!r}")
+    file = Path(path).expanduser()
+    if not file.exists():
+        raise FileNotFoundError(f"{what} not found: {file}")
+    if file.is_dir():
+        raise ValueError(f"{what} is a directory, not a file: {file} (pass the files in it)")
+    if not file.is_file():
+        raise ValueError(f"{what} is not a regular file: {file}")
+    return file
+
+
+def check_files(paths: Any, what: str = "file") -> list[Path]:
+    """Accepts one path or several and checks each (see `check_file`).
+
+    Raises:
+        ValueError: No paths, or one is a directory / not path-like.
+        FileNotFoundError: One does not exist.
+    """
+    if isinstance(paths, str | os.PathLike):
+        items: Iterable[Any] = [paths]
+    elif isinstance(paths, Iterable) and not isinstance(paths, bytes | Mapping):
+        items = paths
+    else:
+        raise ValueError(f"{what} must be a path or a list of paths, got {paths!r}")
+    checked = [check_file(p, what) for p in items]
+    if not checked:
+        raise ValueError(f"no {what}s given")
+    return checked
+
+
+def sha256_file(path: Path, block: int = 1024 * 1024) -> tuple[int, str]:
+    """Returns (size in bytes, hex SHA-256) of a file, reading it in blocks."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(block):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def _crockford(number: int) -> str:
+    chars = []
+    for _ in range(26):
+        chars.append(_CROCKFORD[number & 31])
+        number >>= 5
+    return "".join(reversed(chars))
+
+
+def new_mfid() -> str:
+    """Returns a fresh MFID: a UUIDv7 (time-ordered) as 26 lowercase Crockford base32 characters."""
+    millis = time.time_ns() // 1_000_000
+    number = (millis & ((1 << 48) - 1)) << 80
+    number |= 0x7 << 76 | secrets.randbits(12) << 64
+    number |= 0b10 << 62 | secrets.randbits(62)
+    return _crockford(number)
+
+
+def mfid_from_digest(digest: bytes) -> str:
+    """Returns a deterministic MFID-shaped id (a UUIDv8 built from the first 16 bytes of `digest`).
+
+    Args:
+        digest: At least 16 bytes, e.g. a SHA-256 digest of what identifies the record.
+    """
+    if len(digest) < 16:
+        raise ValueError("digest must have at least 16 bytes")
+    number = int.from_bytes(digest[:16], "big")
+    number = (number & ~(0xF << 76)) | (0x8 << 76)
+    number = (number & ~(0b11 << 62)) | (0b10 << 62)
+    return _crockford(number)

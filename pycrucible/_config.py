@@ -1,0 +1,243 @@
+"""Settings resolution, one way: argument > environment > config file > default.
+
+The config file is TOML, flat keys at the top level, written by `save_config` (and the CLI) with
+mode 0600::
+
+    api_url = "https://crucible.lbl.gov/testapi"
+    api_key = "..."
+    timeout = 30.0
+
+Its path is `$CRUCIBLE_CONFIG` when set, else `$XDG_CONFIG_HOME/pycrucible/config.toml`, else
+`~/.config/pycrucible/config.toml`. Environment variables: `CRUCIBLE_API_URL`, `CRUCIBLE_API_KEY`,
+`CRUCIBLE_CONFIG`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`, `CRUCIBLE_TRANSFER_TIMEOUT`,
+`CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_STATE_DIR`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import stat
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from pycrucible._redact import get_logger, register_secret
+
+__all__ = ["DEFAULTS", "Settings", "config_path", "load_config", "resolve_settings", "save_config"]
+
+log = get_logger("config")
+
+# Every default in one place. There is deliberately no default API URL or key.
+DEFAULTS: dict[str, Any] = {
+    "timeout": 30.0,  # seconds to wait for an API answer (read, write, pool)
+    "connect_timeout": 5.0,  # seconds to open a connection
+    "transfer_timeout": 300.0,  # seconds without progress on an upload chunk or download
+    "max_retries": 3,  # retries after the first attempt, for what is safe to retry
+    "state_dir": None,  # None: $XDG_CACHE_HOME/pycrucible (or ~/.cache/pycrucible)
+}
+
+_ENV = {
+    "api_url": "CRUCIBLE_API_URL",
+    "api_key": "CRUCIBLE_API_KEY",
+    "timeout": "CRUCIBLE_TIMEOUT",
+    "connect_timeout": "CRUCIBLE_CONNECT_TIMEOUT",
+    "transfer_timeout": "CRUCIBLE_TRANSFER_TIMEOUT",
+    "max_retries": "CRUCIBLE_MAX_RETRIES",
+    "state_dir": "CRUCIBLE_STATE_DIR",
+}
+_FLOATS = ("timeout", "connect_timeout", "transfer_timeout")
+KNOWN_KEYS = frozenset(_ENV)
+
+
+@attrs.frozen
+class Settings:
+    """Resolved settings of one `CrucibleClient`.
+
+    Attributes:
+        api_url: Base URL of the API.
+        api_key: The API key (never shown by `repr`).
+        timeout: Seconds to wait for an API answer.
+        connect_timeout: Seconds to open a connection.
+        transfer_timeout: Seconds without progress on a transfer.
+        max_retries: Retries after the first attempt.
+        state_dir: Folder for resumable-upload state and pipeline journals.
+    """
+
+    api_url: str
+    api_key: str = attrs.field(repr=False)
+    timeout: float
+    connect_timeout: float
+    transfer_timeout: float
+    max_retries: int
+    state_dir: Path
+
+
+def config_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """Returns the config file path: `path`, else `$CRUCIBLE_CONFIG`, else the XDG location.
+
+    Args:
+        path: An explicit path, which wins.
+
+    Returns:
+        The path (the file need not exist).
+    """
+    if path is not None:
+        return Path(path).expanduser()
+    env = os.environ.get("CRUCIBLE_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base).expanduser() / "pycrucible" / "config.toml"
+
+
+def _default_state_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "pycrucible"
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """Reads the config file; a missing file gives an empty dict.
+
+    Args:
+        path: The file; `config_path()` by default.
+
+    Returns:
+        The values of the file (unknown keys included, for the CLI).
+
+    Raises:
+        ValueError: The file is not valid TOML.
+    """
+    file = config_path(path)
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        return {}
+    try:
+        values = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"config file {file} is not valid TOML: {exc}") from None
+    if "api_key" in values:
+        register_secret(str(values["api_key"]))
+        if os.name == "posix" and file.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            log.warning("config file %s holds an API key and is readable by others", file)
+    return values
+
+
+def _toml_value(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"config value {key!r} must be finite, got {value!r}")
+        return repr(value)
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        escaped = "".join(c if c >= " " and c != "\x7f" else f"\\u{ord(c):04x}" for c in escaped)
+        return f'"{escaped}"'
+    raise ValueError(f"config value {key!r} must be a string, number or boolean, got {value!r}")
+
+
+def save_config(values: Mapping[str, Any], path: str | os.PathLike[str] | None = None) -> Path:
+    """Writes the config file atomically with mode 0600 (its folder 0700 when created).
+
+    The file is replaced as a whole: read it with `load_config`, change, and save to update.
+
+    Args:
+        values: Flat keys (`api_url`, `api_key`, `timeout`, ...) with string, number or boolean
+            values; None values are left out.
+        path: The file; `config_path()` by default.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ValueError: A key is not a bare TOML key or a value is of another type.
+    """
+    lines = []
+    for key, value in values.items():
+        if not key or not all(c.isalnum() or c in "_-" for c in key):
+            raise ValueError(f"config key {key!r} must be letters, digits, '_' or '-'")
+        if value is not None:
+            lines.append(f"{key} = {_toml_value(key, value)}\n")
+    file = config_path(path)
+    file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("# pycrucible settings (written by pycrucible; keep private: mode 0600)\n")
+            out.writelines(lines)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, file)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    log.info("saved settings to %s", file)
+    return file
+
+
+def _number(key: str, value: Any, source: str) -> float | int:
+    kind = int if key == "max_retries" else float
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        number = kind(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{key} from {source} must be a number, got {value!r}") from None
+    if not math.isfinite(number) or number < 0 or (kind is float and number == 0):
+        raise ValueError(f"{key} from {source} must be a positive number, got {value!r}")
+    return number
+
+
+def resolve_settings(
+    arguments: Mapping[str, Any], *, config_file: str | os.PathLike[str] | None = None
+) -> Settings:
+    """Resolves every setting: argument > environment > config file > default.
+
+    Args:
+        arguments: Values given to `CrucibleClient` (None means "not given").
+        config_file: Explicit config path; else `$CRUCIBLE_CONFIG` or the XDG location.
+
+    Returns:
+        The settings.
+
+    Raises:
+        ValueError: The URL or key is missing everywhere, or a value is invalid.
+    """
+    file_values = load_config(config_file)
+    file_name = str(config_path(config_file))
+    resolved: dict[str, Any] = {}
+    for key, env_name in _ENV.items():
+        value, source = arguments.get(key), "the arguments"
+        if value is None and os.environ.get(env_name):
+            value, source = os.environ[env_name], f"${env_name}"
+        if value is None and file_values.get(key) is not None:
+            value, source = file_values[key], file_name
+        if value is None:
+            value, source = DEFAULTS.get(key), "the defaults"
+        if value is not None and key in (*_FLOATS, "max_retries"):
+            value = _number(key, value, source)
+        resolved[key] = value
+    for key, env_name in (("api_url", "CRUCIBLE_API_URL"), ("api_key", "CRUCIBLE_API_KEY")):
+        value = resolved[key]
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(
+                f"no Crucible {key} given: pass {key}= to CrucibleClient, set ${env_name}, "
+                f"or put {key} in the config file {file_name}"
+            )
+        resolved[key] = value.strip()
+    state_dir = resolved["state_dir"]
+    resolved["state_dir"] = (
+        Path(state_dir).expanduser() if state_dir is not None else _default_state_dir()
+    )
+    return Settings(**resolved)

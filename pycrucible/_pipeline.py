@@ -1,0 +1,273 @@
+"""The one-call pipeline of instrument scripts: create, describe, upload, ingest, wait.
+
+Safe to run again after a crash, at any step:
+
+* the dataset's `unique_id` is derived from what identifies the acquisition (owner, project,
+  name, measurement, session, instrument, and every file's name and SHA-256), unless you give
+  one; a second run asks for the same id, gets 409 and carries on with the existing dataset;
+* metadata is merged (PATCH) and only missing keywords are added, so repeating is harmless;
+* files whose SHA-256 the dataset already records are not uploaded again;
+* the ingestion request id is kept in a small journal (`<state_dir>/pipeline/<id>.json`), so a
+  second run follows the earlier request instead of queueing another.
+
+Metadata is deliberately not part of the derived id: scripts often put "now" in it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from crucible_openapi.models import Dataset, ProcessingRequest
+
+from pycrucible._api_datasets import DatasetsMixin, check_keywords
+from pycrucible._api_files import FilesMixin, PathArg
+from pycrucible._api_processing import DEFAULT_WAIT_TIMEOUT, ProcessingMixin
+from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest, sha256_file
+from pycrucible._metadata import encode_metadata
+from pycrucible._redact import get_logger
+from pycrucible._types import ProgressCallback
+from pycrucible._uploads import UploadedFile
+from pycrucible.errors import ConflictError, NotFoundError
+
+__all__ = ["PipelineMixin", "PipelineResult", "derive_unique_id"]
+
+log = get_logger("pipeline")
+
+
+@attrs.frozen
+class PipelineResult:
+    """What `upload_new_dataset` did.
+
+    Attributes:
+        dataset: The dataset record.
+        created: False when an earlier run had already created it.
+        files: One entry per file; `method == "existing"` for files the dataset already had.
+        ingestion: The ingestion request (the final one when waited for); None when not asked.
+    """
+
+    dataset: Dataset
+    created: bool
+    files: list[UploadedFile]
+    ingestion: ProcessingRequest | None
+
+    @property
+    def dsid(self) -> str:
+        """The dataset's `unique_id`."""
+        return self.dataset.unique_id
+
+
+def derive_unique_id(identity: Mapping[str, Any], files: Iterable[tuple[str, str]]) -> str:
+    """Returns the MFID-shaped id that the same acquisition always gets.
+
+    Args:
+        identity: Fields that identify the acquisition (None values are ignored).
+        files: (file name, hex SHA-256) of every file.
+    """
+    document = {
+        "version": 1,
+        "identity": {k: v for k, v in sorted(identity.items()) if v is not None},
+        "files": sorted([name, digest] for name, digest in files),
+    }
+    text = json.dumps(document, sort_keys=True, separators=(",", ":"))
+    return mfid_from_digest(hashlib.sha256(text.encode("utf-8")).digest())
+
+
+class _Journal:
+    """The pipeline's memory of one dataset (the ingestion request it queued)."""
+
+    def __init__(self, folder: Path, dsid: str) -> None:
+        self.path = folder / f"{dsid}.json"
+
+    def read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def write(self, data: Mapping[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(dict(data), out)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
+    """The one-call pipeline."""
+
+    def upload_new_dataset(
+        self,
+        files: PathArg | Sequence[PathArg],
+        *,
+        dataset_name: str | None = None,
+        unique_id: str | None = None,
+        public: bool = False,
+        owner_orcid: str | None = None,
+        project_id: str | None = None,
+        instrument_name: str | None = None,
+        measurement: str | None = None,
+        session_name: str | None = None,
+        creation_time: datetime.datetime | str | None = None,
+        data_format: str | None = None,
+        scientific_metadata: Mapping[str, Any] | None = None,
+        keywords: Iterable[str] = (),
+        ingest: bool = True,
+        ingestor: str | None = None,
+        wait: bool = False,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        raise_on_failure: bool = True,
+        progress: ProgressCallback | None = None,
+    ) -> PipelineResult:
+        """Creates a dataset with metadata and keywords, uploads its files, requests ingestion
+        and optionally waits: what an instrument script does after every acquisition.
+
+        Running it again with the same files and fields (after a crash, say) finds the same
+        dataset, skips files already uploaded and follows the ingestion already requested.
+
+        Args:
+            files: The data files; the first is the dataset's main file (the one ingested).
+            dataset_name: Human-readable name.
+            unique_id: The dataset's MFID; derived from the files and fields below when None.
+            public: Readable by everybody.
+            owner_orcid: Owner, when not the key's user.
+            project_id: Project slug.
+            instrument_name: Instrument name (registered when missing, with an admin key).
+            measurement: Measurement kind.
+            session_name: Acquisition session.
+            creation_time: Acquisition time.
+            data_format: File format.
+            scientific_metadata: Experimental parameters, merged into the dataset's metadata.
+            keywords: Keywords to tag it with.
+            ingest: Request ingestion of the main file.
+            ingestor: Ingestion class; the server picks when None.
+            wait: Wait for the ingestion to finish.
+            timeout: Seconds to wait at most.
+            raise_on_failure: When waiting, raise `RequestFailedError` if ingestion fails.
+            progress: Upload progress callback (file name, bytes sent, total).
+
+        Returns:
+            A `PipelineResult`.
+
+        Raises:
+            FileNotFoundError: A file does not exist (nothing was sent).
+            ValueError: Bad input (nothing was sent).
+        """
+        paths = check_files(files)
+        metadata = None
+        if scientific_metadata is not None:
+            metadata = encode_metadata(scientific_metadata, "scientific_metadata")
+        words = check_keywords(keywords)
+        if ingestor is not None:
+            check_text(ingestor, "ingestor")
+        hashed = [(path, *sha256_file(path)) for path in paths]
+        _, main_size, main_sha = hashed[0]
+        fields: dict[str, Any] = {
+            "dataset_name": dataset_name,
+            "public": public,
+            "owner_orcid": owner_orcid,
+            "project_id": project_id,
+            "instrument_name": instrument_name,
+            "measurement": measurement,
+            "session_name": session_name,
+            "creation_time": creation_time,
+            "data_format": data_format,
+        }
+        if unique_id is None:
+            owner = owner_orcid or self._caller_orcid()
+            identity = {**fields, "owner_orcid": owner, "public": None, "creation_time": None}
+            unique_id = derive_unique_id(identity, [(p.name, sha) for p, _, sha in hashed])
+        dsid = check_id(unique_id, "unique_id")
+
+        dataset, created = self._create_or_find(
+            dsid, fields | {"size": main_size, "sha256_hash_file_to_upload": main_sha}
+        )
+        if metadata:
+            self.update_scientific_metadata(dsid, metadata)
+        if words:
+            have = {k.keyword for k in self.get_dataset_keywords(dsid)}
+            for word in words:
+                if word not in have:
+                    self.add_dataset_keyword(dsid, word)
+        uploaded = self._upload_missing(dsid, hashed, progress)
+        request = None
+        if ingest:
+            request = self._ingest_once(dsid, uploaded[0], ingestor)
+            if wait:
+                request = self.wait_for_request_completion(
+                    dsid, request.id, "ingest", timeout=timeout, raise_on_failure=raise_on_failure
+                )
+        return PipelineResult(dataset=dataset, created=created, files=uploaded, ingestion=request)
+
+    def _caller_orcid(self) -> str | None:
+        account = self.whoami()
+        info = account.user_info
+        return getattr(info, "orcid", None) if info else None
+
+    def _create_or_find(self, dsid: str, fields: dict[str, Any]) -> tuple[Dataset, bool]:
+        try:
+            kwargs = {k: v for k, v in fields.items() if v is not None}
+            return self.create_dataset(unique_id=dsid, **kwargs), True
+        except ConflictError:
+            log.info("dataset %s exists (an earlier run); carrying on with it", dsid)
+            return self.get_dataset(dsid), False
+
+    def _upload_missing(
+        self,
+        dsid: str,
+        hashed: list[tuple[Path, int, str]],
+        progress: ProgressCallback | None,
+    ) -> list[UploadedFile]:
+        known = {f.sha256_hash: f for f in self.get_associated_files(dsid) if f.sha256_hash}
+        missing = [path for path, _, sha in hashed if sha not in known]
+        sent = (
+            {u.sha256: u for u in self.upload_dataset(dsid, missing, progress=progress)}
+            if missing
+            else {}
+        )
+        results = []
+        for path, size, sha in hashed:
+            if sha in sent:
+                results.append(sent[sha])
+            else:
+                log.info("%s: the dataset already has %s, not uploading it again", dsid, path.name)
+                results.append(
+                    UploadedFile(
+                        path=path,
+                        name=path.name,
+                        size=size,
+                        sha256=sha,
+                        server_path=known[sha].filename,
+                        method="existing",
+                    )
+                )
+        return results
+
+    def _ingest_once(
+        self, dsid: str, main: UploadedFile, ingestor: str | None
+    ) -> ProcessingRequest:
+        journal = _Journal(self._state_dir / "pipeline", dsid)
+        earlier = journal.read().get("ingestion_request_id")
+        if isinstance(earlier, int):
+            try:
+                request = self.get_ingestion_status(dsid, earlier)
+            except NotFoundError:
+                log.info("%s: ingestion request %s is gone; requesting again", dsid, earlier)
+            else:
+                log.info("%s: following ingestion request %s of an earlier run", dsid, earlier)
+                return request
+        request = self.request_ingestion(dsid, main.server_path or main.name, ingestor)
+        journal.write({"ingestion_request_id": request.id})
+        return request
