@@ -1,0 +1,366 @@
+"""Downloads: streamed, verified, atomic and resumable.
+
+One named file comes from `GET /datasets/{dsid}/download/{file_name}` (the API, with the key);
+all files come from the signed URLs of `get_download_links`, fetched in parallel through the
+keyless storage client, so the key never reaches the storage host.
+
+Each file is streamed into `.<name>.part` next to its destination while being hashed, checked
+against `Content-Length` and against the dataset's associated-file records (SHA-256 and size),
+then renamed into place with `os.replace`. A failed check deletes the partial file and raises
+`TransferError`; an interrupted transfer keeps it, and the next attempt (in this call, up to
+`MAX_ATTEMPTS` in a row, or in a later call) asks for the rest with `Range: bytes=N-` (a server
+that answers 200 instead of 206 sends the whole file again). Existing destination files are only
+ever replaced by a verified download.
+
+Server-supplied names are checked before anything is written: `..`, absolute paths, drive
+letters, backslashes, NUL and paths that resolve outside the output folder are refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+import attrs
+import httpx
+from crucible_openapi import AuthenticatedClient
+from crucible_openapi.api.files import get_download_links, list_associated_files
+from crucible_openapi.models import AssociatedFile, DownloadLinks
+
+from pycrucible._http import invoke, parse_list, parse_one, translate_errors
+from pycrucible._redact import get_logger, redact_url
+from pycrucible._transfer_io import ProgressMeter, hash_of_prefix, retry_policy_of, sha256_file
+from pycrucible._transfer_paths import (
+    check_dsid,
+    destination,
+    matching_records,
+    part_path,
+    safe_relative_path,
+    strip_dataset_prefix,
+)
+from pycrucible._transport import RetryPolicy
+from pycrucible._types import ProgressCallback
+from pycrucible.errors import APIStatusError, TransferError, UnexpectedResponseError
+
+__all__ = ["MAX_ATTEMPTS", "download_files"]
+
+log = get_logger("transfers")
+
+MAX_ATTEMPTS = 4
+"""Interrupted attempts in a row (without new bytes) before a download gives up."""
+
+_CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$")
+
+
+@attrs.frozen
+class _Target:
+    """One file to fetch: where from, where to, what it must hash to."""
+
+    relative: PurePosixPath
+    dest: Path
+    url: str
+    client: httpx.Client
+    hashes: frozenset[str]
+    sizes: frozenset[int]
+
+
+class _InterruptedError(Exception):
+    """The connection broke while the body was being read; the `.part` file keeps the bytes."""
+
+
+class _RestartError(Exception):
+    """The server answered a range request with the wrong range: start from zero."""
+
+
+def download_files(
+    api: AuthenticatedClient,
+    storage: httpx.Client,
+    dsid: str,
+    *,
+    file_name: str | None,
+    output_dir: Path,
+    overwrite_existing: bool,
+    max_workers: int = 8,
+    progress: ProgressCallback | None = None,
+) -> list[Path]:
+    """Downloads one file or every file of a dataset into `output_dir`.
+
+    Args:
+        api: The authenticated generated client (records, links, the named-file route).
+        storage: The keyless client for signed URLs.
+        dsid: Dataset id.
+        file_name: The file to fetch through the API, or None for every file (signed links;
+            sub-folders are kept below `output_dir`).
+        output_dir: Destination folder, created if missing.
+        overwrite_existing: When False an existing file is kept as it is (not downloaded).
+            When True it is replaced by a verified download, unless it already has the
+            recorded SHA-256 (then it is kept either way).
+        max_workers: Parallel downloads when fetching every file.
+        progress: Called with (file name, bytes done, total or None), at most about once per MiB;
+            from several threads at once when files are fetched in parallel.
+
+    Returns:
+        The local path of every file, sorted by its name in the dataset (including skipped ones).
+
+    Raises:
+        ValueError: Bad arguments (nothing was sent).
+        TransferError: An unsafe server-supplied name (nothing written), or a download that
+            stopped short or failed verification (no destination file written or changed).
+        APIError: The API refused a request or could not be reached.
+    """
+    check_dsid(dsid)
+    if isinstance(max_workers, bool) or not isinstance(max_workers, int) or max_workers < 1:
+        raise ValueError(f"max_workers must be a positive integer, got {max_workers!r}")
+    output_dir = Path(output_dir)
+    if output_dir.exists() and not output_dir.is_dir():
+        raise ValueError(f"{output_dir} exists and is not a folder")
+    root = output_dir.resolve()
+    if file_name is not None:
+        try:
+            relative = safe_relative_path(file_name)
+        except TransferError as exc:
+            raise ValueError(str(exc)) from None
+        route = f"/datasets/{quote(dsid, safe='')}/download/{quote(str(relative), safe='')}"
+        sources = {relative: (route, api.get_httpx_client())}
+        destination(root, relative)
+    else:
+        sources = _link_sources(api, storage, dsid, root)
+    if not sources:
+        log.info("dataset %s has no files to download", dsid)
+        return []
+    targets = _targets(api, dsid, root, sources)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    policy = retry_policy_of(storage)
+    timeout = storage.timeout
+    if len(targets) == 1 or max_workers == 1:
+        return [_fetch(t, overwrite_existing, progress, policy, timeout) for t in targets]
+    with ThreadPoolExecutor(max_workers=min(max_workers, len(targets))) as pool:
+        futures = [
+            pool.submit(_fetch, t, overwrite_existing, progress, policy, timeout) for t in targets
+        ]
+    return _gather(targets, futures)
+
+
+def _gather(targets: list[_Target], futures: list[Future[Path]]) -> list[Path]:
+    """Returns every path, or raises the first failure with the others noted on it."""
+    errors = [(t, f.exception()) for t, f in zip(targets, futures, strict=True) if f.exception()]
+    if errors:
+        first = errors[0][1]
+        assert first is not None
+        for target, other in errors[1:]:
+            first.add_note(f"also failed: {target.relative}: {other}")
+        log.warning("%d of %d downloads failed", len(errors), len(targets))
+        raise first
+    return [f.result() for f in futures]
+
+
+def _link_sources(
+    api: AuthenticatedClient, storage: httpx.Client, dsid: str, root: Path
+) -> dict[PurePosixPath, tuple[str, httpx.Client]]:
+    """Fetches the signed links and checks every name before anything is written."""
+    response = invoke(get_download_links.sync_detailed, dsid, client=api)
+    links = parse_one(response, DownloadLinks, f"download links of dataset {dsid}")
+    base = httpx.URL(str(api.get_httpx_client().base_url).rstrip("/") + "/")
+    sources: dict[PurePosixPath, tuple[str, httpx.Client]] = {}
+    for key in sorted(links.additional_keys):
+        url = links[key]
+        if not isinstance(url, str) or not url:
+            raise UnexpectedResponseError(f"download links of {dsid}: no URL for {key!r}")
+        relative = safe_relative_path(strip_dataset_prefix(key, dsid))
+        if relative in sources:
+            raise TransferError(f"download links of {dsid}: two links for {relative}")
+        destination(root, relative)
+        sources[relative] = (str(base.join(url)), storage)
+    return sources
+
+
+def _targets(
+    api: AuthenticatedClient,
+    dsid: str,
+    root: Path,
+    sources: dict[PurePosixPath, tuple[str, httpx.Client]],
+) -> list[_Target]:
+    """Attaches the recorded SHA-256 and size to every file."""
+    response = invoke(list_associated_files.sync_detailed, dsid, client=api)
+    records = parse_list(response, AssociatedFile, f"files of dataset {dsid}")
+    by_name: dict[str, list[AssociatedFile]] = {}
+    for record in records:
+        by_name.setdefault(record.filename, []).append(record)
+    targets = []
+    for relative, (url, client) in sorted(sources.items()):
+        found = [r for n in matching_records(str(relative), by_name) for r in by_name[n]]
+        hashes = frozenset(r.sha256_hash.lower() for r in found if isinstance(r.sha256_hash, str))
+        sizes = frozenset(r.size for r in found if isinstance(r.size, int))
+        dest = destination(root, relative)
+        targets.append(_Target(relative, dest, url, client, hashes, sizes))
+    return targets
+
+
+def _fetch(
+    target: _Target,
+    overwrite_existing: bool,
+    progress: ProgressCallback | None,
+    policy: RetryPolicy,
+    timeout: httpx.Timeout,
+) -> Path:
+    """Downloads one file, resuming and retrying an interrupted body; see the module docstring."""
+    dest, name = target.dest, str(target.relative)
+    if dest.is_dir():
+        raise TransferError(f"cannot download {name}: {dest} is a folder")
+    if dest.exists():
+        if not overwrite_existing:
+            log.info("%s exists; keeping it (overwrite_existing=False)", dest)
+            return dest
+        if target.hashes and sha256_file(dest) in target.hashes:
+            log.info("%s is already up to date", dest)
+            return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = part_path(dest)
+    if part.is_symlink() or part.is_dir():
+        raise TransferError(f"cannot download {name}: {part} is in the way")
+    failures, restarts = 0, 0
+    while True:
+        before = part.stat().st_size if part.exists() else 0
+        try:
+            digest, size = _stream_into(target, part, progress, timeout)
+            break
+        except _RestartError:
+            restarts += 1
+            if restarts > 1:
+                raise TransferError(f"{name}: the server does not honour range requests") from None
+            part.unlink(missing_ok=True)
+        except _InterruptedError as exc:
+            after = part.stat().st_size if part.exists() else 0
+            failures = 1 if after > before else failures + 1
+            if failures >= MAX_ATTEMPTS:
+                raise TransferError(
+                    f"download of {name} broke off {failures} times in a row at byte {after}; "
+                    "run it again to resume"
+                ) from exc.__cause__
+            log.info("download of %s interrupted at byte %d; resuming", name, after)
+            policy.sleep(policy.backoff(failures))
+    _verify(target, part, digest, size)
+    os.replace(part, dest)
+    log.info("downloaded %s (%d bytes) to %s", name, size, dest)
+    return dest
+
+
+def _verify(target: _Target, part: Path, digest: str, size: int) -> None:
+    """Checks the finished `.part` file against the records; deletes it on a mismatch."""
+    name = target.relative
+    problem = None
+    if target.sizes and size not in target.sizes:
+        problem = f"got {size} bytes, the dataset records {sorted(target.sizes)}"
+    elif target.hashes and digest not in target.hashes:
+        problem = f"SHA-256 {digest} differs from the recorded {sorted(target.hashes)}"
+    elif not target.hashes:
+        log.info("%s: no checksum on record; checked the length only", name)
+    if problem is not None:
+        part.unlink(missing_ok=True)
+        raise TransferError(f"download of {name} is corrupt: {problem}; nothing was written")
+
+
+def _stream_into(
+    target: _Target, part: Path, progress: ProgressCallback | None, timeout: httpx.Timeout
+) -> tuple[str, int]:
+    """One GET into the `.part` file, resuming from its length when possible.
+
+    Returns:
+        The SHA-256 and length of the complete file.
+
+    Raises:
+        _InterruptedError: The body broke off (the bytes so far are kept).
+        _RestartError: A 206 for the wrong range.
+        TransferError: Fewer or more bytes than `Content-Length`.
+    """
+    offset = part.stat().st_size if part.exists() else 0
+    headers = {"Accept-Encoding": "identity"}
+    if offset:
+        headers["Range"] = f"bytes={offset}-"
+    name = str(target.relative)
+    try:
+        with (
+            translate_errors(),
+            target.client.stream("GET", target.url, headers=headers, timeout=timeout) as response,
+        ):
+            return _write_body(response, part, offset, name, target, progress)
+    except APIStatusError as exc:
+        if offset and exc.status_code == 416:
+            log.info("%s: the server refused the range; downloading from the start", name)
+            raise _RestartError from exc
+        raise
+
+
+def _write_body(
+    response: httpx.Response,
+    part: Path,
+    offset: int,
+    name: str,
+    target: _Target,
+    progress: ProgressCallback | None,
+) -> tuple[str, int]:
+    status = response.status_code
+    if status == 206 and offset:
+        start, total = _content_range(response)
+        if start != offset:
+            raise _RestartError
+        digest = hash_of_prefix(part, offset)
+        mode = "ab"
+    elif status == 200:
+        if offset:
+            log.info("%s: the server sent the whole file again", name)
+        offset, total, mode = 0, None, "wb"
+        digest = hashlib.sha256()
+    else:
+        raise UnexpectedResponseError(f"download of {name}: status {status}", response=response)
+    length = _int_header(response, "content-length")
+    if total is None and length is not None:
+        total = offset + length
+    if total is None and len(target.sizes) == 1:
+        total = next(iter(target.sizes))
+    meter = ProgressMeter(progress, name, total)
+    meter.update(offset)
+    received = 0
+    with part.open(mode) as out:
+        try:
+            for block in response.iter_bytes():
+                out.write(block)
+                digest.update(block)
+                received += len(block)
+                meter.update(offset + received)
+        except httpx.TransportError as exc:
+            out.flush()
+            raise _InterruptedError(name) from exc
+        out.flush()
+        os.fsync(out.fileno())
+    meter.finish()
+    encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
+    sent = response.num_bytes_downloaded if encoded else received
+    if length is not None and sent > length:
+        part.unlink(missing_ok=True)
+        raise TransferError(f"download of {name}: more bytes than Content-Length ({length})")
+    if length is not None and sent < length:
+        raise TransferError(
+            f"download of {name} from {redact_url(str(response.url))} stopped short: "
+            f"{sent} of {length} bytes; run it again to resume"
+        )
+    return digest.hexdigest(), offset + received
+
+
+def _content_range(response: httpx.Response) -> tuple[int, int | None]:
+    match = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
+    if match is None:
+        raise _RestartError
+    total = match.group(3)
+    return int(match.group(1)), (None if total == "*" else int(total))
+
+
+def _int_header(response: httpx.Response, name: str) -> int | None:
+    with contextlib.suppress(TypeError, ValueError):
+        return int(response.headers.get(name))
+    return None
