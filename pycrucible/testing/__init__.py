@@ -1,0 +1,76 @@
+"""A local Crucible server for tests, benchmarks, demos and offline pipeline development.
+
+Install it with the ``server`` extra. It is a **test and development server, not for
+production**: it listens on loopback (127.0.0.1) by default, keeps plain API keys in its data
+directory and has no rate limits.
+
+It implements every operation of the project's ``openapi.json`` over real HTTP (FastAPI and
+uvicorn), with the real API's quirks: integer ``id`` plus 26-character MFID ``unique_id`` on
+records (a repeated client-chosen ``unique_id`` answers 409); 200 with a JSON ``null`` for
+unknown single records and 404 for sub-collections of unknown ones; 401 for a missing or
+malformed ``Authorization`` header, 400 for an unknown key, 403 for admin-only operations and
+records the caller may not access; FastAPI's 422 for malformed input; exact, case-sensitive
+filters except the case-insensitive substring ``keyword``; scientific metadata replaced by POST
+and deep-merged by PATCH; parent/child links without self-links or cycles; ``DELETE
+/datasets/{dsid}`` answering 501.
+
+Start it from Python::
+
+    from pycrucible.testing import LocalCrucible
+
+    with LocalCrucible() as server:           # temporary data directory, random keys
+        server.url, server.user_key, server.admin_key, server.user_orcid
+
+or from a shell::
+
+    python -m pycrucible.testing --port 8000 --data-dir ./crucible-data --user-key secret
+
+State: SQLite (``crucible.sqlite3``) and files (``storage/<dsid>/<name>``, resumable parts in
+``uploads/``) under the data directory; a restart on the same directory gives the same state and
+keeps the API keys. A fresh directory is seeded with an admin, a normal user, a project
+(``LOCAL-DEMO``, the normal user a member) and an instrument (``demo-microscope``).
+
+Access control is enforced: a normal user reads public datasets, their own, those of projects
+they belong to and those granted to one of their access groups (``POST
+/datasets/{dsid}/access_groups``); removing the user from the group removes the access.
+
+Files: multipart uploads are streamed to disk and recorded with size and SHA-256; resumable
+uploads use ``resumable_uri`` = ``<url>/uploads/<upload_id>`` (no API key, ``Content-Range``,
+308 with ``Range`` while incomplete). ``GET /datasets/{dsid}/download_links`` answers signed URLs
+``<url>/storage/<dsid>/<path>?expires=<unix s>&signature=<HMAC-SHA256 hex>`` served by the same
+process without an API key (1 hour by default, 403 once expired or altered, HTTP Range
+supported). :attr:`LocalCrucible.storage_log` lists each storage request with whether it carried
+an ``Authorization`` header.
+
+Workers: ingestion, SciCat, Google Drive and carrier-segmentation requests move ``requested →
+started → complete`` one step per ``worker_delay`` seconds (0.05 by default); an unknown
+ingestion class ends ``not supported``, a missing file ``file not found``. Ingesting an image
+adds a thumbnail and a produced ``<name>_thumbnail.png`` file; a Drive transfer adds a
+``current`` and an ``Organized/...`` drive location. ``worker_delay=None`` (or setting
+:attr:`LocalCrucible.worker_delay` to None) freezes them.
+
+Fault injection (:attr:`LocalCrucible.faults`, a :class:`FaultInjector`) makes the next N
+requests, optionally only for a path prefix and/or method, fail::
+
+    server.faults.add("status", status=503, times=2, path_prefix="/datasets")
+    server.faults.add("status", status=429, retry_after=1)          # with Retry-After: 1
+    server.faults.add("drop", method="POST")                         # close without answering
+    server.faults.add("drop_after", method="POST")                   # process, lose the answer
+    server.faults.add("delay", seconds=2.5)
+    server.faults.add("truncate", after_bytes=1000, path_prefix="/storage/")
+    rule = server.faults.add("corrupt", offset=0, path_prefix="/datasets/")
+    ...
+    assert rule.consumed == 1
+    server.faults.clear()
+
+The same is available over HTTP with the admin key: ``POST /_control/faults`` (body: the
+arguments of :meth:`FaultInjector.add`), ``GET`` and ``DELETE /_control/faults``; ``PUT
+/_control/workers`` ``{"delay": seconds or null}``; ``POST /_control/users`` (a user with an API
+key); ``GET /_control/storage_log``. Requests under ``/_control`` are never faulted.
+"""
+
+from pycrucible.testing._faults import Fault, FaultInjector, FaultKind
+from pycrucible.testing._server import LocalCrucible
+from pycrucible.testing._state import StorageRequest
+
+__all__ = ["Fault", "FaultInjector", "FaultKind", "LocalCrucible", "StorageRequest"]

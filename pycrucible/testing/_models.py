@@ -1,0 +1,208 @@
+"""Request bodies and query models, validated by FastAPI (malformed input answers 422).
+
+They mirror the request schemas of ``openapi.json``. Unknown fields are ignored, as the real API
+ignores them. Integers are bounded to what SQLite can store.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, Field
+
+from pycrucible.testing._db import INT64_MAX
+from pycrucible.testing._ids import is_acceptable_client_id
+
+Int64 = Annotated[int, Field(ge=-INT64_MAX - 1, le=INT64_MAX)]
+Size = Annotated[int, Field(ge=0, le=INT64_MAX)]
+
+
+def _check_datetime(value: str) -> str:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be an ISO 8601 date-time") from None
+    return value
+
+
+def _check_client_id(value: str) -> str:
+    if not is_acceptable_client_id(value):
+        raise ValueError("must be 1-128 letters, digits, '-', '_', '.' or '~' (an MFID)")
+    return value
+
+
+IsoDateTime = Annotated[str, AfterValidator(_check_datetime)]
+"""A date-time string kept as sent (filters compare it as stored)."""
+ClientId = Annotated[str, AfterValidator(_check_client_id)]
+
+
+class DatasetFields(BaseModel):
+    """Writable dataset fields (all optional)."""
+
+    dataset_name: str | None = None
+    public: bool | None = None
+    owner_user_id: Int64 | None = None
+    owner_orcid: str | None = None
+    project_id: str | None = None
+    instrument_id: Int64 | None = None
+    instrument_name: str | None = None
+    measurement: str | None = None
+    session_name: str | None = None
+    creation_time: IsoDateTime | None = None
+    data_format: str | None = None
+    file_to_upload: str | None = None
+    size: Int64 | None = None
+    sha256_hash_file_to_upload: str | None = None
+    source_folder: str | None = None
+
+
+class DatasetCreate(DatasetFields):
+    """Body of ``POST /datasets``."""
+
+    unique_id: ClientId | None = None
+
+
+class DatasetUpdate(DatasetFields):
+    """Body of ``PATCH /datasets/{dsid}``: only the fields present change."""
+
+
+class DatasetFilters(BaseModel):
+    """Exact dataset filters (``keyword``: case-insensitive substring) and ``limit``."""
+
+    keyword: str | None = None
+    unique_id: str | None = None
+    public: bool | None = None
+    dataset_name: str | None = None
+    file_to_upload: str | None = None
+    owner_orcid: str | None = None
+    project_id: str | None = None
+    instrument_name: str | None = None
+    source_folder: str | None = None
+    creation_time: str | None = None
+    size: int | None = None
+    data_format: str | None = None
+    measurement: str | None = None
+    session_name: str | None = None
+    sha256_hash_file_to_upload: str | None = None
+    limit: int | None = Field(default=None, ge=1)
+
+
+class SampleFilters(BaseModel):
+    """Exact sample filters and ``limit``."""
+
+    unique_id: str | None = None
+    sample_name: str | None = None
+    owner_orcid: str | None = None
+    project_id: str | None = None
+    sample_type: str | None = None
+    description: str | None = None
+    limit: int | None = Field(default=None, ge=1)
+
+
+class SampleFields(BaseModel):
+    """Writable sample fields (all optional and nullable)."""
+
+    sample_name: str | None = None
+    owner_orcid: str | None = None
+    owner_user_id: Int64 | None = None
+    description: str | None = None
+    date_created: IsoDateTime | None = None
+    project_id: str | None = None
+    sample_type: str | None = None
+
+
+class SampleCreate(SampleFields):
+    """Body of ``POST /samples``."""
+
+    unique_id: ClientId | None = None
+
+
+class SampleUpdate(SampleFields):
+    """Body of ``PATCH /samples/{sample_id}``."""
+
+
+class AssociatedFileCreate(BaseModel):
+    """Body of ``POST /datasets/{dsid}/associated_files``."""
+
+    filename: str = Field(min_length=1)
+    size: Size
+    sha256_hash: str
+
+
+class ThumbnailCreate(BaseModel):
+    """Body of ``POST /datasets/{dsid}/thumbnails``."""
+
+    thumbnail_name: str = Field(min_length=1)
+    thumbnail_b64str: str
+
+
+class InstrumentCreate(BaseModel):
+    """Body of ``POST /instruments``."""
+
+    unique_id: ClientId | None = None
+    instrument_name: str = Field(min_length=1)
+    location: str | None = None
+    owner: str | None = None
+    manufacturer: str | None = None
+    model: str | None = None
+    description: str | None = None
+    instrument_type: str | None = None
+
+
+class ProjectCreate(BaseModel):
+    """Body of ``POST /projects``."""
+
+    project_id: str = Field(min_length=1)
+    organization: str
+    project_lead_email: str
+    title: str | None = None
+    status: str | None = None
+    project_lead_name: str | None = None
+
+
+class UserInfo(BaseModel):
+    """Identity part of ``POST /users``."""
+
+    orcid: str = Field(min_length=1)
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+    lbl_email: str | None = None
+
+
+class UserCreate(BaseModel):
+    """Body of ``POST /users``."""
+
+    user_info: UserInfo
+    project_ids: list[str] = Field(default_factory=list)
+
+
+class RequestStatusUpdate(BaseModel):
+    """Body of the worker status PATCHes."""
+
+    id: Int64 | None = None
+    status: str = Field(min_length=1)
+    time_completed: IsoDateTime | None = None
+    error_message: str | None = None
+
+
+class DriveTransferOptions(BaseModel):
+    """Optional body of ``POST /datasets/{dsid}/google_drive_transfer``."""
+
+    folder_id: str | None = None
+
+
+class UploadInitiate(BaseModel):
+    """Body of ``POST /datasets/{dsid}/upload/initiate``."""
+
+    filename: str = Field(min_length=1)
+    size: Size
+    sha256_hash: str
+
+
+class UploadComplete(BaseModel):
+    """Body of ``POST /datasets/{dsid}/upload/complete``."""
+
+    upload_id: str = Field(min_length=1)
+    sha256_hash: str

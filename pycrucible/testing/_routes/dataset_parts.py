@@ -1,0 +1,148 @@
+"""Parts of a dataset: keywords, scientific metadata, thumbnails, files, Drive folders."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query
+
+from pycrucible.testing._auth import BackendDep, CallerDep, dataset_for
+from pycrucible.testing._db import Database, Row
+from pycrucible.testing._models import AssociatedFileCreate, ThumbnailCreate
+from pycrucible.testing._records import file_out, merge, metadata_record, record_file
+
+router = APIRouter(tags=["datasets"])
+
+MetadataBody = Annotated[dict[str, Any], Body()]
+
+
+def keyword_out(db: Database, keyword: str) -> dict[str, Any]:
+    """Return a keyword with the number of datasets carrying it."""
+    count = db.scalar("SELECT COUNT(*) FROM dataset_keywords WHERE keyword = ?", [keyword])
+    return {"keyword": keyword, "num_datasets": int(count or 0)}
+
+
+@router.get("/datasets/{dsid}/keywords")
+def list_dataset_keywords(
+    dsid: str, caller: CallerDep, backend: BackendDep
+) -> list[dict[str, Any]]:
+    """Keywords of one dataset, with usage counts."""
+    db = backend.db
+    row = dataset_for(db, caller, dsid)
+    return db.all(
+        "SELECT k.keyword, (SELECT COUNT(*) FROM dataset_keywords c WHERE c.keyword = k.keyword) "
+        "AS num_datasets FROM dataset_keywords k WHERE k.dataset_id = ? ORDER BY k.rowid",
+        [row["id"]],
+    )
+
+
+@router.post("/datasets/{dsid}/keywords")
+def add_dataset_keyword(
+    dsid: str, keyword: Annotated[str, Query()], caller: CallerDep, backend: BackendDep
+) -> dict[str, Any]:
+    """Tag a dataset; adding the same keyword twice is harmless."""
+    db = backend.db
+    row = dataset_for(db, caller, dsid, write=True)
+    db.execute(
+        "INSERT OR IGNORE INTO dataset_keywords (dataset_id, keyword) VALUES (?, ?)",
+        [row["id"], keyword],
+    )
+    return keyword_out(db, keyword)
+
+
+def _store_metadata(db: Database, dataset: Row, metadata: dict[str, Any]) -> dict[str, Any]:
+    db.execute(
+        "INSERT INTO scientific_metadata (dataset_id, body) VALUES (?, ?) "
+        "ON CONFLICT (dataset_id) DO UPDATE SET body = excluded.body",
+        [dataset["id"], json.dumps(metadata)],
+    )
+    return {"dataset_id": dataset["unique_id"], "scientific_metadata": metadata}
+
+
+@router.get("/datasets/{dsid}/scientific_metadata")
+def get_scientific_metadata(
+    dsid: str, caller: CallerDep, backend: BackendDep
+) -> dict[str, Any] | None:
+    """The metadata record (the dictionary under ``scientific_metadata``), or null."""
+    return metadata_record(backend.db, dataset_for(backend.db, caller, dsid))
+
+
+@router.post("/datasets/{dsid}/scientific_metadata")
+def set_scientific_metadata(
+    dsid: str, body: MetadataBody, caller: CallerDep, backend: BackendDep
+) -> dict[str, Any]:
+    """Replace the dataset's metadata with the body."""
+    db = backend.db
+    return _store_metadata(db, dataset_for(db, caller, dsid, write=True), body)
+
+
+@router.patch("/datasets/{dsid}/scientific_metadata")
+def merge_scientific_metadata(
+    dsid: str, body: MetadataBody, caller: CallerDep, backend: BackendDep
+) -> dict[str, Any]:
+    """Deep-merge the body into the stored metadata (creating it when absent)."""
+    db = backend.db
+    with db.transaction():
+        row = dataset_for(db, caller, dsid, write=True)
+        current = metadata_record(db, row)
+        base = current["scientific_metadata"] if current else {}
+        return _store_metadata(db, row, merge(base, body))
+
+
+@router.get("/datasets/{dsid}/thumbnails")
+def list_thumbnails(dsid: str, caller: CallerDep, backend: BackendDep) -> list[dict[str, Any]]:
+    """The dataset's thumbnails, base64-encoded."""
+    db = backend.db
+    row = dataset_for(db, caller, dsid)
+    return db.all(
+        "SELECT id, dataset_id, thumbnail_name, thumbnail_b64str FROM thumbnails "
+        "WHERE dataset_id = ? ORDER BY id",
+        [row["id"]],
+    )
+
+
+@router.post("/datasets/{dsid}/thumbnails")
+def add_thumbnail(
+    dsid: str, body: ThumbnailCreate, caller: CallerDep, backend: BackendDep
+) -> dict[str, Any]:
+    """Add a base64-encoded thumbnail."""
+    db = backend.db
+    row = dataset_for(db, caller, dsid, write=True)
+    values = {"dataset_id": row["id"], **body.model_dump()}
+    return {"id": db.insert("thumbnails", values), **values}
+
+
+@router.get("/datasets/{dsid}/associated_files")
+def list_associated_files(
+    dsid: str, caller: CallerDep, backend: BackendDep
+) -> list[dict[str, Any]]:
+    """Files recorded for the dataset."""
+    db = backend.db
+    row = dataset_for(db, caller, dsid)
+    files = db.all("SELECT * FROM files WHERE dataset_id = ? ORDER BY id", [row["id"]])
+    return [file_out(entry) for entry in files]
+
+
+@router.post("/datasets/{dsid}/associated_files")
+def add_associated_file(
+    dsid: str, body: AssociatedFileCreate, caller: CallerDep, backend: BackendDep
+) -> dict[str, Any]:
+    """Record a file (path, size, SHA-256) with the dataset."""
+    db = backend.db
+    with db.transaction():
+        row = dataset_for(db, caller, dsid, write=True)
+        entry = record_file(db, row["id"], body.filename, body.size, body.sha256_hash, None)
+    return file_out(entry)
+
+
+@router.get("/datasets/{dsid}/drive_location")
+def list_drive_locations(dsid: str, caller: CallerDep, backend: BackendDep) -> list[dict[str, Any]]:
+    """Google Drive folders holding the dataset; the one in use has status ``current``."""
+    db = backend.db
+    row = dataset_for(db, caller, dsid)
+    return db.all(
+        "SELECT folder_path_in_drive, status, drive_name, url FROM drive_locations "
+        "WHERE dataset_id = ? ORDER BY id",
+        [row["id"]],
+    )

@@ -1,0 +1,167 @@
+"""Everything one server instance holds: database, files, signer, workers, faults, logs."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from pycrucible.testing._db import Database
+from pycrucible.testing._faults import FaultInjector
+from pycrucible.testing._files import FileStore, Signer
+from pycrucible.testing._seed import ADMIN_ORCID, USER_ORCID, ensure_key, seed
+from pycrucible.testing._workers import WorkerSimulator
+
+STORAGE_PREFIX = "/storage/"
+DEFAULT_CHUNK_SIZE_HINT = 8 * 1024 * 1024
+DEFAULT_LINK_LIFETIME = 3600
+
+
+@dataclass(frozen=True)
+class StorageRequest:
+    """One request to a signed storage URL, as the server saw it.
+
+    Attributes:
+        path: The request path, e.g. ``/storage/<dsid>/scan.h5``.
+        had_authorization: Whether an ``Authorization`` header was sent (clients must not).
+        status: The status code answered, or None when the connection was dropped.
+    """
+
+    path: str
+    had_authorization: bool
+    status: int | None
+
+
+class StorageLog:
+    """Thread-safe record of every request made to signed storage URLs."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: list[StorageRequest] = []
+
+    def record(self, entry: StorageRequest) -> None:
+        """Append one request."""
+        with self._lock:
+            self._entries.append(entry)
+
+    def entries(self) -> list[StorageRequest]:
+        """Return a copy of the requests so far, oldest first."""
+        with self._lock:
+            return list(self._entries)
+
+    def clear(self) -> None:
+        """Forget every recorded request."""
+        with self._lock:
+            self._entries.clear()
+
+
+class StorageLogMiddleware:
+    """ASGI middleware recording each storage request in a :class:`StorageLog`.
+
+    Args:
+        app: The wrapped ASGI application.
+        log: Where to record.
+    """
+
+    def __init__(self, app: ASGIApp, log: StorageLog) -> None:
+        self.app = app
+        self.log = log
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        app = self.app
+        if scope["type"] != "http" or not scope["path"].startswith(STORAGE_PREFIX):
+            await app(scope, receive, send)
+            return
+        had_authorization = any(name.lower() == b"authorization" for name, _ in scope["headers"])
+        recorded = False
+
+        async def recording_send(message: Message) -> None:
+            nonlocal recorded
+            if message["type"] == "http.response.start" and not recorded:
+                # Recorded before the answer leaves, so a client never sees it first.
+                recorded = True
+                status = int(message["status"])
+                self.log.record(StorageRequest(scope["path"], had_authorization, status))
+            await send(message)
+
+        try:
+            await app(scope, receive, recording_send)
+        finally:
+            if not recorded:
+                self.log.record(StorageRequest(scope["path"], had_authorization, None))
+
+
+@dataclass
+class Backend:
+    """The state behind one server's HTTP app.
+
+    Attributes:
+        data_dir: Directory holding ``crucible.sqlite3``, ``storage/`` and ``uploads/``.
+        db: The records.
+        files: The stored files.
+        signer: Signs storage URLs with the server's secret.
+        workers: The simulated workers.
+        faults: Fault rules applied to incoming requests.
+        storage_log: Requests made to signed storage URLs.
+        admin_key: API key of the seed admin.
+        user_key: API key of the seed normal user.
+        chunk_size_hint: ``chunk_size_hint`` of new resumable uploads, in bytes.
+        link_lifetime: Default lifetime of signed URLs, in seconds.
+    """
+
+    data_dir: Path
+    db: Database
+    files: FileStore
+    signer: Signer
+    workers: WorkerSimulator
+    admin_key: str
+    user_key: str
+    faults: FaultInjector = field(default_factory=FaultInjector)
+    storage_log: StorageLog = field(default_factory=StorageLog)
+    chunk_size_hint: int = DEFAULT_CHUNK_SIZE_HINT
+    link_lifetime: int = DEFAULT_LINK_LIFETIME
+
+    def close(self) -> None:
+        """Stop the workers and close the database."""
+        self.workers.stop()
+        self.db.close()
+
+
+def open_backend(
+    data_dir: Path,
+    *,
+    admin_key: str | None = None,
+    user_key: str | None = None,
+    worker_delay: float | None = 0.05,
+    chunk_size_hint: int = DEFAULT_CHUNK_SIZE_HINT,
+) -> Backend:
+    """Open (and on first use seed) the state kept in a data directory.
+
+    Args:
+        data_dir: The directory; created when missing.
+        admin_key: API key for the seed admin; None keeps the stored one (or makes one).
+        user_key: API key for the seed normal user; None keeps the stored one (or makes one).
+        worker_delay: Seconds per simulated worker step; None freezes the workers.
+        chunk_size_hint: Chunk size suggested to resumable uploads, in bytes.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(data_dir / "crucible.sqlite3")
+    seed(db)
+    secret = db.get_setting("signing_secret")
+    if secret is None:
+        secret = secrets.token_hex(32)
+        db.set_setting("signing_secret", secret)
+    files = FileStore(data_dir)
+    return Backend(
+        data_dir=data_dir,
+        db=db,
+        files=files,
+        signer=Signer(bytes.fromhex(secret)),
+        workers=WorkerSimulator(db, files, worker_delay),
+        admin_key=ensure_key(db, ADMIN_ORCID, admin_key),
+        user_key=ensure_key(db, USER_ORCID, user_key),
+        chunk_size_hint=chunk_size_hint,
+    )
