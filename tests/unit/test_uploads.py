@@ -284,6 +284,27 @@ def test_multipart_without_recorded_hash_is_accepted(
     assert upload(clients, [path], tmp_path)[0].sha256 == sha(path.read_bytes())
 
 
+def test_retried_multipart_post_is_hashed_once_from_the_start(
+    clients: HttpClients, server: FakeServer, sleeps: list[float], tmp_path: Path
+) -> None:
+    path = make_file(tmp_path, "a.bin", 200 * KIB)
+    original = server.multipart
+    answers = iter([503])
+
+    def busy_once(request: httpx.Request) -> httpx.Response:
+        status = next(answers, None)
+        if status is not None:
+            request.read()  # the whole body went out before the server said no
+            return server.json(status, {"detail": "busy"})
+        return original(request)
+
+    server.multipart = busy_once  # type: ignore[method-assign]
+    [result] = upload(clients, [path], tmp_path)
+    assert len(requests_to(server, "/upload", "POST")) == 2
+    assert len(sleeps) == 1
+    assert result.sha256 == sha(path.read_bytes())
+
+
 def test_empty_file_goes_multipart_even_with_zero_threshold(
     clients: HttpClients, server: FakeServer, tmp_path: Path
 ) -> None:
