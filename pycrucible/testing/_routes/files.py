@@ -146,7 +146,13 @@ async def _append_chunk(
             position += len(piece)
 
 
-@router.put("/uploads/{upload_id}")
+_CHUNK_BODY = {
+    "required": False,
+    "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+}
+
+
+@router.put("/uploads/{upload_id}", openapi_extra={"requestBody": _CHUNK_BODY})
 async def upload_chunk(
     upload_id: str,
     request: Request,
