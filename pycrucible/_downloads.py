@@ -45,7 +45,12 @@ from pycrucible._transfer_paths import (
 )
 from pycrucible._transport import RetryPolicy
 from pycrucible._types import ProgressCallback
-from pycrucible.errors import APIStatusError, TransferError, UnexpectedResponseError
+from pycrucible.errors import (
+    APIStatusError,
+    NotFoundError,
+    TransferError,
+    UnexpectedResponseError,
+)
 
 __all__ = ["MAX_ATTEMPTS", "download_files"]
 
@@ -125,15 +130,22 @@ def download_files(
             relative = safe_relative_path(file_name)
         except TransferError as exc:
             raise ValueError(str(exc)) from None
+        destination(root, relative)
+        records = _records(api, dsid)
         route = f"/datasets/{quote(dsid, safe='')}/download/{quote(str(relative), safe='')}"
         sources = {relative: (route, api.get_httpx_client())}
-        destination(root, relative)
     else:
-        sources = _link_sources(api, storage, dsid, root)
+        records = _records(api, dsid)
+        try:
+            sources = _link_sources(api, storage, dsid, root)
+        except NotFoundError:
+            if records:
+                raise
+            sources = {}  # the API answers 404 for a dataset without stored files
     if not sources:
         log.info("dataset %s has no files to download", dsid)
         return []
-    targets = _targets(api, dsid, root, sources)
+    targets = _targets(root, sources, records)
     output_dir.mkdir(parents=True, exist_ok=True)
     policy = retry_policy_of(storage)
     timeout = storage.timeout
@@ -179,18 +191,21 @@ def _link_sources(
     return sources
 
 
+def _records(api: AuthenticatedClient, dsid: str) -> dict[str, list[AssociatedFile]]:
+    """The dataset's associated-file records, by file name."""
+    response = invoke(list_associated_files.sync_detailed, dsid, client=api)
+    by_name: dict[str, list[AssociatedFile]] = {}
+    for record in parse_list(response, AssociatedFile, f"files of dataset {dsid}"):
+        by_name.setdefault(record.filename, []).append(record)
+    return by_name
+
+
 def _targets(
-    api: AuthenticatedClient,
-    dsid: str,
     root: Path,
     sources: dict[PurePosixPath, tuple[str, httpx.Client]],
+    by_name: dict[str, list[AssociatedFile]],
 ) -> list[_Target]:
     """Attaches the recorded SHA-256 and size to every file."""
-    response = invoke(list_associated_files.sync_detailed, dsid, client=api)
-    records = parse_list(response, AssociatedFile, f"files of dataset {dsid}")
-    by_name: dict[str, list[AssociatedFile]] = {}
-    for record in records:
-        by_name.setdefault(record.filename, []).append(record)
     targets = []
     for relative, (url, client) in sorted(sources.items()):
         found = [r for n in matching_records(str(relative), by_name) for r in by_name[n]]

@@ -83,6 +83,8 @@ class FakeServer:
         path = request.url.path.removeprefix("/api")
         if path == f"/datasets/{DS}/download_links":
             links = {f"{DS}/{n}": f"{STORAGE}/signed/{n}?token={TOKEN}" for n in self.files}
+            if not links and not self.extra_links:
+                return httpx.Response(404, json={"detail": "No files found"})
             return httpx.Response(200, json={**links, **self.extra_links})
         if path == f"/datasets/{DS}/associated_files":
             return httpx.Response(200, json=self.records)
@@ -299,6 +301,21 @@ def test_failures_in_parallel_are_all_reported(
         download(clients, tmp_path)
     assert any("c.bin" in note for note in caught.value.__notes__)
     assert (tmp_path / "b.bin").read_bytes() == server.files["b.bin"]
+
+
+def test_dataset_without_files_gives_an_empty_list(
+    clients: HttpClients, server: FakeServer, tmp_path: Path
+) -> None:
+    assert download(clients, tmp_path / "out") == []
+    assert not (tmp_path / "out").exists()
+
+
+def test_recorded_but_unstored_files_raise_not_found(
+    clients: HttpClients, server: FakeServer, tmp_path: Path
+) -> None:
+    server.records.append({"filename": "a.bin", "size": 1, "sha256_hash": None})
+    with pytest.raises(NotFoundError):
+        download(clients, tmp_path)
 
 
 def test_missing_file_raises_the_api_error(

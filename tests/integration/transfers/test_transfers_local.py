@@ -161,7 +161,9 @@ def test_upload_resumes_in_a_later_run(
     [result] = upload(clients, dsid, [path], state, progress=lambda *a: calls.append(a))
 
     assert result.method == "resumable"
-    assert calls[1][1] >= 2 * MIB  # continued from the server's offset, not from zero
+    # Continued from the server's offset, not from zero (1 MiB or 2 MiB: the fault may or may
+    # not catch the chunk in flight when it is added).
+    assert calls[1][1] >= MIB
     assert server.count("upload_sessions") == 0  # the first session was the one completed
     assert not list(state.glob("*.json"))
     [downloaded] = download(clients, dsid, tmp_path / "out")
@@ -207,3 +209,9 @@ def test_truncated_download_resumes_with_a_range_request(
     assert rule.consumed == 1
     assert downloaded.read_bytes() == path.read_bytes()
     assert [entry.status for entry in server.storage_log][-1] == 206
+
+
+def test_dataset_without_files_downloads_nothing(
+    clients: HttpClients, dsid: str, tmp_path: Path
+) -> None:
+    assert download(clients, dsid, tmp_path / "out") == []
