@@ -114,7 +114,7 @@ class FilesMixin(ClientCore):
 
         Raises:
             TransferError: A checksum mismatch, a short download or an unsafe name.
-            FileNotFoundError: `file_name` is not one of the dataset's files.
+            NotFoundError: `file_name` is not one of the dataset's files.
         """
         ds = check_id(dsid, "dsid")
         if file_name is not None:

@@ -35,6 +35,7 @@ from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
 from pycrucible._types import ProgressCallback
 from pycrucible._uploads import UploadedFile
+from pycrucible._wait import check_seconds
 from pycrucible.errors import ConflictError, NotFoundError
 
 __all__ = ["PipelineMixin", "PipelineResult", "derive_unique_id"]
@@ -128,6 +129,7 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         ingestor: str | None = None,
         wait: bool = False,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = 5,
         raise_on_failure: bool = True,
         progress: ProgressCallback | None = None,
     ) -> PipelineResult:
@@ -155,6 +157,7 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
             ingestor: Ingestion class; the server picks when None.
             wait: Wait for the ingestion to finish.
             timeout: Seconds to wait at most.
+            poll_interval: Seconds between status polls while waiting.
             raise_on_failure: When waiting, raise `RequestFailedError` if ingestion fails.
             progress: Upload progress callback (file name, bytes sent, total).
 
@@ -172,6 +175,9 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         words = check_keywords(keywords)
         if ingestor is not None:
             check_text(ingestor, "ingestor")
+        if wait:
+            check_seconds("timeout", timeout)
+            check_seconds("poll_interval", poll_interval)
         hashed = [(path, *sha256_file(path)) for path in paths]
         _, main_size, main_sha = hashed[0]
         fields: dict[str, Any] = {
@@ -207,7 +213,12 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
             request = self._ingest_once(dsid, uploaded[0], ingestor)
             if wait:
                 request = self.wait_for_request_completion(
-                    dsid, request.id, "ingest", timeout=timeout, raise_on_failure=raise_on_failure
+                    dsid,
+                    request.id,
+                    "ingest",
+                    poll_interval,
+                    timeout=timeout,
+                    raise_on_failure=raise_on_failure,
                 )
         return PipelineResult(dataset=dataset, created=created, files=uploaded, ingestion=request)
 

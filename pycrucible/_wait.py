@@ -21,6 +21,7 @@ __all__ = [
     "PENDING_STATUSES",
     "REQUEST_TYPES",
     "SUCCESS_STATUSES",
+    "check_seconds",
     "normalize_request_type",
     "wait_for_request",
 ]
@@ -62,6 +63,19 @@ def normalize_request_type(request_type: Any) -> str:
     raise ValueError(f"unknown request_type {request_type!r}: use 'ingest' or 'scicat'{hint}")
 
 
+def check_seconds(name: str, value: Any) -> float:
+    """Checks a duration argument: a positive, finite number of seconds.
+
+    Raises:
+        ValueError: Anything else (booleans and text included).
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{name} must be a number of seconds, got {value!r}")
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+    return float(value)
+
+
 def _status(request: ProcessingRequest) -> str:
     return str(request.status).strip().lower()
 
@@ -97,11 +111,8 @@ def wait_for_request(
         WaitTimeoutError: Still pending at the deadline; carries the last record.
         RequestFailedError: Ended in a non-success status and `raise_on_failure` is set.
     """
-    for name, value in (("sleep_interval", interval), ("timeout", timeout)):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"{name} must be a number of seconds, got {value!r}")
-        if not math.isfinite(value) or value <= 0:
-            raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+    check_seconds("sleep_interval", interval)
+    check_seconds("timeout", timeout)
     deadline = clock() + timeout
     while True:
         request = poll()
