@@ -199,21 +199,21 @@ def send_all(
         TransferError: `MAX_FAILURES` attempts in a row made no progress.
     """
     failures = 0
+    known = offset or 0  # last offset the server confirmed (or where we were told to start)
     where = redact_url(uri)
     while offset is None or offset < file.size:
         try:
             if offset is None:
                 new = query_offset(storage, uri, file.size)
             else:
-                new = put_chunk(
-                    storage, uri, file, offset, min(offset + chunk_size, file.size), meter
-                )
+                end = min(offset + chunk_size, file.size)
+                new = put_chunk(storage, uri, file, offset, end, meter)
         except _TRANSIENT as exc:
             failures += 1
             if failures >= MAX_FAILURES:
                 raise TransferError(
                     f"upload of {file.name} to {where} failed {failures} times in a row "
-                    f"at byte {offset}; run it again to resume"
+                    f"at byte {known}; run it again to resume"
                 ) from exc
             log.info("upload of %s: %s; asking the server where to continue", file.name, exc)
             policy.sleep(policy.backoff(failures))
@@ -222,10 +222,14 @@ def send_all(
         if offset is not None and new <= offset:
             failures += 1
             if failures >= MAX_FAILURES:
-                raise TransferError(f"upload of {file.name}: the server accepts no more bytes")
+                raise TransferError(
+                    f"upload of {file.name}: the server accepts no bytes past {new}; "
+                    "run it again to resume"
+                )
+            policy.sleep(policy.backoff(failures))
         elif offset is not None:
             failures = 0
-        offset = new
+        offset = known = new
         meter.update(offset)
     meter.finish()
 

@@ -415,6 +415,22 @@ def test_gives_up_after_bounded_failures_and_keeps_state(
     assert KEY not in state_file.read_text()
 
 
+def test_a_server_that_stores_nothing_is_given_up_on(
+    clients: HttpClients, server: FakeServer, sleeps: list[float], tmp_path: Path
+) -> None:
+    path = make_file(tmp_path, "big.h5", 2 * MIB)
+
+    def stores_nothing(request: httpx.Request) -> httpx.Response:
+        request.read()
+        return httpx.Response(308)
+
+    server.chunk = stores_nothing  # type: ignore[method-assign]
+    with pytest.raises(TransferError, match="accepts no bytes past 0"):
+        upload(clients, [path], tmp_path)
+    assert len(requests_to(server, STORAGE)) == MAX_FAILURES
+    assert len(sleeps) == MAX_FAILURES - 1
+
+
 def test_state_file_resumes_in_a_later_call(
     clients: HttpClients, server: FakeServer, tmp_path: Path
 ) -> None:
