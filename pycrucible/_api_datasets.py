@@ -34,7 +34,7 @@ from pycrucible._checks import check_id, check_text, new_mfid
 from pycrucible._http import parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
-from pycrucible.errors import ConflictError, NotFoundError, PermissionDeniedError, ServerError
+from pycrucible.errors import ConflictError, PermissionDeniedError, ServerError
 
 __all__ = ["DatasetsMixin"]
 
@@ -227,16 +227,17 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             if found is not None:
                 body_fields["instrument_id"] = found
         dataset = self._create_dataset(mfid, body_fields, user_chose_id=chosen)
+        dsid = dataset.unique_id
         try:
             if metadata is not None:
-                merged = self.update_scientific_metadata(mfid, metadata)
+                merged = self.update_scientific_metadata(dsid, metadata)
                 dataset.scientific_metadata = ScientificMetadataRecord(
-                    scientific_metadata=ScientificMetadata.from_dict(merged), dataset_id=mfid
+                    scientific_metadata=ScientificMetadata.from_dict(merged), dataset_id=dsid
                 )
             for word in words:
-                self.add_dataset_keyword(mfid, word)
+                self.add_dataset_keyword(dsid, word)
         except Exception as exc:
-            exc.add_note(f"dataset {mfid} was created; its metadata or keywords are incomplete")
+            exc.add_note(f"dataset {dsid} was created; its metadata or keywords are incomplete")
             raise
         return dataset
 
@@ -322,10 +323,3 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         return self._list(
             list_dataset_parents, Dataset, f"parents of {ds}", dsid=ds, limit=limit, **params
         )
-
-    def _dataset_exists(self, dsid: str) -> bool:
-        try:
-            self.get_dataset(dsid)
-        except NotFoundError:
-            return False
-        return True

@@ -33,7 +33,7 @@ from pycrucible._core import ClientCore
 from pycrucible._http import parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
-from pycrucible.errors import ConflictError, NotFoundError
+from pycrucible.errors import ConflictError
 
 __all__ = ["SamplesMixin"]
 
@@ -157,13 +157,14 @@ class SamplesMixin(ClientCore):
             if chosen:
                 raise
             sample = self.get_sample(mfid)  # our fresh id: the 409 answers our own retry
+        new_id = sample.unique_id
         try:
             for parent in parent_ids:
-                self.link_samples(parent, mfid)
+                self.link_samples(parent, new_id)
             for child in child_ids:
-                self.link_samples(mfid, child)
+                self.link_samples(new_id, child)
         except Exception as exc:
-            exc.add_note(f"sample {mfid} was created; some of its links are missing")
+            exc.add_note(f"sample {new_id} was created; some of its links are missing")
             raise
         return sample
 
@@ -245,10 +246,3 @@ class SamplesMixin(ClientCore):
             sample_id=sid,
             sample_type=kind,
         )
-
-    def _sample_exists(self, sample_id: str) -> bool:
-        try:
-            self.get_sample(sample_id)
-        except NotFoundError:
-            return False
-        return True
