@@ -1,0 +1,5 @@
+"""`python -m pycrucible.cli` runs the `crucible` command."""
+
+from pycrucible.cli import main
+
+main()

@@ -1,0 +1,148 @@
+"""The root of the `crucible` command: global options, the shared client, exit codes.
+
+Exit codes (stable, for scripts):
+
+* 0: success
+* 1: the API or a transfer failed (the server's `detail` is shown)
+* 2: usage error (bad option, bad input caught before the network, missing settings)
+* 3: a wait ran out of time (`--wait --timeout`)
+* 4: a processing request ended in a failure status
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from pycrucible.errors import (
+    APIConnectionError,
+    AuthenticationError,
+    BadRequestError,
+    CrucibleError,
+    PermissionDeniedError,
+    RequestFailedError,
+    WaitTimeoutError,
+)
+
+if TYPE_CHECKING:
+    from pycrucible import CrucibleClient
+
+__all__ = ["EXIT_API", "EXIT_FAILED", "EXIT_TIMEOUT", "EXIT_USAGE", "State", "cli", "pass_state"]
+
+EXIT_API = 1
+EXIT_USAGE = 2
+EXIT_TIMEOUT = 3
+EXIT_FAILED = 4
+
+_KEY_HINT = "check the API key: `crucible config init`, or set CRUCIBLE_API_KEY"
+
+
+class State:
+    """Per-invocation settings and the lazily built client.
+
+    Args:
+        api_url: `--api-url`, or None to use the environment or config file.
+        api_key: `--api-key`, or None likewise.
+        progress: Whether progress bars may be drawn.
+    """
+
+    def __init__(self, api_url: str | None, api_key: str | None, progress: bool) -> None:
+        self.api_url = api_url
+        self.api_key = api_key
+        self.progress = progress
+        self._client: CrucibleClient | None = None
+
+    @property
+    def client(self) -> CrucibleClient:
+        """The `CrucibleClient`, built on first use and closed when the command ends."""
+        if self._client is None:
+            from pycrucible import CrucibleClient
+
+            self._client = CrucibleClient(api_url=self.api_url, api_key=self.api_key)
+        return self._client
+
+    def close(self) -> None:
+        """Closes the client if one was built."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def _hint(exc: CrucibleError) -> str | None:
+    if isinstance(exc, AuthenticationError | PermissionDeniedError):
+        return "your key may lack the rights for this (admin-only?), or " + _KEY_HINT
+    if isinstance(exc, BadRequestError) and "account" in exc.detail.lower():
+        return _KEY_HINT
+    if isinstance(exc, APIConnectionError):
+        return "check the API URL (`crucible config show`) and your network"
+    return None
+
+
+def _fail(message: str, code: int, hint: str | None = None) -> click.exceptions.Exit:
+    click.secho(f"Error: {message}", err=True, fg="red")
+    if hint:
+        click.echo(f"Hint: {hint}", err=True)
+    return click.exceptions.Exit(code)
+
+
+class CrucibleGroup(click.Group):
+    """A group that turns pycrucible exceptions into messages and the documented exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Runs the command, mapping exceptions to exit codes."""
+        try:
+            return super().invoke(ctx)
+        except WaitTimeoutError as exc:
+            raise _fail(str(exc), EXIT_TIMEOUT) from exc
+        except RequestFailedError as exc:
+            raise _fail(str(exc), EXIT_FAILED) from exc
+        except CrucibleError as exc:
+            raise _fail(str(exc), EXIT_API, _hint(exc)) from exc
+        except (ValueError, FileNotFoundError, IsADirectoryError) as exc:
+            raise _fail(str(exc), EXIT_USAGE) from exc
+
+
+def _configure_logging(verbose: int) -> None:
+    if verbose <= 0:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("pycrucible")
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
+
+
+@click.group(cls=CrucibleGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--api-url", envvar=None, help="Crucible API base URL (else CRUCIBLE_API_URL/config)."
+)
+@click.option(
+    "--api-key",
+    help="API key (prefer CRUCIBLE_API_KEY or `crucible config init`: options show in `ps`).",
+)
+@click.option("-v", "--verbose", count=True, help="Log what happens (-vv: every HTTP call).")
+@click.option("--no-progress", is_flag=True, help="Never draw progress bars.")
+@click.version_option(package_name="pycrucible-client", prog_name="crucible")
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    api_url: str | None,
+    api_key: str | None,
+    verbose: int,
+    no_progress: bool,
+) -> None:
+    """Work with Crucible, the Molecular Foundry's data lakehouse, from the shell.
+
+    Read commands take --json for scripts. Exit codes: 0 ok, 1 API or transfer error,
+    2 usage error, 3 wait timeout, 4 request ended in failure.
+    """
+    _configure_logging(verbose)
+    state = State(api_url, api_key, progress=not no_progress)
+    ctx.obj = state
+    ctx.call_on_close(state.close)

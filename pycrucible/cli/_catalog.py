@@ -1,0 +1,185 @@
+"""`crucible samples|instruments|projects|users|whoami`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from pycrucible.cli._app import State, cli, pass_state
+from pycrucible.cli._datasets import parse_pairs
+from pycrucible.cli._output import emit, json_option, plain
+
+SAMPLE_COLUMNS = ("unique_id", "sample_name", "sample_type", "project_id", "owner_orcid")
+INSTRUMENT_COLUMNS = ("unique_id", "instrument_name", "location", "owner")
+PROJECT_COLUMNS = ("project_id", "title", "organization", "status", "project_lead_email")
+USER_COLUMNS = ("orcid", "first_name", "last_name", "email")
+
+
+@cli.group()
+def samples() -> None:
+    """Samples and their parent/child lineage."""
+
+
+@samples.command("list")
+@click.option("--dataset", "dataset_id", help="Only samples linked to this dataset.")
+@click.option("--parent", "parent_id", help="Only children of this sample.")
+@click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Exact match.")
+@json_option
+@pass_state
+def list_samples(
+    state: State,
+    dataset_id: str | None,
+    parent_id: str | None,
+    filters: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """List the samples you can read."""
+    rows = state.client.list_samples(
+        dataset_id=dataset_id, parent_id=parent_id, **parse_pairs(filters, "--filter")
+    )
+    emit(rows, as_json=as_json, columns=SAMPLE_COLUMNS)
+
+
+@samples.command("get")
+@click.argument("sample_id")
+@json_option
+@pass_state
+def get_sample(state: State, sample_id: str, as_json: bool) -> None:
+    """Show one sample with its datasets."""
+    emit(state.client.get_sample(sample_id), as_json=as_json)
+
+
+@samples.command("add")
+@click.option("--name", "sample_name", required=True, help="Sample name.")
+@click.option("--description", help="Free text.")
+@click.option("--type", "sample_type", help="Sample type.")
+@click.option("--project", "project_id", help="Project slug.")
+@click.option("--parent", "parents", multiple=True, help="Parent sample id (repeatable).")
+@click.option("--unique-id", help="Choose the id yourself (makes re-running safe).")
+@json_option
+@pass_state
+def add_sample(state: State, /, parents: tuple[str, ...], as_json: bool, **fields: Any) -> None:
+    """Create a sample; prints its unique_id (or the record with --json)."""
+    given = {k: v for k, v in fields.items() if v is not None}
+    record = state.client.add_sample(parents=list(parents), **given)
+    if as_json:
+        emit(record, as_json=True)
+    else:
+        click.echo(record.unique_id)
+
+
+@samples.command("link")
+@click.argument("parent")
+@click.argument("child")
+@pass_state
+def link_samples(state: State, parent: str, child: str) -> None:
+    """Make CHILD a child sample of PARENT."""
+    state.client.link_samples(parent, child)
+    plain(f"linked {child} under {parent}")
+
+
+@samples.command("add-to-dataset")
+@click.argument("dsid")
+@click.argument("sample_id")
+@pass_state
+def add_to_dataset(state: State, dsid: str, sample_id: str) -> None:
+    """Link SAMPLE_ID to dataset DSID."""
+    state.client.add_sample_to_dataset(dsid, sample_id)
+    plain(f"linked sample {sample_id} to dataset {dsid}")
+
+
+@cli.group()
+def instruments() -> None:
+    """Scientific instruments."""
+
+
+@instruments.command("list")
+@json_option
+@pass_state
+def list_instruments(state: State, as_json: bool) -> None:
+    """List instruments."""
+    emit(state.client.list_instruments(), as_json=as_json, columns=INSTRUMENT_COLUMNS)
+
+
+@instruments.command("get")
+@click.argument("name_or_id")
+@json_option
+@pass_state
+def get_instrument(state: State, name_or_id: str, as_json: bool) -> None:
+    """Show an instrument, by name (any case) or unique_id."""
+    client = state.client
+    from pycrucible.errors import NotFoundError
+
+    try:
+        record = client.get_instrument(instrument_name=name_or_id)
+    except NotFoundError:
+        record = client.get_instrument(instrument_id=name_or_id)
+    emit(record, as_json=as_json)
+
+
+@instruments.command("add")
+@click.argument("instrument_name")
+@click.option("--location", help="Where it stands.")
+@click.option("--owner", help="Who runs it.")
+@json_option
+@pass_state
+def add_instrument(
+    state: State, instrument_name: str, location: str | None, owner: str | None, as_json: bool
+) -> None:
+    """Register an instrument, or show it if it exists (admin)."""
+    record = state.client.get_or_add_instrument(instrument_name, location=location, owner=owner)
+    emit(record, as_json=as_json)
+
+
+@cli.group()
+def projects() -> None:
+    """Research projects."""
+
+
+@projects.command("list")
+@json_option
+@pass_state
+def list_projects(state: State, as_json: bool) -> None:
+    """List projects (admin)."""
+    emit(state.client.list_projects(), as_json=as_json, columns=PROJECT_COLUMNS)
+
+
+@projects.command("get")
+@click.argument("project_id")
+@json_option
+@pass_state
+def get_project(state: State, project_id: str, as_json: bool) -> None:
+    """Show a project."""
+    emit(state.client.get_project(project_id), as_json=as_json)
+
+
+@projects.command("users")
+@click.argument("project_id")
+@json_option
+@pass_state
+def project_users(state: State, project_id: str, as_json: bool) -> None:
+    """List a project's members (admin)."""
+    emit(state.client.get_project_users(project_id), as_json=as_json, columns=USER_COLUMNS)
+
+
+@cli.group()
+def users() -> None:
+    """Users (admin)."""
+
+
+@users.command("get")
+@click.argument("orcid")
+@json_option
+@pass_state
+def get_user(state: State, orcid: str, as_json: bool) -> None:
+    """Show a user by ORCID (admin)."""
+    emit(state.client.get_user(orcid), as_json=as_json)
+
+
+@cli.command()
+@json_option
+@pass_state
+def whoami(state: State, as_json: bool) -> None:
+    """Show the account behind the API key."""
+    emit(state.client.whoami(), as_json=as_json)

@@ -1,0 +1,148 @@
+"""`crucible config|serve|demo|completion`: settings and the local server."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pycrucible import _config
+from pycrucible.cli._app import cli
+from pycrucible.cli._output import emit, json_option, plain
+
+_SETTABLE = (
+    "api_url",
+    "api_key",
+    "timeout",
+    "connect_timeout",
+    "transfer_timeout",
+    "max_retries",
+    "state_dir",
+)
+
+
+@cli.group()
+def config() -> None:
+    """The config file the client reads (after arguments and environment variables)."""
+
+
+def _read_key(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().strip()
+    return str(click.prompt("API key (input hidden)", hide_input=True)).strip()
+
+
+@config.command("init")
+@click.option("--api-url", help="Crucible API base URL.")
+@click.option("--api-key-stdin", is_flag=True, help="Read the API key from stdin, not a prompt.")
+@click.option("--path", type=click.Path(dir_okay=False, path_type=Path), help="Config file path.")
+def config_init(api_url: str | None, api_key_stdin: bool, path: Path | None) -> None:
+    """Write the config file (mode 0600) with the API URL and key."""
+    url = api_url or str(click.prompt("Crucible API URL")).strip()
+    key = _read_key(api_key_stdin)
+    if not key:
+        raise click.BadParameter("the API key is empty", param_hint="API key")
+    written = _config.save_config({"api_url": url, "api_key": key}, path)
+    plain(f"wrote {written} (readable only by you)")
+
+
+@config.command("show")
+@click.option("--path", type=click.Path(dir_okay=False, path_type=Path), help="Config file path.")
+@json_option
+def config_show(path: Path | None, as_json: bool) -> None:
+    """Show where each setting comes from; the key is never shown."""
+    file_path = path or _config.config_path()
+    stored = _config.load_config(file_path)
+    rows = []
+    for name in _SETTABLE:
+        env = f"CRUCIBLE_{name.upper()}"
+        if os.environ.get(env):
+            source, value = f"environment ({env})", os.environ[env]
+        elif name in stored:
+            source, value = f"config file ({file_path})", str(stored[name])
+        else:
+            source, value = "not set", ""
+        if name == "api_key" and value:
+            value = "(set, hidden)"
+        rows.append({"setting": name, "value": value, "source": source})
+    emit(rows, as_json=as_json, columns=("setting", "value", "source"))
+
+
+_NUMBERS: dict[str, type[float] | type[int]] = {
+    "timeout": float,
+    "connect_timeout": float,
+    "transfer_timeout": float,
+    "max_retries": int,
+}
+
+
+def _typed(name: str, value: str) -> str | float | int:
+    convert = _NUMBERS.get(name)
+    if convert is None:
+        return value
+    try:
+        number = convert(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{name} must be a number, got {value!r}") from exc
+    if number < 0:
+        raise click.BadParameter(f"{name} must not be negative")
+    return number
+
+
+@config.command("set")
+@click.argument("name", type=click.Choice(_SETTABLE))
+@click.argument("value", required=False)
+@click.option("--path", type=click.Path(dir_okay=False, path_type=Path), help="Config file path.")
+def config_set(name: str, value: str | None, path: Path | None) -> None:
+    """Set one setting; for api_key, leave VALUE out to type it hidden."""
+    if value is None:
+        if name != "api_key":
+            raise click.BadParameter("a value is required", param_hint="VALUE")
+        value = _read_key(from_stdin=not sys.stdin.isatty())
+    stored = _config.load_config(path or _config.config_path())
+    stored[name] = _typed(name, value)
+    written = _config.save_config(stored, path)
+    plain(f"set {name} in {written}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), help="State folder.")
+@click.option("--admin-key", help="Admin API key (random if omitted).")
+@click.option("--user-key", help="Normal user's API key (random if omitted).")
+def serve(
+    host: str, port: int, data_dir: Path | None, admin_key: str | None, user_key: str | None
+) -> None:
+    """Run a local Crucible server for tests and development (not for production)."""
+    from pycrucible.testing.__main__ import main as serve_main
+
+    args = ["--host", host, "--port", str(port)]
+    for flag, value in (("--data-dir", data_dir), ("--admin-key", admin_key)):
+        if value is not None:
+            args += [flag, str(value)]
+    if user_key is not None:
+        args += ["--user-key", user_key]
+    serve_main(args)
+
+
+@cli.command()
+def demo() -> None:
+    """Run the README journey end to end against a throw-away local server."""
+    from pycrucible._demo import run_demo
+
+    run_demo(click.echo)
+
+
+@cli.command()
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the shell completion script, e.g. `eval "$(crucible completion bash)"`."""
+    from click.shell_completion import get_completion_class
+
+    completion_class = get_completion_class(shell)
+    if completion_class is None:  # pragma: no cover - the choice above rules this out
+        raise click.BadParameter(shell)
+    click.echo(completion_class(cli, {}, "crucible", "_CRUCIBLE_COMPLETE").source())
