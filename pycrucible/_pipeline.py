@@ -8,7 +8,8 @@ Safe to run again after a crash, at any step:
 * metadata is merged (PATCH) and only missing keywords are added, so repeating is harmless;
 * files whose SHA-256 the dataset already records are not uploaded again;
 * the ingestion request id is kept in a small journal (`<state_dir>/pipeline/<id>.json`), so a
-  second run follows the earlier request instead of queueing another.
+  second run follows the earlier request (still running or successful) instead of queueing
+  another; an earlier request that failed is requested again.
 
 Metadata is deliberately not part of the derived id: scripts often put "now" in it.
 """
@@ -35,7 +36,7 @@ from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
 from pycrucible._types import ProgressCallback
 from pycrucible._uploads import UploadedFile
-from pycrucible._wait import check_seconds
+from pycrucible._wait import PENDING_STATUSES, SUCCESS_STATUSES, check_seconds
 from pycrucible.errors import ConflictError, NotFoundError
 
 __all__ = ["PipelineMixin", "PipelineResult", "derive_unique_id"]
@@ -277,8 +278,13 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
             except NotFoundError:
                 log.info("%s: ingestion request %s is gone; requesting again", dsid, earlier)
             else:
-                log.info("%s: following ingestion request %s of an earlier run", dsid, earlier)
-                return request
+                status = str(request.status).strip().lower()
+                if status in PENDING_STATUSES or status in SUCCESS_STATUSES:
+                    log.info("%s: following ingestion request %s of an earlier run", dsid, earlier)
+                    return request
+                log.info(
+                    "%s: ingestion request %s ended %r; requesting again", dsid, earlier, status
+                )
         request = self.request_ingestion(dsid, main.server_path or main.name, ingestor)
         journal.write({"ingestion_request_id": request.id})
         return request

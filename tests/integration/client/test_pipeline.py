@@ -143,3 +143,28 @@ def test_ingestion_request_is_not_repeated_after_a_lost_answer(
     with pytest.raises(APIConnectionError):
         user.request_ingestion(dataset)
     assert server.count("requests") == requests + 1  # sent once, never blindly repeated
+
+
+def test_rerun_after_a_failed_ingestion_asks_again(user: CrucibleClient, tmp_path: Path) -> None:
+    files = acquisition(tmp_path, "retry-ingest")
+    failed = run(user, files, ingestor="NoSuchIngestor", raise_on_failure=False)
+    assert failed.ingestion is not None
+    assert failed.ingestion["status"] == "not supported"
+    fixed = run(user, files, ingestor="ImageIngestor")
+    assert fixed.dsid == failed.dsid
+    assert fixed.ingestion is not None
+    assert fixed.ingestion["id"] != failed.ingestion["id"]
+    assert fixed.ingestion["status"] == "complete"
+
+
+def test_one_client_shared_by_threads(user: CrucibleClient, dataset: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(i: int) -> str:
+        user.add_dataset_keyword(dataset, f"thread-{i % 4}")
+        return user.get_dataset(dataset)["unique_id"]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert set(pool.map(work, range(32))) == {dataset}
+    words = {k["keyword"] for k in user.get_dataset_keywords(dataset)}
+    assert words == {f"thread-{i}" for i in range(4)}
