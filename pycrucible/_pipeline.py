@@ -11,7 +11,8 @@ Safe to run again after a crash, at any step:
   second run follows the earlier request (still running or successful) instead of queueing
   another; an earlier request that failed is requested again.
 
-Metadata is deliberately not part of the derived id: scripts often put "now" in it.
+Metadata, `creation_time` and `public` are deliberately not part of the derived id: scripts
+often put "now" in them, and a re-run must still find the same dataset.
 """
 
 from __future__ import annotations
