@@ -1,7 +1,9 @@
 """Request bodies and query models, validated by FastAPI (malformed input answers 422).
 
 They mirror the request schemas of ``openapi.json``. Unknown fields are ignored, as the real API
-ignores them. Integers are bounded to what SQLite can store.
+ignores them. Bodies are validated strictly against the contract's JSON types (``"1"`` or
+``true`` is not an integer), and integers are bounded to what SQLite can store. Query models
+convert strings, as query parameters are strings on the wire.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from pycrucible.testing._db import INT64_MAX
 from pycrucible.testing._ids import is_acceptable_client_id
@@ -32,12 +34,18 @@ def _check_client_id(value: str) -> str:
     return value
 
 
+class Body(BaseModel):
+    """Base of request bodies: JSON types must match exactly; unknown fields are ignored."""
+
+    model_config = ConfigDict(strict=True)
+
+
 IsoDateTime = Annotated[str, AfterValidator(_check_datetime)]
 """A date-time string kept as sent (filters compare it as stored)."""
 ClientId = Annotated[str, AfterValidator(_check_client_id)]
 
 
-class DatasetFields(BaseModel):
+class DatasetFields(Body):
     """Writable dataset fields (all optional)."""
 
     dataset_name: str | None = None
@@ -100,7 +108,7 @@ class SampleFilters(BaseModel):
     limit: int | None = Field(default=None, ge=1)
 
 
-class SampleFields(BaseModel):
+class SampleFields(Body):
     """Writable sample fields (all optional and nullable)."""
 
     sample_name: str | None = None
@@ -122,7 +130,7 @@ class SampleUpdate(SampleFields):
     """Body of ``PATCH /samples/{sample_id}``."""
 
 
-class AssociatedFileCreate(BaseModel):
+class AssociatedFileCreate(Body):
     """Body of ``POST /datasets/{dsid}/associated_files``."""
 
     filename: str = Field(min_length=1)
@@ -130,14 +138,14 @@ class AssociatedFileCreate(BaseModel):
     sha256_hash: str
 
 
-class ThumbnailCreate(BaseModel):
+class ThumbnailCreate(Body):
     """Body of ``POST /datasets/{dsid}/thumbnails``."""
 
     thumbnail_name: str = Field(min_length=1)
     thumbnail_b64str: str
 
 
-class InstrumentCreate(BaseModel):
+class InstrumentCreate(Body):
     """Body of ``POST /instruments``."""
 
     unique_id: ClientId | None = None
@@ -150,7 +158,7 @@ class InstrumentCreate(BaseModel):
     instrument_type: str | None = None
 
 
-class ProjectCreate(BaseModel):
+class ProjectCreate(Body):
     """Body of ``POST /projects``."""
 
     project_id: str = Field(min_length=1)
@@ -161,7 +169,7 @@ class ProjectCreate(BaseModel):
     project_lead_name: str | None = None
 
 
-class UserInfo(BaseModel):
+class UserInfo(Body):
     """Identity part of ``POST /users``."""
 
     orcid: str = Field(min_length=1)
@@ -171,14 +179,14 @@ class UserInfo(BaseModel):
     lbl_email: str | None = None
 
 
-class UserCreate(BaseModel):
+class UserCreate(Body):
     """Body of ``POST /users``."""
 
     user_info: UserInfo
     project_ids: list[str] = Field(default_factory=list)
 
 
-class RequestStatusUpdate(BaseModel):
+class RequestStatusUpdate(Body):
     """Body of the worker status PATCHes."""
 
     id: Int64 | None = None
@@ -187,13 +195,13 @@ class RequestStatusUpdate(BaseModel):
     error_message: str | None = None
 
 
-class DriveTransferOptions(BaseModel):
+class DriveTransferOptions(Body):
     """Optional body of ``POST /datasets/{dsid}/google_drive_transfer``."""
 
     folder_id: str | None = None
 
 
-class UploadInitiate(BaseModel):
+class UploadInitiate(Body):
     """Body of ``POST /datasets/{dsid}/upload/initiate``."""
 
     filename: str = Field(min_length=1)
@@ -201,7 +209,7 @@ class UploadInitiate(BaseModel):
     sha256_hash: str
 
 
-class UploadComplete(BaseModel):
+class UploadComplete(Body):
     """Body of ``POST /datasets/{dsid}/upload/complete``."""
 
     upload_id: str = Field(min_length=1)
