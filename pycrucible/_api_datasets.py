@@ -30,7 +30,7 @@ from crucible_openapi.models import (
 
 from pycrucible._api_metadata import MetadataMixin
 from pycrucible._api_people import PeopleMixin
-from pycrucible._checks import check_id, check_text, new_mfid
+from pycrucible._checks import check_datetime, check_id, check_text, new_mfid
 from pycrucible._http import parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
@@ -49,19 +49,6 @@ _CREATE_FIELDS = _field_names(DatasetCreate)
 _UPDATE_FIELDS = _field_names(DatasetUpdate)
 
 
-def _timestamp(value: Any, what: str) -> datetime.datetime:
-    if isinstance(value, datetime.datetime):
-        return value
-    if isinstance(value, datetime.date):
-        return datetime.datetime.combine(value, datetime.time())
-    if isinstance(value, str):
-        try:
-            return datetime.datetime.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"{what} must be a datetime or ISO 8601 text, got {value!r}")
-
-
 def _check_fields(fields: Mapping[str, Any], allowed: frozenset[str], what: str) -> dict[str, Any]:
     unknown = sorted(set(fields) - allowed)
     if unknown:
@@ -70,7 +57,7 @@ def _check_fields(fields: Mapping[str, Any], allowed: frozenset[str], what: str)
         )
     out = dict(fields)
     if out.get("creation_time") is not None:
-        out["creation_time"] = _timestamp(out["creation_time"], "creation_time")
+        out["creation_time"] = check_datetime(out["creation_time"], "creation_time")
     for key in ("owner_orcid", "project_id"):
         if out.get(key) is not None:
             check_id(out[key], key)

@@ -28,7 +28,7 @@ from crucible_openapi.models import (
     SampleTypeMetadata,
 )
 
-from pycrucible._checks import check_id, id_of, new_mfid
+from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
 from pycrucible._core import ClientCore
 from pycrucible._http import parse_one
 from pycrucible._metadata import encode_metadata
@@ -41,17 +41,6 @@ log = get_logger("client")
 
 SampleRef = str | Sample | dict[str, Any]
 """A sample id, or a sample record (or dict) carrying `unique_id`."""
-
-
-def _date(value: Any) -> datetime.datetime:
-    if isinstance(value, datetime.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.datetime.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"date_created must be a datetime or ISO 8601 text, got {value!r}")
 
 
 class SamplesMixin(ClientCore):
@@ -147,7 +136,7 @@ class SamplesMixin(ClientCore):
         }
         body = SampleCreate.from_dict({k: v for k, v in fields.items() if v is not None})
         if date_created is not None:
-            body.date_created = _date(date_created)
+            body.date_created = check_datetime(date_created, "date_created")
         log.info("creating sample %s", mfid)
         try:
             sample = parse_one(

@@ -6,6 +6,7 @@ request is never made (and never half-made).
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import secrets
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "check_datetime",
     "check_file",
     "check_files",
     "check_id",
@@ -99,6 +101,24 @@ def id_of(value: Any, what: str = "id", key: str = "unique_id") -> str:
     if candidate is None:
         raise ValueError(f"{what} must be an id string or a record with {key!r}, got {value!r}")
     return check_id(candidate, what)
+
+
+def check_datetime(value: Any, what: str) -> datetime.datetime:
+    """Accepts a datetime, a date (midnight) or ISO 8601 text.
+
+    Raises:
+        ValueError: Anything else, or text that is not ISO 8601.
+    """
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.datetime.combine(value, datetime.time())
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{what} must be a datetime or ISO 8601 text, got {value!r}")
 
 
 def check_reqid(value: Any) -> int:

@@ -28,7 +28,15 @@ import attrs
 
 from pycrucible._redact import get_logger, register_secret
 
-__all__ = ["DEFAULTS", "Settings", "config_path", "load_config", "resolve_settings", "save_config"]
+__all__ = [
+    "DEFAULTS",
+    "Settings",
+    "config_path",
+    "load_config",
+    "resolve_settings",
+    "save_config",
+    "write_private_file",
+]
 
 log = get_logger("config")
 
@@ -169,21 +177,30 @@ def save_config(values: Mapping[str, Any], path: str | os.PathLike[str] | None =
         if value is not None:
             lines.append(f"{key} = {_toml_value(key, value)}\n")
     file = config_path(path)
+    header = "# pycrucible settings (written by pycrucible; keep private: mode 0600)\n"
+    write_private_file(file, header + "".join(lines))
+    log.info("saved settings to %s", file)
+    return file
+
+
+def write_private_file(file: Path, text: str) -> None:
+    """Replaces `file` atomically (temporary file, fsync, rename) with mode 0600.
+
+    The folder is created with mode 0700 when missing. A reader sees the old or the new file,
+    never half of one.
+    """
     file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("# pycrucible settings (written by pycrucible; keep private: mode 0600)\n")
-            out.writelines(lines)
+            out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, file)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    log.info("saved settings to %s", file)
-    return file
 
 
 def _number(key: str, value: Any, source: str) -> float | int:

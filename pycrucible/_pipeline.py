@@ -20,8 +20,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +31,7 @@ from pycrucible._api_datasets import DatasetsMixin, check_keywords
 from pycrucible._api_files import FilesMixin, PathArg
 from pycrucible._api_processing import DEFAULT_WAIT_TIMEOUT, ProcessingMixin
 from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest, sha256_file
+from pycrucible._config import write_private_file
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
 from pycrucible._types import ProgressCallback
@@ -97,15 +96,7 @@ class _Journal:
         return data if isinstance(data, dict) else {}
 
     def write(self, data: Mapping[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(dict(data), out)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_private_file(self.path, json.dumps(dict(data)))
 
 
 class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
