@@ -64,6 +64,11 @@ def _check_fields(fields: Mapping[str, Any], allowed: frozenset[str], what: str)
     return out
 
 
+def check_dataset_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Checks the fields of a new dataset (names, times, ids); see `create_dataset`."""
+    return _check_fields(fields, _CREATE_FIELDS - {"unique_id"}, "dataset")
+
+
 def check_keywords(keywords: Iterable[str]) -> list[str]:
     """Checks a keyword list (a lone string is refused: it is a common slip)."""
     if isinstance(keywords, str):
@@ -198,11 +203,7 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             "data_format": data_format,
             **fields,
         }
-        body_fields = _check_fields(
-            {k: v for k, v in given.items() if v is not None},
-            _CREATE_FIELDS - {"unique_id"},
-            "dataset",
-        )
+        body_fields = check_dataset_fields({k: v for k, v in given.items() if v is not None})
         metadata = None
         if scientific_metadata is not None:
             metadata = encode_metadata(scientific_metadata, "scientific_metadata")

@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 from crucible_openapi.models import Dataset, ProcessingRequest
 
-from pycrucible._api_datasets import DatasetsMixin, check_keywords
+from pycrucible._api_datasets import DatasetsMixin, check_dataset_fields, check_keywords
 from pycrucible._api_files import FilesMixin, PathArg
 from pycrucible._api_processing import DEFAULT_WAIT_TIMEOUT, ProcessingMixin
 from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest, sha256_file
@@ -184,7 +184,10 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
             "creation_time": creation_time,
             "data_format": data_format,
         }
-        if unique_id is None:
+        check_dataset_fields({k: v for k, v in fields.items() if v is not None})
+        if unique_id is not None:
+            check_id(unique_id, "unique_id")
+        else:
             owner = owner_orcid or self._caller_orcid()
             identity = {**fields, "owner_orcid": owner, "public": None, "creation_time": None}
             unique_id = derive_unique_id(identity, [(p.name, sha) for p, _, sha in hashed])

@@ -169,3 +169,19 @@ def test_pipeline_checks_everything_first(
     with pytest.raises(ValueError, match="ingestor"):
         client.upload_new_dataset(data, ingestor="")
     assert fake.requests == []
+
+
+def test_pipeline_checks_fields_before_asking_who_you_are(
+    client: CrucibleClient, fake: FakeAPI, tmp_path: Path
+) -> None:
+    data = tmp_path / "run.h5"
+    data.write_bytes(b"data")
+    with pytest.raises(ValueError, match="creation_time"):
+        client.upload_new_dataset(data, creation_time="sometime")
+    with pytest.raises(ValueError, match="project_id"):
+        client.upload_new_dataset(data, project_id="a/b")
+    with pytest.raises(ValueError, match="unique_id"):
+        client.upload_new_dataset(data, unique_id="../x")
+    with pytest.raises(ValueError, match="poll_interval"):
+        client.upload_new_dataset(data, wait=True, poll_interval=0)
+    assert fake.requests == []
