@@ -41,11 +41,19 @@ class StorageLog:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._entries: list[StorageRequest] = []
+        self._clears = 0
 
-    def record(self, entry: StorageRequest) -> None:
-        """Append one request."""
+    def record(self, entry: StorageRequest) -> tuple[int, int]:
+        """Append one request; return where it is, for :meth:`replace`."""
         with self._lock:
             self._entries.append(entry)
+            return self._clears, len(self._entries) - 1
+
+    def replace(self, where: tuple[int, int], entry: StorageRequest) -> None:
+        """Replace a recorded request (nothing happens when the log was cleared since)."""
+        with self._lock:
+            if where[0] == self._clears:
+                self._entries[where[1]] = entry
 
     def entries(self) -> list[StorageRequest]:
         """Return a copy of the requests so far, oldest first."""
@@ -56,6 +64,7 @@ class StorageLog:
         """Forget every recorded request."""
         with self._lock:
             self._entries.clear()
+            self._clears += 1
 
 
 class StorageLogMiddleware:
@@ -76,22 +85,17 @@ class StorageLogMiddleware:
             await app(scope, receive, send)
             return
         had_authorization = any(name.lower() == b"authorization" for name, _ in scope["headers"])
-        recorded = False
+        # Recorded on arrival and completed before the answer leaves: a client never sees an
+        # answer (or a dropped connection) before its request is in the log.
+        where = self.log.record(StorageRequest(scope["path"], had_authorization, None))
 
         async def recording_send(message: Message) -> None:
-            nonlocal recorded
-            if message["type"] == "http.response.start" and not recorded:
-                # Recorded before the answer leaves, so a client never sees it first.
-                recorded = True
+            if message["type"] == "http.response.start":
                 status = int(message["status"])
-                self.log.record(StorageRequest(scope["path"], had_authorization, status))
+                self.log.replace(where, StorageRequest(scope["path"], had_authorization, status))
             await send(message)
 
-        try:
-            await app(scope, receive, recording_send)
-        finally:
-            if not recorded:
-                self.log.record(StorageRequest(scope["path"], had_authorization, None))
+        await app(scope, receive, recording_send)
 
 
 @dataclass

@@ -1,0 +1,154 @@
+"""Starting, stopping and restarting the server; the command line; import isolation."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from pycrucible.testing import LocalCrucible
+
+
+def _auth(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def test_state_survives_a_restart_on_the_same_directory(tmp_path: Path) -> None:
+    with LocalCrucible(tmp_path, admin_key="admin-1", user_key="user-1") as first:
+        headers = _auth(first.user_key)
+        dsid = httpx.post(f"{first.url}/datasets", json={"dataset_name": "kept"}, headers=headers)
+        dsid = dsid.json()["unique_id"]
+        httpx.post(
+            f"{first.url}/datasets/{dsid}/upload",
+            files=[("files", ("kept.txt", b"kept bytes"))],
+            headers=headers,
+        )
+        httpx.post(
+            f"{first.url}/datasets/{dsid}/scientific_metadata", json={"t": 1}, headers=headers
+        )
+        link = httpx.get(f"{first.url}/datasets/{dsid}/download_links", headers=headers).json()
+        first_url = first.url
+    with LocalCrucible(tmp_path) as second:
+        assert (second.admin_key, second.user_key) == ("admin-1", "user-1")
+        headers = _auth(second.user_key)
+        assert httpx.get(f"{second.url}/datasets/{dsid}", headers=headers).json()[
+            "dataset_name"
+        ] == ("kept")
+        download = httpx.get(f"{second.url}/datasets/{dsid}/download/kept.txt", headers=headers)
+        assert download.content == b"kept bytes"
+        metadata = httpx.get(f"{second.url}/datasets/{dsid}/scientific_metadata", headers=headers)
+        assert metadata.json()["scientific_metadata"] == {"t": 1}
+        old_url = link[f"{dsid}/kept.txt"].replace(first_url, second.url)
+        assert httpx.get(old_url).content == b"kept bytes"  # the signing secret is kept too
+        assert second.count("instruments") == 1  # seeded once
+
+
+def test_given_keys_replace_stored_ones(tmp_path: Path) -> None:
+    with LocalCrucible(tmp_path):
+        pass
+    with LocalCrucible(tmp_path, user_key="rotated") as server:
+        assert server.user_key == "rotated"
+        ok = httpx.get(f"{server.url}/account", headers=_auth("rotated"))
+        assert ok.json()["user_info"]["orcid"] == server.user_orcid
+
+
+def test_a_temporary_directory_is_removed_and_the_port_freed() -> None:
+    server = LocalCrucible()
+    server.start()
+    data_dir, url = server.data_dir, server.url
+    port = int(url.rsplit(":", 1)[1])
+    assert url.startswith("http://127.0.0.1:")
+    assert (data_dir / "crucible.sqlite3").is_file()
+    server.stop()
+    server.stop()  # idempotent
+    assert not data_dir.exists()
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{url}/account")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", port))
+    with pytest.raises(RuntimeError):
+        _ = server.url
+
+
+def test_start_twice_is_refused() -> None:
+    with LocalCrucible() as server, pytest.raises(RuntimeError):
+        server.start()
+
+
+def test_random_keys_differ_between_fresh_servers() -> None:
+    with LocalCrucible() as one, LocalCrucible() as two:
+        assert one.user_key != two.user_key
+        assert one.admin_key != one.user_key
+        assert httpx.get(f"{one.url}/account", headers=_auth(two.user_key)).status_code == 400
+
+
+def test_count_refuses_unknown_tables() -> None:
+    with LocalCrucible() as server, pytest.raises(ValueError, match="cannot count"):
+        server.count("sqlite_master")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_the_command_line_serves_until_terminated(tmp_path: Path) -> None:
+    port = _free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "pycrucible.testing",
+        "--port",
+        str(port),
+        "--data-dir",
+        str(tmp_path),
+        "--user-key",
+        "cli-user-key",
+    ]
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    try:
+        assert process.stderr is not None
+        lines = []
+        deadline = time.monotonic() + 20
+        while not any("Press Ctrl-C" in line for line in lines):
+            assert time.monotonic() < deadline, lines
+            line = process.stderr.readline()
+            assert line, lines
+            lines.append(line)
+        text = "".join(lines)
+        assert f"http://127.0.0.1:{port}" in text
+        assert "not a production" in text
+        assert "loopback" in text
+        assert "cli-user-key" in text
+        admin_key = re.search(r"Admin key \(\S+\): (\S+)", text)
+        assert admin_key is not None
+        response = httpx.get(f"http://127.0.0.1:{port}/account", headers=_auth("cli-user-key"))
+        assert response.status_code == 200
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+    assert (tmp_path / "crucible.sqlite3").is_file()
+
+
+def test_importing_pycrucible_does_not_import_the_server() -> None:
+    code = (
+        "import sys, pycrucible; "
+        "bad = [m for m in ('pycrucible.testing', 'fastapi', 'uvicorn') if m in sys.modules]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
