@@ -36,6 +36,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 206:
+        response_206 = File(payload=BytesIO(response.content))
+
+        return response_206
+
     if response.status_code == 400:
         response_400 = ErrorDetail.from_dict(response.json())
 
@@ -86,7 +91,8 @@ def sync_detailed(
 ) -> Response[ErrorDetail | File | HTTPValidationError]:
     """Download a file
 
-     Streams the raw bytes of one of the dataset's files, named by its base name.
+     Streams the raw bytes of one of the dataset's files, named by its base name. An HTTP `Range` header
+    is honoured (206 with `Content-Range`), so an interrupted download can resume.
 
     Args:
         dsid (str): Dataset MFID.
@@ -120,7 +126,8 @@ def sync(
 ) -> ErrorDetail | File | HTTPValidationError | None:
     """Download a file
 
-     Streams the raw bytes of one of the dataset's files, named by its base name.
+     Streams the raw bytes of one of the dataset's files, named by its base name. An HTTP `Range` header
+    is honoured (206 with `Content-Range`), so an interrupted download can resume.
 
     Args:
         dsid (str): Dataset MFID.
@@ -149,7 +156,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorDetail | File | HTTPValidationError]:
     """Download a file
 
-     Streams the raw bytes of one of the dataset's files, named by its base name.
+     Streams the raw bytes of one of the dataset's files, named by its base name. An HTTP `Range` header
+    is honoured (206 with `Content-Range`), so an interrupted download can resume.
 
     Args:
         dsid (str): Dataset MFID.
@@ -181,7 +189,8 @@ async def asyncio(
 ) -> ErrorDetail | File | HTTPValidationError | None:
     """Download a file
 
-     Streams the raw bytes of one of the dataset's files, named by its base name.
+     Streams the raw bytes of one of the dataset's files, named by its base name. An HTTP `Range` header
+    is honoured (206 with `Content-Range`), so an interrupted download can resume.
 
     Args:
         dsid (str): Dataset MFID.

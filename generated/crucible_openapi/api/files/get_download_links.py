@@ -94,7 +94,8 @@ def sync_detailed(
     """Get signed download links
 
      One signed URL per stored file of the dataset (uploaded or produced by ingestion), valid for one
-    hour and usable without the API key. Post-seed (January 2026).
+    hour and usable without the API key; the URLs honour HTTP `Range` requests. Post-seed (January
+    2026).
 
     Args:
         dsid (str): Dataset MFID.
@@ -129,7 +130,8 @@ def sync(
     """Get signed download links
 
      One signed URL per stored file of the dataset (uploaded or produced by ingestion), valid for one
-    hour and usable without the API key. Post-seed (January 2026).
+    hour and usable without the API key; the URLs honour HTTP `Range` requests. Post-seed (January
+    2026).
 
     Args:
         dsid (str): Dataset MFID.
@@ -159,7 +161,8 @@ async def asyncio_detailed(
     """Get signed download links
 
      One signed URL per stored file of the dataset (uploaded or produced by ingestion), valid for one
-    hour and usable without the API key. Post-seed (January 2026).
+    hour and usable without the API key; the URLs honour HTTP `Range` requests. Post-seed (January
+    2026).
 
     Args:
         dsid (str): Dataset MFID.
@@ -192,7 +195,8 @@ async def asyncio(
     """Get signed download links
 
      One signed URL per stored file of the dataset (uploaded or produced by ingestion), valid for one
-    hour and usable without the API key. Post-seed (January 2026).
+    hour and usable without the API key; the URLs honour HTTP `Range` requests. Post-seed (January
+    2026).
 
     Args:
         dsid (str): Dataset MFID.
