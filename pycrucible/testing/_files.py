@@ -25,13 +25,18 @@ CHUNK_SIZE = 1024 * 1024
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
 
+def base_name(path: str) -> str:
+    """Return the last component of a POSIX or Windows path."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def safe_file_name(name: str) -> str | None:
     """Return the base name of a client-supplied file name, or None when it is unusable.
 
     Directories (``/`` or ``\\``) are dropped; empty names, ``.``, ``..``, control characters and
     names longer than 255 bytes are refused.
     """
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = base_name(name)
     if base in {"", ".", ".."} or len(base.encode("utf-8", "surrogatepass")) > 255:
         return None
     if any(ord(char) < 32 or ord(char) == 127 for char in base):

@@ -7,6 +7,7 @@ from typing import Any
 
 from pycrucible.testing._access import Caller, dataset_access_sql, sample_access_sql
 from pycrucible.testing._db import Database, Row, fits_int64
+from pycrucible.testing._files import base_name
 from pycrucible.testing._models import DatasetFilters, SampleFilters
 
 DATASET_COLUMNS = (
@@ -213,6 +214,40 @@ def query_samples(
     if filters.limit is not None:
         rows = rows[: filters.limit]
     return [sample_out(db, caller, row) for row in rows]
+
+
+def with_consistent_owner(db: Database, values: dict[str, Any]) -> dict[str, Any]:
+    """Make ``owner_orcid`` and ``owner_user_id`` agree when one of them is given (in place)."""
+    if values.get("owner_orcid") is not None:
+        values["owner_user_id"] = db.scalar(
+            "SELECT id FROM users WHERE orcid = ?", [values["owner_orcid"]]
+        )
+    elif values.get("owner_user_id") is not None:
+        values["owner_orcid"] = db.scalar(
+            "SELECT orcid FROM users WHERE id = ?", [values["owner_user_id"]]
+        )
+    return values
+
+
+def find_stored_file(db: Database, dataset_id: int, wanted: str | None) -> Row | None:
+    """Return the stored file of a dataset that ``wanted`` names, by path or base name.
+
+    Without ``wanted`` the first stored file is returned. Files only recorded (never stored on
+    this server) do not count.
+    """
+    rows = db.all(
+        "SELECT * FROM files WHERE dataset_id = ? AND stored_name IS NOT NULL ORDER BY id",
+        [dataset_id],
+    )
+    if wanted is None:
+        return rows[0] if rows else None
+    for row in rows:
+        if row["filename"] == wanted:
+            return row
+    for row in rows:
+        if base_name(row["filename"]) == base_name(wanted):
+            return row
+    return None
 
 
 def mfid_in_use(db: Database, unique_id: str) -> bool:

@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 
 from pycrucible.testing._db import Database, Row
 from pycrucible.testing._files import IMAGE_EXTENSIONS, FileStore, make_png
-from pycrucible.testing._records import record_file
+from pycrucible.testing._records import find_stored_file, record_file
 
 logger = logging.getLogger("pycrucible.testing")
 
@@ -260,25 +260,3 @@ class WorkerSimulator:
                         "drive_name": "Crucible Data",
                     },
                 )
-
-
-def find_stored_file(db: Database, dataset_id: int, wanted: str | None) -> Row | None:
-    """Return the stored file of a dataset that ``wanted`` names, by path or base name.
-
-    Without ``wanted`` the first stored file is returned. Files only recorded (never stored on
-    this server) do not count.
-    """
-    rows = db.all(
-        "SELECT * FROM files WHERE dataset_id = ? AND stored_name IS NOT NULL ORDER BY id",
-        [dataset_id],
-    )
-    if wanted is None:
-        return rows[0] if rows else None
-    base = wanted.replace("\\", "/").rsplit("/", 1)[-1]
-    for row in rows:
-        if row["filename"] == wanted:
-            return row
-    for row in rows:
-        if PurePosixPath(row["filename"]).name == base:
-            return row
-    return None

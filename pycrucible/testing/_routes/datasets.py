@@ -22,6 +22,7 @@ from pycrucible.testing._records import (
     mfid_in_use,
     query_datasets,
     reaches,
+    with_consistent_owner,
 )
 from pycrucible.testing._workers import now_iso
 
@@ -43,14 +44,7 @@ def resolved_fields(db: Database, body: DatasetFields) -> dict[str, Any]:
     values = body.model_dump(exclude_unset=True)
     if values.get("public", False) is None:
         del values["public"]  # not nullable: an explicit null changes nothing
-    if values.get("owner_orcid") is not None:
-        values["owner_user_id"] = db.scalar(
-            "SELECT id FROM users WHERE orcid = ?", [values["owner_orcid"]]
-        )
-    elif values.get("owner_user_id") is not None:
-        values["owner_orcid"] = db.scalar(
-            "SELECT orcid FROM users WHERE id = ?", [values["owner_user_id"]]
-        )
+    with_consistent_owner(db, values)
     if values.get("instrument_id") is not None and values.get("instrument_name") is None:
         name = db.scalar(
             "SELECT instrument_name FROM instruments WHERE id = ?", [values["instrument_id"]]

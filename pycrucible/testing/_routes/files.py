@@ -11,12 +11,11 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 
 from pycrucible.testing._auth import BackendDep, CallerDep, dataset_for
 from pycrucible.testing._db import Database, Row
-from pycrucible.testing._files import safe_file_name, sha256_of
+from pycrucible.testing._files import base_name, safe_file_name, sha256_of
 from pycrucible.testing._ids import new_token
 from pycrucible.testing._models import UploadComplete, UploadInitiate
-from pycrucible.testing._records import file_out, record_file
+from pycrucible.testing._records import file_out, find_stored_file, record_file
 from pycrucible.testing._state import Backend
-from pycrucible.testing._workers import find_stored_file
 
 router = APIRouter(tags=["files"])
 
@@ -42,7 +41,7 @@ def store_file_record(db: Database, dataset: Row, name: str, size: int, sha256: 
     with db.transaction():
         entry = record_file(db, dataset["id"], path, size, sha256, stored_name)
         main = db.scalar("SELECT file_to_upload FROM datasets WHERE id = ?", [dataset["id"]])
-        if main is None or main.replace("\\", "/").rsplit("/", 1)[-1] == name:
+        if main is None or base_name(main) == name:
             db.update(
                 "datasets",
                 dataset["id"],

@@ -19,24 +19,12 @@ from pycrucible.testing._records import (
     query_samples,
     reaches,
     sample_out,
+    with_consistent_owner,
 )
 
 router = APIRouter(tags=["samples"])
 
 SampleQuery = Annotated[SampleFilters, Query()]
-
-
-def _owner_fields(db: Database, values: dict[str, Any]) -> dict[str, Any]:
-    """Make ``owner_orcid`` and ``owner_user_id`` agree when one of them is given."""
-    if values.get("owner_orcid") is not None:
-        values["owner_user_id"] = db.scalar(
-            "SELECT id FROM users WHERE orcid = ?", [values["owner_orcid"]]
-        )
-    elif values.get("owner_user_id") is not None:
-        values["owner_orcid"] = db.scalar(
-            "SELECT orcid FROM users WHERE id = ?", [values["owner_user_id"]]
-        )
-    return values
 
 
 def _sample(db: Database, caller: Caller, sample_id: int) -> dict[str, Any]:
@@ -58,7 +46,7 @@ def create_sample(body: SampleCreate, caller: CallerDep, backend: BackendDep) ->
     """Create a sample owned by the caller unless the body names another owner."""
     db = backend.db
     unique_id = body.unique_id or new_mfid()
-    values = _owner_fields(db, body.model_dump(exclude={"unique_id"}))
+    values = with_consistent_owner(db, body.model_dump(exclude={"unique_id"}))
     if values["owner_orcid"] is None and values["owner_user_id"] is None:
         values["owner_orcid"] = caller.orcid
         values["owner_user_id"] = caller.user_id
@@ -85,7 +73,7 @@ def update_sample(
     """Change the fields present in the body; needs write access."""
     db = backend.db
     row = sample_for(db, caller, sample_id, write=True)
-    db.update("samples", row["id"], _owner_fields(db, body.model_dump(exclude_unset=True)))
+    db.update("samples", row["id"], with_consistent_owner(db, body.model_dump(exclude_unset=True)))
     return _sample(db, caller, row["id"])
 
 
