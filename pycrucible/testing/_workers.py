@@ -176,8 +176,10 @@ class WorkerSimulator:
         else:
             changes = {"due": None}
         with self._db.transaction():
-            current = self._db.scalar("SELECT status FROM requests WHERE id = ?", [row["id"]])
-            if current == row["status"]:
+            # Skip the step if an admin PATCHed the request meanwhile (status changed, or the
+            # request taken away from the simulation).
+            current = self._db.one("SELECT status, due FROM requests WHERE id = ?", [row["id"]])
+            if current and current["status"] == row["status"] and current["due"] is not None:
                 self._db.update("requests", row["id"], changes)
         logger.debug("request %s: %s -> %s", row["id"], row["status"], changes.get("status"))
 
