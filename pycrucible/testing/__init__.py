@@ -63,6 +63,9 @@ requests, optionally only for a path prefix and/or method, fail::
     assert rule.consumed == 1
     server.faults.clear()
 
+Tests can also count records (``server.count("datasets")``), add users with their own keys
+(``server.add_user(orcid) -> api_key``), and read or clear the storage log.
+
 The same is available over HTTP with the admin key: ``POST /_control/faults`` (body: the
 arguments of :meth:`FaultInjector.add`), ``GET`` and ``DELETE /_control/faults``; ``PUT
 /_control/workers`` ``{"delay": seconds or null}``; ``POST /_control/users`` (a user with an API

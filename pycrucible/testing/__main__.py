@@ -57,8 +57,9 @@ def main(argv: list[str] | None = None) -> None:
     def on_signal(signum: int, frame: FrameType | None) -> None:
         stop.set()
 
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, on_signal)
+        signal.signal(signal.SIGINT, on_signal)
     with server:
         logger.info("This is a test and development server, not a production service.")
         if is_loopback(args.host):
