@@ -258,13 +258,30 @@ def mfid_in_use(db: Database, unique_id: str) -> bool:
     )
 
 
-def reaches(db: Database, table: str, start: int, goal: int) -> bool:
-    """Tell whether ``goal`` is ``start`` or one of its descendants in a link table."""
-    sql = (
+def add_link(db: Database, table: str, parent_id: int, child_id: int) -> bool:
+    """Link a parent to a child in a link table; linking twice is harmless.
+
+    Returns:
+        False (and links nothing) when the link would make a record its own ancestor.
+    """
+    reaches_parent = (
         f"WITH RECURSIVE down(id) AS (SELECT ? UNION SELECT l.child_id FROM {table} l "
         "JOIN down ON l.parent_id = down.id) SELECT 1 FROM down WHERE id = ?"
     )
-    return db.one(sql, [start, goal]) is not None
+    with db.transaction():
+        if db.one(reaches_parent, [child_id, parent_id]) is not None:
+            return False
+        db.execute(
+            f"INSERT OR IGNORE INTO {table} (parent_id, child_id) VALUES (?, ?)",
+            [parent_id, child_id],
+        )
+    return True
+
+
+def remove_link(db: Database, table: str, parent_id: int, child_id: int) -> bool:
+    """Remove a link from a link table; return whether there was one."""
+    sql = f"DELETE FROM {table} WHERE parent_id = ? AND child_id = ?"
+    return db.execute(sql, [parent_id, child_id]) > 0
 
 
 def merge(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:

@@ -17,11 +17,12 @@ from pycrucible.testing._db import Database, Row
 from pycrucible.testing._ids import new_mfid
 from pycrucible.testing._models import DatasetCreate, DatasetFields, DatasetFilters, DatasetUpdate
 from pycrucible.testing._records import (
+    add_link,
     dataset_out,
     metadata_record,
     mfid_in_use,
     query_datasets,
-    reaches,
+    remove_link,
     with_consistent_owner,
 )
 from pycrucible.testing._workers import now_iso
@@ -151,13 +152,8 @@ def link_datasets(
     db = backend.db
     parent = dataset_for(db, caller, parent_dsid)
     child = dataset_for(db, caller, child_dsid, write=True)
-    with db.transaction():
-        if reaches(db, "dataset_links", child["id"], parent["id"]):
-            raise HTTPException(400, "The link would make a dataset its own ancestor")
-        db.execute(
-            "INSERT OR IGNORE INTO dataset_links (parent_id, child_id) VALUES (?, ?)",
-            [parent["id"], child["id"]],
-        )
+    if not add_link(db, "dataset_links", parent["id"], child["id"]):
+        raise HTTPException(400, "The link would make a dataset its own ancestor")
     return {"parent_id": parent_dsid, "child_id": child_dsid}
 
 
@@ -169,11 +165,7 @@ def unlink_datasets(
     db = backend.db
     parent = dataset_for(db, caller, parent_dsid)
     child = dataset_for(db, caller, child_dsid, write=True)
-    removed = db.execute(
-        "DELETE FROM dataset_links WHERE parent_id = ? AND child_id = ?",
-        [parent["id"], child["id"]],
-    )
-    if not removed:
+    if not remove_link(db, "dataset_links", parent["id"], child["id"]):
         raise HTTPException(404, "No such link")
     return {"detail": f"Removed link {parent_dsid} -> {child_dsid}"}
 

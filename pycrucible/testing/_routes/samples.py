@@ -13,11 +13,12 @@ from pycrucible.testing._db import Database
 from pycrucible.testing._ids import new_mfid
 from pycrucible.testing._models import DatasetFilters, SampleCreate, SampleFilters, SampleUpdate
 from pycrucible.testing._records import (
+    add_link,
     dataset_out,
     mfid_in_use,
     query_datasets,
     query_samples,
-    reaches,
+    remove_link,
     sample_out,
     with_consistent_owner,
 )
@@ -105,13 +106,8 @@ def link_samples(
     db = backend.db
     parent = sample_for(db, caller, parent_id)
     child = sample_for(db, caller, child_id, write=True)
-    with db.transaction():
-        if reaches(db, "sample_links", child["id"], parent["id"]):
-            raise HTTPException(400, "The link would make a sample its own ancestor")
-        db.execute(
-            "INSERT OR IGNORE INTO sample_links (parent_id, child_id) VALUES (?, ?)",
-            [parent["id"], child["id"]],
-        )
+    if not add_link(db, "sample_links", parent["id"], child["id"]):
+        raise HTTPException(400, "The link would make a sample its own ancestor")
     return {"parent_id": parent_id, "child_id": child_id}
 
 
@@ -123,10 +119,7 @@ def unlink_samples(
     db = backend.db
     parent = sample_for(db, caller, parent_id)
     child = sample_for(db, caller, child_id, write=True)
-    removed = db.execute(
-        "DELETE FROM sample_links WHERE parent_id = ? AND child_id = ?", [parent["id"], child["id"]]
-    )
-    if not removed:
+    if not remove_link(db, "sample_links", parent["id"], child["id"]):
         raise HTTPException(404, "No such link")
     return {"detail": f"Removed link {parent_id} -> {child_id}"}
 
