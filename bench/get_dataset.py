@@ -1,0 +1,122 @@
+"""Per-call cost of `client.get_dataset(dsid)` against what users could write instead.
+
+Contenders, all doing the same `GET /datasets/{dsid}` with the same key and a JSON parse:
+
+* pycrucible: `client.get_dataset(dsid)` (a typed record, retries, error mapping, logging hooks);
+* raw httpx: one reused `httpx.Client`, `client.get(url).json()`;
+* requests.Session: `session.get(url, headers=...).json()` (the newer older client's way);
+* requests.request: `requests.request("GET", ...)` per call, a new connection each time (the
+  seed client's way).
+
+Each round runs a batch of calls per contender, in a rotating order; the table gives the median
+of the rounds' per-call wall time and this process's CPU time per call (the server runs in
+another process, so client CPU is the client's own cost).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+import httpx
+import requests
+
+from bench._harness import Report, ServerProcess, median, verdict, write
+from pycrucible import CrucibleClient
+
+TARGET = 1.15
+
+
+def _contenders(server: ServerProcess, dsid: str) -> dict[str, Callable[[], object]]:
+    url = f"{server.url}/datasets/{dsid}"
+    headers = {"Authorization": f"Bearer {server.user_key}"}
+    client = CrucibleClient(server.url, server.user_key, state_dir=server.scratch / "state")
+    raw = httpx.Client(headers=headers)
+    session = requests.Session()
+
+    def pycrucible_call() -> object:
+        return client.get_dataset(dsid)
+
+    def httpx_call() -> object:
+        return raw.get(url).json()
+
+    def session_call() -> object:
+        return session.get(url, headers=headers).json()
+
+    def per_call_connection() -> object:
+        return requests.request("GET", url, headers=headers).json()
+
+    return {
+        "pycrucible get_dataset": pycrucible_call,
+        "raw httpx.Client (reused)": httpx_call,
+        "requests.Session": session_call,
+        "requests.request (new connection per call)": per_call_connection,
+    }
+
+
+def run(rounds: int = 21, calls: int = 60) -> None:
+    """Runs the benchmark and prints its table.
+
+    Args:
+        rounds: Rounds; each runs every contender once, in a rotating order.
+        calls: Calls per contender per round.
+    """
+    with ServerProcess() as server:
+        with CrucibleClient(server.url, server.user_key, state_dir=server.scratch) as setup:
+            dsid = setup.create_dataset(
+                dataset_name="bench get_dataset",
+                scientific_metadata={"temperature": 77, "voltage": 200},
+                keywords=["bench"],
+            ).unique_id
+        contenders = _contenders(server, dsid)
+        names = list(contenders)
+        wall: dict[str, list[float]] = {name: [] for name in names}
+        cpu: dict[str, list[float]] = {name: [] for name in names}
+        for function in contenders.values():  # warm-up: connections, imports, caches
+            for _ in range(20):
+                function()
+        for index in range(rounds):
+            order = names[index % len(names) :] + names[: index % len(names)]
+            for name in order:
+                function = contenders[name]
+                started, cpu_started = time.perf_counter(), time.process_time()
+                for _ in range(calls):
+                    function()
+                wall[name].append((time.perf_counter() - started) / calls)
+                cpu[name].append((time.process_time() - cpu_started) / calls)
+    base = median(wall["raw httpx.Client (reused)"])
+    report = Report(
+        f"get_dataset: per-call cost ({rounds} rounds x {calls} calls, median)",
+        ["contender", "wall per call", "vs raw httpx", "client CPU per call"],
+    )
+    for name in names:
+        report.add(
+            name,
+            f"{median(wall[name]) * 1e6:.0f} us",
+            f"{median(wall[name]) / base:.2f}x",
+            f"{median(cpu[name]) * 1e6:.0f} us",
+        )
+    ratio = median(wall["pycrucible get_dataset"]) / base
+    ours, raw = wall["pycrucible get_dataset"], wall["raw httpx.Client (reused)"]
+    per_round = [p / r for p, r in zip(ours, raw, strict=True)]
+    report.note(f"pycrucible / raw httpx: {ratio:.2f}x -> {verdict(ratio, TARGET)}")
+    report.note(
+        f"median of the per-round ratios: {median(per_round):.2f}x "
+        f"(range {min(per_round):.2f}-{max(per_round):.2f})"
+    )
+    report.print()
+
+
+def main() -> None:
+    """Command line: `python -m bench.get_dataset [--rounds N --calls N]`."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--calls", type=int, default=60)
+    args = parser.parse_args()
+    run(args.rounds, args.calls)
+    write()
+
+
+if __name__ == "__main__":
+    main()
