@@ -25,7 +25,7 @@ def _dataset_with_file(make_dataset: MakeDataset, user: httpx.Client, name: str)
 def test_ingestion_goes_requested_started_complete(
     make_dataset: MakeDataset, user: httpx.Client, server: LocalCrucible
 ) -> None:
-    server.worker_delay = 0.15
+    server.worker_delay = 0.4  # long enough to see each status even on a busy machine
     dsid = _dataset_with_file(make_dataset, user, "data.h5")
     request = user.post(f"/datasets/{dsid}/ingest", params={"ingestion_class": "ApiUploadIngestor"})
     created = request.json()
