@@ -1,4 +1,9 @@
-"""Keeps API keys and signed-URL tokens out of logs, reprs and exception messages."""
+"""Keeps API keys and signed-URL tokens out of logs, reprs and exception messages.
+
+Besides pycrucible's own loggers, the `httpx` logger gets a filter: httpx logs the full URL of
+every request at INFO (`HTTP Request: GET <url> ...`), signed-URL signatures and resumable
+upload URIs included, so its URLs are redacted like ours.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import logging
 import re
 import threading
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import httpx
 
 REDACTED = "<redacted>"
 
@@ -23,6 +30,7 @@ _SECRET_QUERY_KEYS = frozenset(
         "access_token",
         "api_key",
         "key",
+        "upload_id",
     }
 )
 # Path segments that are themselves credentials: resumable-upload sessions and signed paths.
@@ -94,8 +102,23 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class HttpxUrlFilter(logging.Filter):
+    """A filter for the `httpx` logger that redacts the URLs among a record's arguments."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and any(isinstance(arg, httpx.URL) for arg in args):
+            record.args = tuple(
+                redact_url(str(arg)) if isinstance(arg, httpx.URL) else arg for arg in args
+            )
+        return True
+
+
 _FILTER = RedactingFilter()
 logging.getLogger("pycrucible").addHandler(logging.NullHandler())
+_HTTPX_LOGGER = logging.getLogger("httpx")
+if not any(isinstance(f, HttpxUrlFilter) for f in _HTTPX_LOGGER.filters):
+    _HTTPX_LOGGER.addFilter(HttpxUrlFilter())
 
 
 def get_logger(name: str) -> logging.Logger:

@@ -329,15 +329,13 @@ def upload_resumable(
             state, offset = opened, 0
             store.save(state)
         else:
-            log.info("%s: continuing upload session %s", file.name, state.upload_id)
+            log.info("%s: continuing the saved upload session", file.name)
         try:
             record = _send_and_complete(
                 api, storage, state, file, offset, chunk_size, meter, policy
             )
         except SessionLostError:
-            log.info(
-                "%s: upload session %s is gone; starting a new one", file.name, state.upload_id
-            )
+            log.info("%s: the upload session is gone; starting a new one", file.name)
             store.remove(state)
             state = None
             continue
