@@ -1,0 +1,8 @@
+"""The property tests share their JSON strategies through `_property_strategies`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
