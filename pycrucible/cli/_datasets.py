@@ -181,7 +181,7 @@ def upload(state: State, dsid: str, files: tuple[Path, ...], as_json: bool) -> N
         emit(uploaded, as_json=True)
     else:
         for item in uploaded:
-            plain(f"uploaded {item.name} ({item.size} bytes, sha256 {item.sha256[:12]}…)")
+            plain(f"uploaded {item.name} ({item.size} bytes, sha256 {item.sha256[:12]}...)")
 
 
 @datasets.command("download")

@@ -49,7 +49,7 @@ def _cell(value: Any) -> str:
     else:
         text = str(value)
     text = text.replace("\n", " ")
-    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
+    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 3] + "..."
 
 
 def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
