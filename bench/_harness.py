@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import secrets
 import shutil
 import signal
@@ -109,6 +110,18 @@ class ServerProcess:
                     raise RuntimeError("the server did not accept connections in time") from None
                 time.sleep(0.05)
 
+    def discard_files(self, dsid: str) -> None:
+        """Deletes a dataset's stored files and every partial upload, then flushes the page cache.
+
+        Benchmarks call it between contenders, so that no contender pays for the disk writeback
+        of another's gigabyte (the layout is `storage/<dsid>/` and `uploads/<id>.part`, see
+        `pycrucible.testing`; an unfinished upload session keeps its part file otherwise).
+        """
+        shutil.rmtree(self.data_dir / "storage" / dsid, ignore_errors=True)
+        for part in (self.data_dir / "uploads").glob("*.part"):
+            part.unlink(missing_ok=True)
+        os.sync()
+
     def stop(self) -> None:
         """Stops the server (SIGTERM, then SIGKILL after 15 s) and removes its data."""
         process, self._process = self._process, None
@@ -193,6 +206,15 @@ def measured(operation: Callable[[], object]) -> dict[str, float]:
         "baseline": float(baseline),
         "peak_over_baseline": float(max(0, peak - baseline)),
     }
+
+
+def round_order(names: Sequence[str], index: int) -> list[str]:
+    """The contenders' order in round `index`: shuffled, the same in every run.
+
+    A fixed rotation would give each contender the same predecessor in every round, so anything
+    one leaves behind (a busy disk, a warm cache) would always land on the same other one.
+    """
+    return random.Random(index).sample(list(names), k=len(names))
 
 
 def median(values: Sequence[float]) -> float:

@@ -12,7 +12,7 @@ client creation happen before the peak RSS is reset), each writing into a fresh 
   file, `fsync`, comparing with the known SHA-256 and renaming, to show the cost of verified,
   durable, atomic writes apart from the client's own.
 
-Rounds are interleaved in a rotating order; after each contender its output is deleted and the
+Rounds are interleaved in a shuffled order; after each contender its output is deleted and the
 page cache flushed (`os.sync`), so no contender pays for another's disk writeback.
 """
 
@@ -33,6 +33,7 @@ from bench._harness import (
     make_file,
     measured,
     median,
+    round_order,
     run_child,
     verdict,
     write,
@@ -99,11 +100,11 @@ def raw_verified(link: str, out: str, sha256: str) -> dict[str, Any]:
     return {**figures, "size": target.stat().st_size}
 
 
-def run(rounds: int = 3, size: int = GIB) -> None:
+def run(rounds: int = 5, size: int = GIB) -> None:
     """Runs the benchmark and prints its table.
 
     Args:
-        rounds: Rounds; each runs every contender once, in a rotating order.
+        rounds: Rounds; each runs every contender once, in a shuffled order.
         size: File size in bytes (1 GiB by default).
     """
     from pycrucible import CrucibleClient
@@ -130,8 +131,7 @@ def run(rounds: int = 3, size: int = GIB) -> None:
         names = list(contenders)
         results: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
         for index in range(rounds):
-            order = names[index % len(names) :] + names[: index % len(names)]
-            for number, name in enumerate(order):
+            for number, name in enumerate(round_order(names, index)):
                 function, arguments = contenders[name]
                 out = server.scratch / f"out-{index}-{number}"
                 extra = {"out": str(out)}
@@ -188,7 +188,7 @@ def _report(results: dict[str, list[dict[str, Any]]], rounds: int, size: int) ->
 def main() -> None:
     """Command line: `python -m bench.download [--rounds N --size-mib N]`."""
     parser = argparse.ArgumentParser(description="download benchmark")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--size-mib", type=int, default=1024)
     args = parser.parse_args()
     run(args.rounds, args.size_mib * MIB)

@@ -8,7 +8,7 @@ Contenders, all doing the same `GET /datasets/{dsid}` with the same key and a JS
 * requests.request: `requests.request("GET", ...)` per call, a new connection each time (the
   seed client's way).
 
-Each round runs a batch of calls per contender, in a rotating order; the table gives the median
+Each round runs a batch of calls per contender, in a shuffled order; the table gives the median
 of the rounds' per-call wall time and this process's CPU time per call (the server runs in
 another process, so client CPU is the client's own cost).
 """
@@ -22,7 +22,7 @@ from collections.abc import Callable
 import httpx
 import requests
 
-from bench._harness import Report, ServerProcess, median, verdict, write
+from bench._harness import Report, ServerProcess, median, round_order, verdict, write
 from pycrucible import CrucibleClient
 
 TARGET = 1.15
@@ -59,7 +59,7 @@ def run(rounds: int = 21, calls: int = 60) -> None:
     """Runs the benchmark and prints its table.
 
     Args:
-        rounds: Rounds; each runs every contender once, in a rotating order.
+        rounds: Rounds; each runs every contender once, in a shuffled order.
         calls: Calls per contender per round.
     """
     with ServerProcess() as server:
@@ -77,8 +77,7 @@ def run(rounds: int = 21, calls: int = 60) -> None:
             for _ in range(20):
                 function()
         for index in range(rounds):
-            order = names[index % len(names) :] + names[: index % len(names)]
-            for name in order:
+            for name in round_order(names, index):
                 function = contenders[name]
                 started, cpu_started = time.perf_counter(), time.process_time()
                 for _ in range(calls):

@@ -10,7 +10,7 @@ server runs in its own), each writing into a fresh folder:
   way scripts written for the older clients fetch files (each call reads the dataset's records
   and fetches the file through the API).
 
-All three verify every file against its recorded SHA-256. Rounds are interleaved in a rotating
+All three verify every file against its recorded SHA-256. Rounds are interleaved in a shuffled
 order; the table gives the medians.
 """
 
@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench._harness import Report, ServerProcess, median, write
+from bench._harness import Report, ServerProcess, median, round_order, write
 from pycrucible import CrucibleClient
 
 FILES = 200
@@ -45,7 +45,7 @@ def run(rounds: int = 5, count: int = FILES) -> None:
     """Runs the benchmark and prints its table.
 
     Args:
-        rounds: Rounds; each runs every contender once, in a rotating order.
+        rounds: Rounds; each runs every contender once, in a shuffled order.
         count: Number of files.
     """
     with ServerProcess() as server:
@@ -81,8 +81,7 @@ def run(rounds: int = 5, count: int = FILES) -> None:
         times: dict[str, list[float]] = {label: [] for label in labels}
         parallel(server.scratch / "warm-up")
         for index in range(rounds):
-            order = labels[index % len(labels) :] + labels[: index % len(labels)]
-            for number, label in enumerate(order):
+            for number, label in enumerate(round_order(labels, index)):
                 out = server.scratch / f"out-{index}-{number}"
                 started = time.perf_counter()
                 fetched = contenders[label](out)
