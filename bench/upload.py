@@ -175,10 +175,10 @@ def run(rounds: int = 5, size: int = GIB) -> None:
 
     with ServerProcess() as server:
         path = make_file(server.scratch / "upload.bin", size)
+        os.sync()
         started = time.perf_counter()
         sha256 = _sha256(path)
         hash_seconds = time.perf_counter() - started
-        os.sync()
         common = {"url": server.url, "key": server.user_key, "path": str(path)}
         contenders: dict[str, tuple[str, dict[str, Any]]] = {
             "pycrucible upload_dataset (resumable)": ("upload:pycrucible_upload", {}),
