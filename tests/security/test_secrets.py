@@ -165,6 +165,9 @@ def test_no_log_record_holds_a_secret(
     assert len(secrets) >= 4  # the key, two signatures, one upload session
     loggers = {record.name.split(".")[0] for record in records}
     assert {"pycrucible", "httpx", "httpcore"} <= loggers
+    lines = [r.getMessage() for r in records if r.name == "pycrucible.http"]
+    assert any(line.startswith("-> GET ") for line in lines)
+    assert any(line.startswith("<- PUT ") and "/uploads/<redacted>" in line for line in lines)
     for record in records:
         text = record.getMessage()
         leaked = [secret for secret in secrets if secret in text]
@@ -243,3 +246,25 @@ def test_a_cloud_style_upload_session_stays_out_of_logs(
     assert not [r for r in chunks if "authorization" in r.headers]
     assert {"pycrucible", "httpx"} <= {r.name.split(".")[0] for r in caplog.records}
     assert session not in caplog.text
+
+
+def test_request_lines_are_not_even_rendered_when_not_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Below DEBUG the per-request hooks do not build (redact) the URL at all."""
+    import pycrucible._http
+
+    def must_not_run(url: str) -> str:
+        raise AssertionError(f"URL rendered for a log line nobody sees: {url}")
+
+    monkeypatch.setattr(pycrucible._http, "redact_url", must_not_run)
+    api = FakeAPI({("GET", "/projects/p1"): {"project_id": "p1"}})
+    caplog.set_level(logging.INFO, logger="pycrucible")
+    with CrucibleClient(
+        FAKE_API,
+        "fake-key-for-hook-test",
+        transport=httpx.MockTransport(api),
+        state_dir=tmp_path / "state",
+    ) as client:
+        assert client.get_project("p1").project_id == "p1"
+    assert len(api.requests) == 1
