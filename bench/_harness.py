@@ -291,4 +291,4 @@ def verdict(ratio: float, target: float) -> str:
     """`met` or `missed by N%` for a ratio whose target is an upper bound."""
     if ratio <= target:
         return f"met (target <= {target:.2f}x)"
-    return f"MISSED by {(ratio / target - 1) * 100:.0f}% (target <= {target:.2f}x)"
+    return f"MISSED by {(ratio / target - 1) * 100:.1f}% (target <= {target:.2f}x)"

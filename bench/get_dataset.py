@@ -8,9 +8,10 @@ Contenders, all doing the same `GET /datasets/{dsid}` with the same key and a JS
 * requests.request: `requests.request("GET", ...)` per call, a new connection each time (the
   seed client's way).
 
-Each round runs a batch of calls per contender, in a shuffled order; the table gives the median
-of the rounds' per-call wall time and this process's CPU time per call (the server runs in
-another process, so client CPU is the client's own cost).
+Within a round the contenders take turns call by call, in a shuffled order, so they share the
+machine's ups and downs; the table gives the median over the rounds of the mean wall time per
+call, and of this process's CPU time per call (the server runs in another process, so client CPU
+is the client's own cost).
 """
 
 from __future__ import annotations
@@ -76,14 +77,19 @@ def run(rounds: int = 21, calls: int = 60) -> None:
         for function in contenders.values():  # warm-up: connections, imports, caches
             for _ in range(20):
                 function()
+        clock, cpu_clock = time.perf_counter, time.process_time
         for index in range(rounds):
-            for name in round_order(names, index):
-                function = contenders[name]
-                started, cpu_started = time.perf_counter(), time.process_time()
-                for _ in range(calls):
-                    function()
-                wall[name].append((time.perf_counter() - started) / calls)
-                cpu[name].append((time.process_time() - cpu_started) / calls)
+            spent = dict.fromkeys(names, 0.0)
+            spent_cpu = dict.fromkeys(names, 0.0)
+            for call in range(calls):  # call by call, each time in another order
+                for name in round_order(names, index * calls + call):
+                    started, cpu_started = clock(), cpu_clock()
+                    contenders[name]()
+                    spent[name] += clock() - started
+                    spent_cpu[name] += cpu_clock() - cpu_started
+            for name in names:
+                wall[name].append(spent[name] / calls)
+                cpu[name].append(spent_cpu[name] / calls)
     base = median(wall["raw httpx.Client (reused)"])
     report = Report(
         f"get_dataset: per-call cost ({rounds} rounds x {calls} calls, median)",
