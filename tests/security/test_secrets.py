@@ -31,7 +31,7 @@ from pycrucible import CrucibleClient, CrucibleError, TransferError
 from pycrucible.errors import APIStatusError, NotFoundError, PermissionDeniedError
 
 if TYPE_CHECKING:
-    from pycrucible.testing import LocalCrucible
+    from pycrucible.testing import LocalCrucible, StorageRequest
 
 MIB = 1024 * 1024
 
@@ -43,6 +43,7 @@ class Flow:
         self.wire = wire
         self.errors: list[BaseException] = []
         self.links: dict[str, str] = {}
+        self.storage_log: list[StorageRequest] = []
 
     def expect(self, kind: type[BaseException], action: object) -> None:
         """Runs `action()`, which must raise `kind`; keeps the exception."""
@@ -98,6 +99,14 @@ def flow(
 
 
 def _run_flow(server: LocalCrucible, client: CrucibleClient, seen: Flow, folder: Path) -> None:
+    server.clear_storage_log()
+    try:
+        _steps(server, client, seen, folder)
+    finally:
+        seen.storage_log = server.storage_log
+
+
+def _steps(server: LocalCrucible, client: CrucibleClient, seen: Flow, folder: Path) -> None:
     client.resumable_threshold = MIB
     client.upload_chunk_size = 256 * 1024
     dsid = client.create_dataset(
@@ -133,28 +142,32 @@ def _run_flow(server: LocalCrucible, client: CrucibleClient, seen: Flow, folder:
     seen.expect(PermissionDeniedError, lambda: client.get_user(server.admin_orcid))
 
 
-def test_the_key_never_reaches_storage(flow: tuple[Flow, list[logging.LogRecord], object]) -> None:
+def test_the_key_never_reaches_storage_or_upload_chunks(
+    server: LocalCrucible, flow: tuple[Flow, list[logging.LogRecord], object]
+) -> None:
     seen, _, _ = flow
-    # Server side: every signed-URL request, including the refused and dropped ones.
-    storage = seen.wire.paths("/storage/")
-    assert len(storage) >= 4
-    # Wire side: the upload chunks and progress queries too.
-    chunks = seen.wire.paths("/uploads/")
+    storage = seen.wire.paths("/storage/")  # signed download URLs, also on the server's log
+    chunks = seen.wire.paths("/uploads/")  # resumable-upload chunks and progress queries
+    assert len(storage) >= 6
     assert len(chunks) >= 8
     for url, headers in storage + chunks:
         assert "authorization" not in headers, url.path
-        assert not any(value in headers.values() for value in seen.secrets("x") if value != "x")
+        assert not [value for value in headers.values() if server.user_key in value], url.path
+        assert server.user_key not in str(url)
     api = [h for _, url, h in seen.wire.requests if url.path.startswith("/datasets")]
     assert api
-    assert all(h["authorization"].startswith("Bearer ") for h in api)
+    assert all(h["authorization"] == f"Bearer {server.user_key}" for h in api)
 
 
 def test_the_server_saw_no_key_on_signed_urls(
-    server: LocalCrucible, flow: tuple[Flow, list[logging.LogRecord], object]
+    flow: tuple[Flow, list[logging.LogRecord], object],
 ) -> None:
-    # The session-wide server log may hold other tests' requests, but none carries a key.
-    assert server.storage_log or flow[0].wire.paths("/storage/")
-    assert not [entry.path for entry in server.storage_log if entry.had_authorization]
+    log = flow[0].storage_log
+    # Two files in full, one named file through the API (not storage), then a refused and a
+    # dropped attempt at each file: the server saw every one of them, none with a key.
+    assert len(log) == len(flow[0].wire.paths("/storage/")) >= 6
+    assert {entry.status for entry in log} >= {200, 403, None}
+    assert not [entry.path for entry in log if entry.had_authorization]
 
 
 def test_no_log_record_holds_a_secret(
