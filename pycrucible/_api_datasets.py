@@ -31,6 +31,7 @@ from crucible_openapi.models import (
 from pycrucible._api_metadata import MetadataMixin
 from pycrucible._api_people import PeopleMixin
 from pycrucible._checks import check_datetime, check_id, check_text, new_mfid
+from pycrucible._core import answers_own_retry
 from pycrucible._http import parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
@@ -236,10 +237,10 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         log.info("creating dataset %s", mfid)
         try:
             response = self._send_idempotent(create_dataset, body=body)
-        except ConflictError:
-            if user_chose_id:
+        except ConflictError as exc:
+            if not answers_own_retry(exc, chosen_id=user_chose_id):
                 raise
-            return self.get_dataset(mfid)  # our fresh id: the 409 answers our own retry
+            return self.get_dataset(mfid)  # the 409 answers our own retried create
         return parse_one(response, Dataset, f"new dataset {mfid}")
 
     def update_dataset(self, dsid: str, **fields: Any) -> Dataset:

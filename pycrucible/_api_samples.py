@@ -29,7 +29,7 @@ from crucible_openapi.models import (
 )
 
 from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
-from pycrucible._core import ClientCore
+from pycrucible._core import ClientCore, answers_own_retry
 from pycrucible._http import parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
@@ -142,10 +142,10 @@ class SamplesMixin(ClientCore):
             sample = parse_one(
                 self._send_idempotent(create_sample, body=body), Sample, f"new sample {mfid}"
             )
-        except ConflictError:
-            if chosen:
+        except ConflictError as exc:
+            if not answers_own_retry(exc, chosen_id=chosen):
                 raise
-            sample = self.get_sample(mfid)  # our fresh id: the 409 answers our own retry
+            sample = self.get_sample(mfid)  # the 409 answers our own retried create
         new_id = sample.unique_id
         try:
             for parent in parent_ids:

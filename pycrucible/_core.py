@@ -24,9 +24,10 @@ from crucible_openapi import AuthenticatedClient
 from crucible_openapi.types import Response
 
 from pycrucible._http import HttpClients, invoke, parse_list, parse_one
-from pycrucible._transport import IDEMPOTENT
+from pycrucible._transport import IDEMPOTENT, attempts
+from pycrucible.errors import ConflictError
 
-__all__ = ["ClientCore"]
+__all__ = ["ClientCore", "answers_own_retry"]
 
 T = TypeVar("T")
 
@@ -37,6 +38,16 @@ def _parameters(module: ModuleType) -> list[str]:
         for name, param in inspect.signature(module._get_kwargs).parameters.items()
         if param.kind is inspect.Parameter.KEYWORD_ONLY
     ]
+
+
+def answers_own_retry(exc: ConflictError, *, chosen_id: bool) -> bool:
+    """Whether a create's 409 only reports the record an earlier attempt of this call made.
+
+    A fresh client-generated id cannot belong to anybody else, so its 409 always answers our
+    own retry. An id the caller chose is treated the same only when the request was actually
+    sent more than once (the first answer was lost); otherwise the id was already taken.
+    """
+    return not chosen_id or attempts(exc.response) > 1
 
 
 class ClientCore:

@@ -27,12 +27,14 @@ import httpx
 
 from pycrucible._redact import get_logger, redact_url
 
-__all__ = ["IDEMPOTENT", "RetryPolicy", "RetryTransport"]
+__all__ = ["ATTEMPTS", "IDEMPOTENT", "RetryPolicy", "RetryTransport", "attempts"]
 
 log = get_logger("http")
 
 # Request extension that marks a non-idempotent method as safe to repeat.
 IDEMPOTENT = "pycrucible.idempotent"
+# Response extension: how many times the request was sent to get this answer.
+ATTEMPTS = "pycrucible.attempts"
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _ALWAYS_RETRY_STATUSES = frozenset({429, 503})
@@ -101,6 +103,13 @@ def _idempotent(request: httpx.Request) -> bool:
     return request.method in _IDEMPOTENT_METHODS or bool(request.extensions.get(IDEMPOTENT))
 
 
+def attempts(response: httpx.Response | None) -> int:
+    """How many times the request behind `response` was sent (1 when never retried)."""
+    if response is None:
+        return 1
+    return int(response.extensions.get(ATTEMPTS, 1))
+
+
 class RetryTransport(httpx.BaseTransport):
     """Wraps a transport and retries what is safe to retry (see the module docstring).
 
@@ -135,6 +144,7 @@ class RetryTransport(httpx.BaseTransport):
                 continue
             delay = self._retry_delay(request, response, attempt)
             if delay is None:
+                response.extensions[ATTEMPTS] = attempt + 1
                 return response
             response.close()
             attempt += 1

@@ -127,17 +127,36 @@ def test_create_recovers_from_a_lost_connection_with_one_record(
 def test_lost_answer_to_a_create_with_your_own_id_leaves_one_record(
     server: LocalCrucible, client: CrucibleClient, request: pytest.FixtureRequest
 ) -> None:
-    """The retry meets the record its first attempt made. The client cannot tell that from
-    somebody else's record with the same id, so it reports the conflict; the record is there
-    once and readable."""
+    """The retry meets the record its first attempt made: the call returns that record."""
     name = f"own id, lost answer {request.node.name}"
     mine = "0tbhlostanswer00000000000a"
     rule = server.faults.add("drop_after", times=1, method="POST", path_prefix="/datasets")
-    with pytest.raises(ConflictError):
-        client.create_dataset(dataset_name=name, unique_id=mine)
+    made = client.create_dataset(dataset_name=name, unique_id=mine)
     assert rule.consumed == 1
+    assert made.unique_id == mine
+    assert made.dataset_name == name
     assert _datasets_named(client, name) == [mine]
-    assert client.get_dataset(mine).dataset_name == name
+
+
+def test_lost_answer_to_a_sample_create_with_your_own_id_returns_it(
+    server: LocalCrucible, client: CrucibleClient, request: pytest.FixtureRequest
+) -> None:
+    name = f"own sample id, lost answer {request.node.name}"
+    mine = "0tbhlostsample0000000000aa"
+    rule = server.faults.add("drop_after", times=1, method="POST", path_prefix="/samples")
+    made = client.add_sample(unique_id=mine, sample_name=name)
+    assert rule.consumed == 1
+    assert made.unique_id == mine
+    assert [s.unique_id for s in client.list_samples(sample_name=name)] == [mine]
+
+
+def test_your_own_id_taken_before_the_call_is_still_a_conflict(
+    client: CrucibleClient, request: pytest.FixtureRequest
+) -> None:
+    mine = "0tbhtakenalready0000000000"
+    client.create_dataset(dataset_name=f"first {request.node.name}", unique_id=mine)
+    with pytest.raises(ConflictError):
+        client.create_dataset(dataset_name=f"second {request.node.name}", unique_id=mine)
 
 
 # -- POST without a client id: a processing request ------------------------------------------------

@@ -11,7 +11,13 @@ import pytest
 from _client_fakes import FakeAPI, Sleeps, reply
 
 from pycrucible import CrucibleClient
-from pycrucible._transport import IDEMPOTENT, RetryPolicy, RetryTransport, retry_after_seconds
+from pycrucible._transport import (
+    IDEMPOTENT,
+    RetryPolicy,
+    RetryTransport,
+    attempts,
+    retry_after_seconds,
+)
 from pycrucible.errors import ConflictError, ServerError
 
 URL = "https://crucible.test/api/thing"
@@ -91,6 +97,15 @@ def test_retries_stop_at_the_limit_and_return_the_last_answer(
     assert send(make(fake, sleeps, retries=2), "GET").status_code == 503
     assert len(fake.requests) == 3
     assert len(sleeps) == 2
+
+
+def test_the_answer_says_how_many_attempts_it_took(fake: FakeAPI, sleeps: Sleeps) -> None:
+    fake.on("GET", "/thing", reply(503), reply(502), reply(200, {}))
+    fake.on("GET", "/other", reply(200, {}))
+    http = make(fake, sleeps)
+    assert attempts(send(http, "GET")) == 3
+    assert attempts(http.get("https://api.test/other")) == 1
+    assert attempts(None) == 1
 
 
 def test_zero_retries_disables_retrying(fake: FakeAPI, sleeps: Sleeps) -> None:
