@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import re
 from typing import Annotated, Any
 
@@ -23,6 +24,9 @@ UPLOAD_PREFIX = "api-uploads"
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 _CONTENT_RANGE = re.compile(r"bytes (?:(\d+)-(\d+)|\*)/(\d+)")
 _upload_locks: dict[str, asyncio.Lock] = {}
+# SHA-256 of each session's stored bytes, kept up to date as chunks arrive, so completing a
+# large upload does not read it all again. Lost on restart: completion then hashes the file.
+_running_hashes: dict[str, Any] = {}
 
 
 def base_url(request: Request) -> str:
@@ -132,6 +136,10 @@ async def _append_chunk(
     received = part.stat().st_size
     if start > received:
         raise HTTPException(400, f"The chunk starts at {start}, after the stored end {received}")
+    running = _running_hashes.get(upload_id)
+    if running is not None and running[1] != received:
+        running = None  # out of step (e.g. after a restart): completion hashes the file
+    digest = running[0] if running is not None else (hashlib.sha256() if received == 0 else None)
     position = start
     with part.open("ab") as out:
         async for piece in request.stream():
@@ -140,9 +148,16 @@ async def _append_chunk(
             piece = piece[: end + 1 - position]
             skip = max(0, received - position)
             if skip < len(piece):
-                out.write(piece[skip:])
-                received += len(piece) - skip
+                fresh = piece[skip:]
+                out.write(fresh)
+                if digest is not None:
+                    digest.update(fresh)
+                received += len(fresh)
             position += len(piece)
+    if digest is not None:
+        _running_hashes[upload_id] = (digest, received)
+    else:
+        _running_hashes.pop(upload_id, None)
 
 
 _CHUNK_BODY = {
@@ -197,7 +212,8 @@ def complete_upload(
     received = part.stat().st_size if part.exists() else 0
     if received < session["size"]:
         raise HTTPException(409, f"Bytes are missing: {received} of {session['size']} received")
-    actual = sha256_of(part)
+    running = _running_hashes.pop(body.upload_id, None)
+    actual = running[0].hexdigest() if running and running[1] == received else sha256_of(part)
     db.execute("DELETE FROM upload_sessions WHERE upload_id = ?", [body.upload_id])
     _upload_locks.pop(body.upload_id, None)
     if actual != session["sha256_hash"] or body.sha256_hash.lower() != actual:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import signal
@@ -152,3 +153,41 @@ def test_importing_pycrucible_does_not_import_the_server() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_resumable_upload_continues_after_a_restart(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 40
+    digest = hashlib.sha256(data).hexdigest()
+    with LocalCrucible(tmp_path, admin_key="admin-1", user_key="user-1") as first:
+        headers = _auth(first.user_key)
+        made = httpx.post(f"{first.url}/datasets", json={"dataset_name": "big"}, headers=headers)
+        dsid = made.json()["unique_id"]
+        session = httpx.post(
+            f"{first.url}/datasets/{dsid}/upload/initiate",
+            json={"filename": "big.raw", "size": len(data), "sha256_hash": digest},
+            headers=headers,
+        ).json()
+        half = httpx.put(
+            session["resumable_uri"],
+            content=data[:4000],
+            headers={"Content-Range": f"bytes 0-3999/{len(data)}"},
+        )
+        assert half.status_code == 308
+        first_url = first.url
+    with LocalCrucible(tmp_path) as second:
+        uri = session["resumable_uri"].replace(first_url, second.url)
+        rest = httpx.put(
+            uri,
+            content=data[4000:],
+            headers={"Content-Range": f"bytes 4000-{len(data) - 1}/{len(data)}"},
+        )
+        assert rest.status_code == 200
+        done = httpx.post(
+            f"{second.url}/datasets/{dsid}/upload/complete",
+            json={"upload_id": session["upload_id"], "sha256_hash": digest},
+            headers=_auth(second.user_key),
+        )
+        assert done.status_code == 200
+        assert done.json()["sha256_hash"] == digest
+        back = httpx.get(f"{second.url}/datasets/{dsid}/download/big.raw", headers=headers)
+        assert back.content == data
