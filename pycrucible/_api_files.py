@@ -22,11 +22,12 @@ from crucible_openapi.models import (
     ThumbnailCreate,
 )
 
-from pycrucible._checks import check_file, check_files, check_id, check_text, sha256_file
+from pycrucible._checks import check_file, check_files, check_id, check_text
 from pycrucible._core import ClientCore
 from pycrucible._downloads import download_files
 from pycrucible._http import parse_one
 from pycrucible._redact import get_logger
+from pycrucible._transfer_io import size_and_sha256
 from pycrucible._types import ProgressCallback
 from pycrucible._uploads import UploadedFile, upload_files
 from pycrucible.errors import UnexpectedResponseError
@@ -191,7 +192,7 @@ class FilesMixin(ClientCore):
             name = filename or os.fspath(file_path_or_name)
         else:
             local = check_file(file_path_or_name)
-            size, sha256_hash = sha256_file(local)
+            size, sha256_hash = size_and_sha256(local)
             name = filename or local.name
         name = check_text(name, "filename")
         if isinstance(size, bool) or not isinstance(size, int) or size < 0:

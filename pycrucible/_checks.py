@@ -7,7 +7,6 @@ request is never made (and never half-made).
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 import secrets
 import time
@@ -25,7 +24,6 @@ __all__ = [
     "id_of",
     "mfid_from_digest",
     "new_mfid",
-    "sha256_file",
 ]
 
 _FORBIDDEN = frozenset("/\\?#%")
@@ -176,17 +174,6 @@ def check_files(paths: Any, what: str = "file") -> list[Path]:
     if not checked:
         raise ValueError(f"no {what}s given")
     return checked
-
-
-def sha256_file(path: Path, block: int = 1024 * 1024) -> tuple[int, str]:
-    """Returns (size in bytes, hex SHA-256) of a file, reading it in blocks."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(block):
-            digest.update(chunk)
-            size += len(chunk)
-    return size, digest.hexdigest()
 
 
 def _crockford(number: int) -> str:

@@ -30,10 +30,11 @@ from crucible_openapi.models import Dataset, ProcessingRequest
 from pycrucible._api_datasets import DatasetsMixin, check_dataset_fields, check_keywords
 from pycrucible._api_files import FilesMixin, PathArg
 from pycrucible._api_processing import DEFAULT_WAIT_TIMEOUT, ProcessingMixin
-from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest, sha256_file
+from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest
 from pycrucible._config import write_private_file
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
+from pycrucible._transfer_io import size_and_sha256
 from pycrucible._types import ProgressCallback
 from pycrucible._uploads import UploadedFile
 from pycrucible._wait import PENDING_STATUSES, SUCCESS_STATUSES, check_seconds
@@ -171,7 +172,7 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         if wait:
             check_seconds("timeout", timeout)
             check_seconds("poll_interval", poll_interval)
-        hashed = [(path, *sha256_file(path)) for path in paths]
+        hashed = [(path, *size_and_sha256(path)) for path in paths]
         _, main_size, main_sha = hashed[0]
         fields: dict[str, Any] = {
             "dataset_name": dataset_name,

@@ -26,6 +26,7 @@ __all__ = [
     "hash_of_prefix",
     "retry_policy_of",
     "sha256_file",
+    "size_and_sha256",
 ]
 
 BLOCK_SIZE = 1024 * 1024
@@ -45,12 +46,19 @@ def sha256_file(path: Path, *, start_bytes: int | None = None) -> str:
     Returns:
         The lowercase hex SHA-256.
     """
-    return _hash_prefix(path, start_bytes).hexdigest()
+    return _hash_prefix(path, start_bytes)[0].hexdigest()
 
 
-def _hash_prefix(path: Path, limit: int | None) -> hashlib._Hash:
+def size_and_sha256(path: Path) -> tuple[int, str]:
+    """Returns (bytes read, lowercase hex SHA-256) of a whole file, in 1 MiB reads."""
+    digest, size = _hash_prefix(path, None)
+    return size, digest.hexdigest()
+
+
+def _hash_prefix(path: Path, limit: int | None) -> tuple[hashlib._Hash, int]:
     digest = hashlib.sha256()
     remaining = limit
+    read = 0
     with path.open("rb") as handle:
         while remaining is None or remaining > 0:
             size = BLOCK_SIZE if remaining is None else min(BLOCK_SIZE, remaining)
@@ -58,14 +66,15 @@ def _hash_prefix(path: Path, limit: int | None) -> hashlib._Hash:
             if not block:
                 break
             digest.update(block)
+            read += len(block)
             if remaining is not None:
                 remaining -= len(block)
-    return digest
+    return digest, read
 
 
 def hash_of_prefix(path: Path, length: int) -> hashlib._Hash:
     """Returns a running SHA-256 fed with the first `length` bytes of `path` (to resume into)."""
-    return _hash_prefix(path, length)
+    return _hash_prefix(path, length)[0]
 
 
 class ProgressMeter:
