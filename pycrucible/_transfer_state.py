@@ -19,12 +19,12 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from pycrucible._config import write_private_file
 from pycrucible._redact import get_logger
 
 __all__ = ["StateStore", "UploadState", "default_state_dir"]
@@ -112,17 +112,7 @@ class StateStore:
         file = self._file(state.api_url, state.dsid, state.path)
         payload = json.dumps({"version": _VERSION, **attrs.asdict(state)}, indent=1)
         try:
-            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".state-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(payload)
-                os.chmod(tmp, 0o600)
-                os.replace(tmp, file)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            write_private_file(file, payload)
         except OSError as exc:
             log.warning(
                 "could not save upload state in %s (no resume across runs): %s", self.directory, exc
