@@ -6,40 +6,27 @@ Used by `scripts/demo` and `crucible demo`; needs the `server` extra.
 from __future__ import annotations
 
 import hashlib
-import struct
 import tempfile
 import time
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 __all__ = ["make_png", "run_demo"]
 
 
-def make_png(path: Path, width: int = 64, height: int = 48) -> Path:
-    """Writes a small gradient PNG (a stand-in for an instrument image).
+def make_png(path: Path, size: int = 64) -> Path:
+    """Writes a small square PNG (a stand-in for an instrument image).
 
     Args:
-        path: Where to write it.
-        width: Width in pixels.
-        height: Height in pixels.
+        path: Where to write it; its name picks the colours.
+        size: Width and height in pixels.
 
     Returns:
         The path.
     """
+    from pycrucible.testing._files import make_png as png_bytes
 
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    # Colour type 2 (RGB): each row is a filter byte, then three bytes a pixel.
-    rows = b"".join(
-        b"\x00" + b"".join(bytes(((x * 4) % 256, (y * 5) % 256, 128)) for x in range(width))
-        for y in range(height)
-    )
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
-    path.write_bytes(data + chunk(b"IEND", b""))
+    path.write_bytes(png_bytes(path.name.encode(), size))
     return path
 
 
