@@ -35,7 +35,14 @@ from pycrucible.errors import (
     not_found,
 )
 
-__all__ = ["HttpClients", "build_clients", "invoke", "parse_list", "parse_one"]
+__all__ = [
+    "HttpClients",
+    "build_clients",
+    "invoke",
+    "is_loopback",
+    "parse_list",
+    "parse_one",
+]
 
 log = get_logger("http")
 T = TypeVar("T")
@@ -62,7 +69,8 @@ def _log_response(response: httpx.Response) -> None:
         log.debug("<- %s %s %d", request.method, redact_url(str(request.url)), response.status_code)
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """Whether a host name or address (IPv6 with or without brackets) is this machine."""
     if host == "localhost":
         return True
     try:
@@ -86,7 +94,7 @@ def check_url(api_url: str) -> str:
     url = httpx.URL(api_url)
     if url.scheme not in ("http", "https") or not url.host:
         raise ValueError(f"api_url must be an absolute http(s) URL, got {api_url!r}")
-    if url.scheme == "http" and not _is_loopback(url.host):
+    if url.scheme == "http" and not is_loopback(url.host):
         warnings.warn(
             f"the API key will be sent unencrypted over plain http to {url.host}; use https",
             stacklevel=3,

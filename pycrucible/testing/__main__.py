@@ -8,7 +8,8 @@ import signal
 import threading
 from types import FrameType
 
-from pycrucible.testing._server import LocalCrucible, is_loopback
+from pycrucible._http import is_loopback
+from pycrucible.testing._server import LocalCrucible
 
 logger = logging.getLogger("pycrucible.testing")
 

@@ -47,7 +47,6 @@ COUNTABLE = frozenset(
         "upload_sessions",
     }
 )
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class LocalCrucible:
@@ -306,8 +305,3 @@ class LocalCrucible:
     def __repr__(self) -> str:
         state = self._url or "stopped"
         return f"LocalCrucible({state})"
-
-
-def is_loopback(host: str) -> bool:
-    """Tell whether a host name or address is a loopback interface."""
-    return host in LOOPBACK_HOSTS or host.startswith("127.")
