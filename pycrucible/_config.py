@@ -30,7 +30,10 @@ from pycrucible._redact import get_logger, register_secret
 
 __all__ = [
     "DEFAULTS",
+    "ENV_VARS",
+    "KNOWN_KEYS",
     "Settings",
+    "coerce_setting",
     "config_path",
     "load_config",
     "resolve_settings",
@@ -49,7 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "state_dir": None,  # None: $XDG_CACHE_HOME/pycrucible (or ~/.cache/pycrucible)
 }
 
-_ENV = {
+ENV_VARS = {
     "api_url": "CRUCIBLE_API_URL",
     "api_key": "CRUCIBLE_API_KEY",
     "timeout": "CRUCIBLE_TIMEOUT",
@@ -58,8 +61,8 @@ _ENV = {
     "max_retries": "CRUCIBLE_MAX_RETRIES",
     "state_dir": "CRUCIBLE_STATE_DIR",
 }
-_FLOATS = ("timeout", "connect_timeout", "transfer_timeout")
-KNOWN_KEYS = frozenset(_ENV)
+KNOWN_KEYS = frozenset(ENV_VARS)
+_NUMERIC = frozenset({"timeout", "connect_timeout", "transfer_timeout", "max_retries"})
 
 
 @attrs.frozen
@@ -203,7 +206,23 @@ def write_private_file(file: Path, text: str) -> None:
         raise
 
 
-def _number(key: str, value: Any, source: str) -> float | int:
+def coerce_setting(key: str, value: Any, source: str) -> Any:
+    """Checks one setting's value and converts numeric settings to numbers.
+
+    Args:
+        key: The setting (`timeout`, `max_retries`, ...).
+        value: Its raw value (numeric settings may be text, as from the environment).
+        source: Where it came from, for the message.
+
+    Returns:
+        The value; a float or int for the numeric settings.
+
+    Raises:
+        ValueError: A numeric setting that is not a positive number (0 allowed for
+            `max_retries`).
+    """
+    if key not in _NUMERIC:
+        return value
     kind = int if key == "max_retries" else float
     try:
         if isinstance(value, bool):
@@ -234,7 +253,7 @@ def resolve_settings(
     file_values = load_config(config_file)
     file_name = str(config_path(config_file))
     resolved: dict[str, Any] = {}
-    for key, env_name in _ENV.items():
+    for key, env_name in ENV_VARS.items():
         value, source = arguments.get(key), "the arguments"
         if value is None and os.environ.get(env_name):
             value, source = os.environ[env_name], f"${env_name}"
@@ -242,8 +261,8 @@ def resolve_settings(
             value, source = file_values[key], file_name
         if value is None:
             value, source = DEFAULTS.get(key), "the defaults"
-        if value is not None and key in (*_FLOATS, "max_retries"):
-            value = _number(key, value, source)
+        if value is not None:
+            value = coerce_setting(key, value, source)
         resolved[key] = value
     for key, env_name in (("api_url", "CRUCIBLE_API_URL"), ("api_key", "CRUCIBLE_API_KEY")):
         value = resolved[key]

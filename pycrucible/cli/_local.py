@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -12,15 +13,7 @@ from pycrucible import _config
 from pycrucible.cli._app import cli
 from pycrucible.cli._output import emit, json_option, plain
 
-_SETTABLE = (
-    "api_url",
-    "api_key",
-    "timeout",
-    "connect_timeout",
-    "transfer_timeout",
-    "max_retries",
-    "state_dir",
-)
+_SETTABLE = tuple(_config.ENV_VARS)
 
 
 @cli.group()
@@ -57,7 +50,7 @@ def config_show(path: Path | None, as_json: bool) -> None:
     stored = _config.load_config(file_path)
     rows = []
     for name in _SETTABLE:
-        env = f"CRUCIBLE_{name.upper()}"
+        env = _config.ENV_VARS[name]
         if os.environ.get(env):
             source, value = f"environment ({env})", os.environ[env]
         elif name in stored:
@@ -70,25 +63,11 @@ def config_show(path: Path | None, as_json: bool) -> None:
     emit(rows, as_json=as_json, columns=("setting", "value", "source"))
 
 
-_NUMBERS: dict[str, type[float] | type[int]] = {
-    "timeout": float,
-    "connect_timeout": float,
-    "transfer_timeout": float,
-    "max_retries": int,
-}
-
-
-def _typed(name: str, value: str) -> str | float | int:
-    convert = _NUMBERS.get(name)
-    if convert is None:
-        return value
+def _typed(name: str, value: str) -> Any:
     try:
-        number = convert(value)
+        return _config.coerce_setting(name, value, "the command line")
     except ValueError as exc:
-        raise click.BadParameter(f"{name} must be a number, got {value!r}") from exc
-    if number < 0:
-        raise click.BadParameter(f"{name} must not be negative")
-    return number
+        raise click.BadParameter(str(exc), param_hint="VALUE") from exc
 
 
 @config.command("set")

@@ -260,6 +260,8 @@ def test_config_file_is_private_and_never_echoes_the_key(
     assert rows["api_key"]["value"] == "(set, hidden)"
     assert rows["api_url"]["value"] == server.url
 
+    assert run(bare, "config", "set", "timeout", "zero").exit_code == 2
+    assert run(bare, "config", "set", "timeout", "0").exit_code == 2  # the client would refuse it
     assert run(bare, "config", "set", "timeout", "12").exit_code == 0
     assert "timeout = 12" in path.read_text()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
