@@ -124,7 +124,16 @@ def test_user_calls_conform(
     case.call_and_validate(base_url=server.url, session=session)
 
 
-def test_stateful_sequences_conform(server: LocalCrucible, session: requests.Session) -> None:
+def test_stateful_sequences_conform() -> None:
+    # A server of its own: the sequences must not depend on what earlier tests left behind.
+    with (
+        LocalCrucible(admin_key=KEYS["admin"], user_key=KEYS["user"], worker_delay=0.01) as server,
+        requests.Session() as session,
+    ):
+        _run_stateful(server, session)
+
+
+def _run_stateful(server: LocalCrucible, session: requests.Session) -> None:
     class Workflow(ADMIN_SCHEMA.as_state_machine()):  # type: ignore[misc]
         def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, Any]:
             CASES["stateful"][case.operation.label] += 1
