@@ -11,7 +11,6 @@ Records returned by the client are the typed models of `crucible_openapi.models`
 like dicts (`dataset["unique_id"]`). Errors are `pycrucible.errors.CrucibleError` subclasses.
 """
 
-from pycrucible import _records
 from pycrucible._api_processing import WaitProgressCallback
 from pycrucible._client import CrucibleClient
 from pycrucible._config import config_path, load_config, save_config
@@ -68,5 +67,3 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
-
-_records.install()

@@ -27,47 +27,89 @@ from crucible_openapi.models import (
     ScientificMetadata,
     ScientificMetadataRecord,
 )
+from crucible_openapi.types import Unset
 
 from pycrucible._api_metadata import MetadataMixin
 from pycrucible._api_people import PeopleMixin
 from pycrucible._checks import check_datetime, check_id, check_text, new_mfid
-from pycrucible._core import answers_own_retry
-from pycrucible._http import parse_one
+from pycrucible._core import answers_own_retry, check_filters, given
+from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
+from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible.errors import ConflictError, PermissionDeniedError, ServerError
 
-__all__ = ["DatasetsMixin"]
+__all__ = ["DatasetsMixin", "check_keywords", "new_dataset_body"]
 
 log = get_logger("client")
+
+
+_NEW = attrs.fields(DatasetCreate)
+_CHANGE = attrs.fields(DatasetUpdate)
 
 
 def _field_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in attrs.fields(cls) if f.name != "additional_properties")
 
 
-_CREATE_FIELDS = _field_names(DatasetCreate)
-_UPDATE_FIELDS = _field_names(DatasetUpdate)
-
-
-def _check_fields(fields: Mapping[str, Any], allowed: frozenset[str], what: str) -> dict[str, Any]:
+def _check_fields(fields: Mapping[str, Any], cls: type, what: str) -> dict[str, Any]:
+    """Checks field names given as keyword arguments against a generated model, and the values
+    of the fields that hold times and identifiers; drops `None`s."""
+    allowed = _field_names(cls)
     unknown = sorted(set(fields) - allowed)
     if unknown:
         raise ValueError(
             f"unknown {what} field(s) {', '.join(unknown)}; known: {', '.join(sorted(allowed))}"
         )
-    out = dict(fields)
-    if out.get("creation_time") is not None:
-        out["creation_time"] = check_datetime(out["creation_time"], "creation_time")
-    for key in ("owner_orcid", "project_id"):
-        if out.get(key) is not None:
+    out = {key: value for key, value in fields.items() if value is not None}
+    time_name = _CHANGE.creation_time.name
+    if time_name in out:
+        out[time_name] = check_datetime(out[time_name], time_name)
+    for key in (_CHANGE.owner_orcid.name, _CHANGE.project_id.name):
+        if key in out:
             check_id(out[key], key)
     return out
 
 
-def check_dataset_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Checks the fields of a new dataset (names, times, ids); see `create_dataset`."""
-    return _check_fields(fields, _CREATE_FIELDS - {"unique_id"}, "dataset")
+def new_dataset_body(
+    unique_id: str | None,
+    *,
+    dataset_name: str | None = None,
+    public: bool = False,
+    owner_orcid: str | None = None,
+    project_id: str | None = None,
+    instrument_name: str | None = None,
+    instrument_id: int | None = None,
+    measurement: str | None = None,
+    session_name: str | None = None,
+    creation_time: datetime.datetime | str | None = None,
+    data_format: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> DatasetCreate:
+    """Checks the fields of a new dataset and builds its create body (see `create_dataset`).
+
+    Raises:
+        ValueError: An unknown field in `extra`, a bad time or a bad id; nothing was sent.
+    """
+    others = _check_fields(extra or {}, DatasetCreate, "dataset")
+    if _NEW.unique_id.name in others:
+        raise ValueError("pass unique_id as the argument, not as an extra field")
+    body = DatasetCreate(
+        unique_id=given(unique_id),
+        dataset_name=given(dataset_name),
+        public=bool(public),
+        owner_orcid=given(check_id(owner_orcid, "owner_orcid") if owner_orcid else None),
+        project_id=given(check_id(project_id, "project_id") if project_id else None),
+        instrument_name=given(instrument_name),
+        instrument_id=given(instrument_id),
+        measurement=given(measurement),
+        session_name=given(session_name),
+        creation_time=given(
+            check_datetime(creation_time, "creation_time") if creation_time is not None else None
+        ),
+        data_format=given(data_format),
+    )
+    return attrs.evolve(body, **others) if others else body
 
 
 def check_keywords(keywords: Iterable[str]) -> list[str]:
@@ -101,17 +143,24 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         """
         if sample_id is not None:
             sid = check_id(sample_id, "sample_id")
-            params = self._filters(list_sample_datasets, filters, exclude=("limit",))
-            return self._list(
-                list_sample_datasets,
+            params = check_filters(list_sample_datasets.sync_detailed, filters, exclude=("limit",))
+            return parse_list(
+                invoke(
+                    list_sample_datasets.sync_detailed,
+                    sample_id=sid,
+                    limit=given(limit),
+                    **params,
+                    client=self._api,
+                ),
                 Dataset,
                 f"datasets of sample {sid}",
-                sample_id=sid,
-                limit=limit,
-                **params,
             )
-        params = self._filters(list_datasets, filters, exclude=("limit",))
-        return self._list(list_datasets, Dataset, "datasets", limit=limit, **params)
+        params = check_filters(list_datasets.sync_detailed, filters, exclude=("limit",))
+        return parse_list(
+            invoke(list_datasets.sync_detailed, limit=given(limit), **params, client=self._api),
+            Dataset,
+            "datasets",
+        )
 
     def get_dataset(self, dsid: str, include_metadata: bool = False) -> Dataset:
         """Reads one dataset.
@@ -125,7 +174,9 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             NotFoundError: No such dataset (or it is hidden from you).
         """
         ds = check_id(dsid, "dsid")
-        dataset = self._one(get_dataset, Dataset, f"dataset {ds}", dsid=ds)
+        dataset = parse_one(
+            invoke(get_dataset.sync_detailed, dsid=ds, client=self._api), Dataset, f"dataset {ds}"
+        )
         if include_metadata:
             dataset.scientific_metadata = self._metadata_record(ds)
         return dataset
@@ -191,37 +242,51 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             ValueError: Bad input (unknown field, unencodable metadata, bad id); nothing was sent.
             ConflictError: Your `unique_id` is taken.
         """
-        given = {
-            "dataset_name": dataset_name,
-            "public": bool(public),
-            "owner_orcid": owner_orcid,
-            "project_id": project_id,
-            "instrument_name": instrument_name,
-            "instrument_id": instrument_id,
-            "measurement": measurement,
-            "session_name": session_name,
-            "creation_time": creation_time,
-            "data_format": data_format,
-            **fields,
-        }
-        body_fields = check_dataset_fields({k: v for k, v in given.items() if v is not None})
+        body = new_dataset_body(
+            None,
+            dataset_name=dataset_name,
+            public=public,
+            owner_orcid=owner_orcid,
+            project_id=project_id,
+            instrument_name=instrument_name,
+            instrument_id=instrument_id,
+            measurement=measurement,
+            session_name=session_name,
+            creation_time=creation_time,
+            data_format=data_format,
+            extra=fields,
+        )
         metadata = None
         if scientific_metadata is not None:
             metadata = encode_metadata(scientific_metadata, "scientific_metadata")
         words = check_keywords(keywords)
         chosen = unique_id is not None
-        mfid = check_id(unique_id, "unique_id") if chosen else new_mfid()
-        if instrument_name is not None and instrument_id is None:
-            found = self._resolve_instrument(check_text(instrument_name, "instrument_name"))
+        body.unique_id = check_id(unique_id, "unique_id") if chosen else new_mfid()
+        return self._create_described(body, user_chose_id=chosen, metadata=metadata, words=words)
+
+    def _create_described(
+        self,
+        body: DatasetCreate,
+        *,
+        user_chose_id: bool,
+        metadata: dict[str, Any] | None,
+        words: list[str],
+    ) -> Dataset:
+        """Creates the (checked) dataset, then adds its metadata and keywords."""
+        name = body.instrument_name
+        if isinstance(name, str) and isinstance(body.instrument_id, Unset | None):
+            found = self._resolve_instrument(check_text(name, "instrument_name"))
             if found is not None:
-                body_fields["instrument_id"] = found
-        dataset = self._create_dataset(mfid, body_fields, user_chose_id=chosen)
+                body.instrument_id = found
+        dataset = self._create_dataset(body, user_chose_id=user_chose_id)
         dsid = dataset.unique_id
         try:
             if metadata is not None:
                 merged = self.update_scientific_metadata(dsid, metadata)
-                dataset.scientific_metadata = ScientificMetadataRecord(
-                    scientific_metadata=ScientificMetadata.from_dict(merged), dataset_id=dsid
+                dataset.scientific_metadata = as_record(
+                    ScientificMetadataRecord(
+                        scientific_metadata=ScientificMetadata.from_dict(merged), dataset_id=dsid
+                    )
                 )
             for word in words:
                 self.add_dataset_keyword(dsid, word)
@@ -230,13 +295,13 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             raise
         return dataset
 
-    def _create_dataset(self, mfid: str, fields: dict[str, Any], *, user_chose_id: bool) -> Dataset:
-        body = DatasetCreate(unique_id=mfid)
-        for key, value in fields.items():
-            setattr(body, key, value)
+    def _create_dataset(self, body: DatasetCreate, *, user_chose_id: bool) -> Dataset:
+        mfid = body.unique_id
+        if not isinstance(mfid, str):
+            raise ValueError("a new dataset needs its unique_id")
         log.info("creating dataset %s", mfid)
         try:
-            response = self._send_idempotent(create_dataset, body=body)
+            response = invoke_idempotent(create_dataset.sync_detailed, body=body, client=self._api)
         except ConflictError as exc:
             if not answers_own_retry(exc, chosen_id=user_chose_id):
                 raise
@@ -256,10 +321,8 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         ds = check_id(dsid, "dsid")
         if not fields:
             raise ValueError("update_dataset needs at least one field to change")
-        body = DatasetUpdate()
-        for key, value in _check_fields(fields, _UPDATE_FIELDS, "dataset").items():
-            setattr(body, key, value)
-        response = self._call(update_dataset, dsid=ds, body=body)
+        body = DatasetUpdate(**_check_fields(fields, DatasetUpdate, "dataset"))
+        response = invoke(update_dataset.sync_detailed, dsid=ds, body=body, client=self._api)
         return parse_one(response, Dataset, f"dataset {ds}")
 
     def delete_dataset(self, dsid: str) -> Message:
@@ -273,7 +336,7 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         """
         ds = check_id(dsid, "dsid")
         try:
-            response = self._call(delete_dataset, dsid=ds)
+            response = invoke(delete_dataset.sync_detailed, dsid=ds, client=self._api)
         except ServerError as exc:
             if exc.status_code != 501:
                 raise
@@ -290,7 +353,9 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         """Makes `child_dsid` a child of `parent_dsid` (linking twice is harmless)."""
         parent = check_id(parent_dsid, "parent_dsid")
         child = check_id(child_dsid, "child_dsid")
-        response = self._send_idempotent(link_datasets, parent_dsid=parent, child_dsid=child)
+        response = invoke_idempotent(
+            link_datasets.sync_detailed, parent_dsid=parent, child_dsid=child, client=self._api
+        )
         return parse_one(response, Link, f"link {parent} -> {child}")
 
     def list_children_of_dataset(
@@ -298,9 +363,17 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
     ) -> list[Dataset]:
         """Lists the datasets linked as children of `dsid` (same filters as `list_datasets`)."""
         ds = check_id(dsid, "dsid")
-        params = self._filters(list_dataset_children, filters, exclude=("limit",))
-        return self._list(
-            list_dataset_children, Dataset, f"children of {ds}", dsid=ds, limit=limit, **params
+        params = check_filters(list_dataset_children.sync_detailed, filters, exclude=("limit",))
+        return parse_list(
+            invoke(
+                list_dataset_children.sync_detailed,
+                dsid=ds,
+                limit=given(limit),
+                **params,
+                client=self._api,
+            ),
+            Dataset,
+            f"children of {ds}",
         )
 
     def list_parents_of_dataset(
@@ -308,7 +381,15 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
     ) -> list[Dataset]:
         """Lists the datasets linked as parents of `dsid` (same filters as `list_datasets`)."""
         ds = check_id(dsid, "dsid")
-        params = self._filters(list_dataset_parents, filters, exclude=("limit",))
-        return self._list(
-            list_dataset_parents, Dataset, f"parents of {ds}", dsid=ds, limit=limit, **params
+        params = check_filters(list_dataset_parents.sync_detailed, filters, exclude=("limit",))
+        return parse_list(
+            invoke(
+                list_dataset_parents.sync_detailed,
+                dsid=ds,
+                limit=given(limit),
+                **params,
+                client=self._api,
+            ),
+            Dataset,
+            f"parents of {ds}",
         )

@@ -23,9 +23,10 @@ from crucible_openapi.models import (
 )
 
 from pycrucible._checks import check_file, check_files, check_id, check_text
-from pycrucible._core import ClientCore
+from pycrucible._core import ClientCore, given
 from pycrucible._downloads import download_files
-from pycrucible._http import parse_one
+from pycrucible._http import invoke, parse_list, parse_one
+from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._transfer_io import size_and_sha256
 from pycrucible._types import ProgressCallback
@@ -149,14 +150,23 @@ class FilesMixin(ClientCore):
             expires_in: Lifetime of the links in seconds, when the server allows choosing it.
         """
         ds = check_id(dsid, "dsid")
-        response = self._call(get_download_links, dsid=ds, expires_in=expires_in)
+        response = invoke(
+            get_download_links.sync_detailed,
+            dsid=ds,
+            expires_in=given(expires_in),
+            client=self._api,
+        )
         links = parse_one(response, DownloadLinks, f"download links of {ds}")
         return {str(k): str(v) for k, v in links.additional_properties.items()}
 
     def get_associated_files(self, dsid: str) -> list[AssociatedFile]:
         """Lists the files recorded with a dataset (name, size, SHA-256)."""
         ds = check_id(dsid, "dsid")
-        return self._list(list_associated_files, AssociatedFile, f"files of {ds}", dsid=ds)
+        return parse_list(
+            invoke(list_associated_files.sync_detailed, dsid=ds, client=self._api),
+            AssociatedFile,
+            f"files of {ds}",
+        )
 
     def add_associated_file(
         self,
@@ -201,19 +211,23 @@ class FilesMixin(ClientCore):
         if len(digest) != 64 or not set(digest) <= _HEX:
             raise ValueError(f"sha256_hash must be 64 hex digits, got {sha256_hash!r}")
         body = AssociatedFileCreate(filename=name, size=size, sha256_hash=digest)
-        response = self._call(add_associated_file, dsid=ds, body=body)
+        response = invoke(add_associated_file.sync_detailed, dsid=ds, body=body, client=self._api)
         parsed = response.parsed
         if isinstance(parsed, list):  # a later server answers with the whole list
             matches = [f for f in parsed if isinstance(f, AssociatedFile) and f.filename == name]
             if matches:
-                return matches[-1]
+                return as_record(matches[-1])
             raise UnexpectedResponseError(f"file {name!r} missing from the answer for {ds}")
         return parse_one(response, AssociatedFile, f"new file {name!r} of {ds}")
 
     def get_thumbnails(self, dsid: str) -> list[Thumbnail]:
         """Lists a dataset's thumbnails (`thumbnail_b64str` holds the base64 image)."""
         ds = check_id(dsid, "dsid")
-        return self._list(list_thumbnails, Thumbnail, f"thumbnails of {ds}", dsid=ds)
+        return parse_list(
+            invoke(list_thumbnails.sync_detailed, dsid=ds, client=self._api),
+            Thumbnail,
+            f"thumbnails of {ds}",
+        )
 
     def add_thumbnail(
         self, dsid: str, file_path_or_bytes: PathArg | bytes, thumbnail_name: str | None = None
@@ -243,5 +257,5 @@ class FilesMixin(ClientCore):
         body = ThumbnailCreate(
             thumbnail_name=name, thumbnail_b64str=base64.b64encode(data).decode("ascii")
         )
-        response = self._call(add_thumbnail, dsid=ds, body=body)
+        response = invoke(add_thumbnail.sync_detailed, dsid=ds, body=body, client=self._api)
         return parse_one(response, Thumbnail, f"thumbnail {name!r} of {ds}")

@@ -17,7 +17,7 @@ from crucible_openapi.models import Keyword, ScientificMetadata, ScientificMetad
 
 from pycrucible._checks import check_id, check_text
 from pycrucible._core import ClientCore
-from pycrucible._http import parse_one
+from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible.errors import NotFoundError
 
@@ -29,11 +29,10 @@ class MetadataMixin(ClientCore):
 
     def _metadata_record(self, dsid: str) -> ScientificMetadataRecord | None:
         try:
-            return self._one(
-                get_scientific_metadata,
+            return parse_one(
+                invoke(get_scientific_metadata.sync_detailed, dsid=dsid, client=self._api),
                 ScientificMetadataRecord,
                 f"scientific metadata of dataset {dsid}",
-                dsid=dsid,
             )
         except NotFoundError as exc:
             if exc.status_code == 200:
@@ -76,8 +75,12 @@ class MetadataMixin(ClientCore):
         """
         ds = check_id(dsid, "dsid")
         body = ScientificMetadata.from_dict(encode_metadata(metadata, "metadata"))
-        module = set_scientific_metadata if overwrite else merge_scientific_metadata
-        response = self._send_idempotent(module, dsid=ds, body=body)
+        operation = (
+            set_scientific_metadata.sync_detailed
+            if overwrite
+            else merge_scientific_metadata.sync_detailed
+        )
+        response = invoke_idempotent(operation, dsid=ds, body=body, client=self._api)
         record = parse_one(response, ScientificMetadataRecord, f"scientific metadata of {ds}")
         return dict(record.scientific_metadata.additional_properties)
 
@@ -89,13 +92,19 @@ class MetadataMixin(ClientCore):
         """
         ds = check_id(dsid, "dsid")
         word = check_text(keyword, "keyword").strip()
-        response = self._send_idempotent(add_dataset_keyword, dsid=ds, keyword=word)
+        response = invoke_idempotent(
+            add_dataset_keyword.sync_detailed, dsid=ds, keyword=word, client=self._api
+        )
         return parse_one(response, Keyword, f"keyword {word!r} of dataset {ds}")
 
     def get_dataset_keywords(self, dsid: str) -> list[Keyword]:
         """Lists a dataset's keywords, with usage counts."""
         ds = check_id(dsid, "dsid")
-        return self._list(list_dataset_keywords, Keyword, f"keywords of dataset {ds}", dsid=ds)
+        return parse_list(
+            invoke(list_dataset_keywords.sync_detailed, dsid=ds, client=self._api),
+            Keyword,
+            f"keywords of dataset {ds}",
+        )
 
     def get_keywords(self, dsid: str | None = None) -> list[Keyword]:
         """Lists every keyword with the number of datasets carrying it.
@@ -105,4 +114,6 @@ class MetadataMixin(ClientCore):
         """
         if dsid is not None:
             return self.get_dataset_keywords(dsid)
-        return self._list(list_keywords, Keyword, "keywords")
+        return parse_list(
+            invoke(list_keywords.sync_detailed, client=self._api), Keyword, "keywords"
+        )

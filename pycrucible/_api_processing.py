@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from types import ModuleType
 from typing import Any
 
 from crucible_openapi.api.requests import (
@@ -26,10 +25,10 @@ from crucible_openapi.models import (
 )
 
 from pycrucible._checks import check_id, check_reqid, check_text
-from pycrucible._core import ClientCore
-from pycrucible._http import parse_one
+from pycrucible._core import ClientCore, given
+from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
-from pycrucible._wait import SUCCESS_STATUSES, normalize_request_type, wait_for_request
+from pycrucible._wait import normalize_request_type, statuses, wait_for_request
 
 __all__ = ["ProcessingMixin"]
 
@@ -65,8 +64,10 @@ class ProcessingMixin(ClientCore):
         if ingestor is not None:
             params["ingestion_class"] = check_text(ingestor, "ingestor")
         log.info("requesting ingestion of %s", ds)
-        return self._one(
-            request_ingestion, ProcessingRequest, f"ingestion of {ds}", dsid=ds, **params
+        return parse_one(
+            invoke(request_ingestion.sync_detailed, dsid=ds, **params, client=self._api),
+            ProcessingRequest,
+            f"ingestion of {ds}",
         )
 
     def send_to_scicat(
@@ -89,12 +90,15 @@ class ProcessingMixin(ClientCore):
             The request; the final one when waiting.
         """
         ds = check_id(dsid, "dsid")
-        request = self._one(
-            request_scicat_update,
+        request = parse_one(
+            invoke(
+                request_scicat_update.sync_detailed,
+                dsid=ds,
+                overwrite_data=bool(overwrite_data),
+                client=self._api,
+            ),
             ProcessingRequest,
             f"SciCat update of {ds}",
-            dsid=ds,
-            overwrite_data=bool(overwrite_data),
         )
         if wait_for_scicat_response:
             return self.wait_for_request_completion(ds, request.id, "scicat", timeout=timeout)
@@ -116,12 +120,12 @@ class ProcessingMixin(ClientCore):
         kwargs: dict[str, Any] = {}
         if folder_id is not None:
             kwargs["body"] = DriveTransferOptions(folder_id=check_text(folder_id, "folder_id"))
-        return self._one(
-            request_google_drive_transfer,
+        return parse_one(
+            invoke(
+                request_google_drive_transfer.sync_detailed, dsid=ds, **kwargs, client=self._api
+            ),
             ProcessingRequest,
             f"Google Drive transfer of {ds}",
-            dsid=ds,
-            **kwargs,
         )
 
     def get_request_status(
@@ -140,19 +144,15 @@ class ProcessingMixin(ClientCore):
         ds = check_id(dsid, "dsid")
         rid = check_reqid(reqid)
         if normalize_request_type(request_type) == "ingest":
-            return self._one(
-                get_ingestion_request,
+            return parse_one(
+                invoke(get_ingestion_request.sync_detailed, dsid=ds, reqid=rid, client=self._api),
                 ProcessingRequest,
                 f"ingestion request {rid} of {ds}",
-                dsid=ds,
-                reqid=rid,
             )
-        return self._one(
-            get_scicat_request,
+        return parse_one(
+            invoke(get_scicat_request.sync_detailed, dsid=ds, reqid=rid, client=self._api),
             ProcessingRequest,
             f"SciCat request {rid} of {ds}",
-            dsid=ds,
-            reqid=rid,
         )
 
     def get_ingestion_status(self, dsid: str, reqid: int | str) -> ProcessingRequest:
@@ -213,7 +213,11 @@ class ProcessingMixin(ClientCore):
 
     def _drive_locations(self, dsid: str) -> list[DriveLocation]:
         ds = check_id(dsid, "dsid")
-        return self._list(list_drive_locations, DriveLocation, f"drive locations of {ds}", dsid=ds)
+        return parse_list(
+            invoke(list_drive_locations.sync_detailed, dsid=ds, client=self._api),
+            DriveLocation,
+            f"drive locations of {ds}",
+        )
 
     def get_current_google_drive_info(self, dsid: str) -> list[DriveLocation]:
         """Lists the Google Drive folders that currently hold the dataset (status `current`)."""
@@ -227,28 +231,27 @@ class ProcessingMixin(ClientCore):
             loc for loc in self._drive_locations(dsid) if "Organized" in loc.folder_path_in_drive
         ]
 
-    def _update_status(
-        self,
-        module: ModuleType,
-        label: str,
+    @staticmethod
+    def _status_update(
         dsid: str,
         reqid: int | str,
         status: str,
         error_message: str | None,
         time_completed: datetime.datetime | None,
-    ) -> ProcessingRequest:
+    ) -> tuple[str, int, RequestStatusUpdate]:
+        """Checks a status change and builds its body: (dataset id, request id, body)."""
         ds = check_id(dsid, "dsid")
         rid = check_reqid(reqid)
         new_status = check_text(status, "status").strip()
-        body = RequestStatusUpdate(id=rid, status=new_status)
-        if time_completed is None and new_status.lower() in SUCCESS_STATUSES:
+        if time_completed is None and new_status.lower() in statuses().success:
             time_completed = datetime.datetime.now().astimezone()
-        if time_completed is not None:
-            body.time_completed = time_completed
-        if error_message is not None:
-            body.error_message = error_message
-        response = self._send_idempotent(module, dsid=ds, reqid=rid, body=body)
-        return parse_one(response, ProcessingRequest, f"{label} request {rid} of {ds}")
+        body = RequestStatusUpdate(
+            id=rid,
+            status=new_status,
+            time_completed=given(time_completed),
+            error_message=given(error_message),
+        )
+        return ds, rid, body
 
     def update_ingestion_status(
         self,
@@ -268,15 +271,11 @@ class ProcessingMixin(ClientCore):
             error_message: Why it failed.
             time_completed: Completion time; now (local, with offset) for `complete` when None.
         """
-        return self._update_status(
-            update_ingestion_request,
-            "ingestion",
-            dsid,
-            reqid,
-            status,
-            error_message,
-            time_completed,
+        ds, rid, body = self._status_update(dsid, reqid, status, error_message, time_completed)
+        response = invoke_idempotent(
+            update_ingestion_request.sync_detailed, dsid=ds, reqid=rid, body=body, client=self._api
         )
+        return parse_one(response, ProcessingRequest, f"ingestion request {rid} of {ds}")
 
     def update_scicat_upload_status(
         self,
@@ -289,9 +288,11 @@ class ProcessingMixin(ClientCore):
     ) -> ProcessingRequest:
         """Sets a SciCat request's status, as the worker does (admin only; see
         `update_ingestion_status`)."""
-        return self._update_status(
-            update_scicat_request, "SciCat", dsid, reqid, status, error_message, time_completed
+        ds, rid, body = self._status_update(dsid, reqid, status, error_message, time_completed)
+        response = invoke_idempotent(
+            update_scicat_request.sync_detailed, dsid=ds, reqid=rid, body=body, client=self._api
         )
+        return parse_one(response, ProcessingRequest, f"SciCat request {rid} of {ds}")
 
     def update_transfer_status(
         self,
@@ -304,12 +305,14 @@ class ProcessingMixin(ClientCore):
     ) -> ProcessingRequest:
         """Sets a Google Drive transfer's status, as the worker does (admin only; see
         `update_ingestion_status`)."""
-        return self._update_status(
-            update_google_drive_transfer,
-            "Google Drive transfer",
-            dsid,
-            reqid,
-            status,
-            error_message,
-            time_completed,
+        ds, rid, body = self._status_update(dsid, reqid, status, error_message, time_completed)
+        response = invoke_idempotent(
+            update_google_drive_transfer.sync_detailed,
+            dsid=ds,
+            reqid=rid,
+            body=body,
+            client=self._api,
+        )
+        return parse_one(
+            response, ProcessingRequest, f"Google Drive transfer request {rid} of {ds}"
         )

@@ -1,14 +1,8 @@
-"""What every resource mixin of `CrucibleClient` builds on: calling generated operations.
+"""What every resource of `CrucibleClient` builds on: shared state and filter checks.
 
-Generated operations are passed as their modules (`crucible_openapi.api.datasets.get_dataset`)
-and called through `sync_detailed`, with transport errors translated and error statuses already
-raised by the `api` client's response hook.
-
-Creates that may safely be repeated (they carry a client-chosen `unique_id`, or are upserts /
-"adding twice is harmless" operations) are sent by `_send_idempotent`: it builds the request
-with the generated module's own `_get_kwargs` and parses with its `_build_response`, and adds
-the `IDEMPOTENT` request extension so the retrying transport may repeat it after a lost answer.
-The generated functions take no extensions, hence this small detour through their helpers.
+Generated operations are called with their own signatures through `pycrucible._http.invoke`
+(`invoke(get_dataset.sync_detailed, dsid, client=core.api)`), so mypy checks every argument
+against the generated code. Creates that may safely be repeated go through `invoke_idempotent`.
 """
 
 from __future__ import annotations
@@ -17,27 +11,56 @@ import inspect
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from types import ModuleType
 from typing import Any, TypeVar
 
 from crucible_openapi import AuthenticatedClient
-from crucible_openapi.types import Response
+from crucible_openapi.types import UNSET, Unset
 
-from pycrucible._http import HttpClients, invoke, parse_list, parse_one
-from pycrucible._transport import IDEMPOTENT, attempts
+from pycrucible._http import HttpClients
+from pycrucible._transport import attempts
 from pycrucible.errors import ConflictError
 
-__all__ = ["ClientCore", "answers_own_retry"]
+__all__ = ["ClientCore", "answers_own_retry", "check_filters", "given"]
 
 T = TypeVar("T")
 
 
-def _parameters(module: ModuleType) -> list[str]:
+def given(value: T | None) -> T | Unset:
+    """Maps None (the argument was not given) to the generated models' `UNSET`."""
+    return UNSET if value is None else value
+
+
+def _keyword_parameters(operation: Callable[..., Any]) -> list[str]:
     return [
         name
-        for name, param in inspect.signature(module._get_kwargs).parameters.items()
-        if param.kind is inspect.Parameter.KEYWORD_ONLY
+        for name, param in inspect.signature(operation).parameters.items()
+        if param.kind is inspect.Parameter.KEYWORD_ONLY and name != "client"
     ]
+
+
+def check_filters(
+    operation: Callable[..., Any], filters: Mapping[str, Any], *, exclude: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Checks filter names against a generated operation's query parameters, dropping `None`s.
+
+    Args:
+        operation: The generated `sync_detailed` function.
+        filters: The caller's filters.
+        exclude: Parameters the caller may not pass as filters (the method sets them).
+
+    Returns:
+        The filters whose value is not None.
+
+    Raises:
+        ValueError: An unknown filter name (the valid ones are listed).
+    """
+    known = [name for name in _keyword_parameters(operation) if name not in exclude]
+    unknown = sorted(set(filters) - set(known))
+    if unknown:
+        raise ValueError(
+            f"unknown filter(s) {', '.join(unknown)}; valid filters: {', '.join(known)}"
+        )
+    return {key: value for key, value in filters.items() if value is not None}
 
 
 def answers_own_retry(exc: ConflictError, *, chosen_id: bool) -> bool:
@@ -51,7 +74,7 @@ def answers_own_retry(exc: ConflictError, *, chosen_id: bool) -> bool:
 
 
 class ClientCore:
-    """State and call helpers shared by the resource mixins (not used on its own)."""
+    """State shared by the resource mixins (not used on its own)."""
 
     _http: HttpClients
     _sleep: Callable[[float], None] = staticmethod(time.sleep)
@@ -61,45 +84,3 @@ class ClientCore:
     @property
     def _api(self) -> AuthenticatedClient:
         return self._http.api
-
-    def _call(self, module: ModuleType, /, **kwargs: Any) -> Response[Any]:
-        """Calls `module.sync_detailed(client=api, **kwargs)`."""
-        return invoke(module.sync_detailed, client=self._api, **kwargs)
-
-    def _send_idempotent(self, module: ModuleType, /, **kwargs: Any) -> Response[Any]:
-        """Sends the operation with the `IDEMPOTENT` extension, so it may be retried."""
-        api = self._api
-        request = module._get_kwargs(**kwargs)
-
-        def operation(*, client: AuthenticatedClient) -> Response[Any]:
-            response = client.get_httpx_client().request(**request, extensions={IDEMPOTENT: True})
-            built: Response[Any] = module._build_response(client=client, response=response)
-            return built
-
-        operation.__module__ = module.__name__
-        return invoke(operation, client=api)
-
-    def _one(self, module: ModuleType, cls: type[T], what: str, /, **kwargs: Any) -> T:
-        """Calls the operation and returns its record; 200 + `null` raises `NotFoundError`."""
-        return parse_one(self._call(module, **kwargs), cls, what)
-
-    def _list(self, module: ModuleType, cls: type[T], what: str, /, **kwargs: Any) -> list[T]:
-        """Calls the operation and returns its list of records."""
-        return parse_list(self._call(module, **kwargs), cls, what)
-
-    @staticmethod
-    def _filters(
-        module: ModuleType, filters: Mapping[str, Any], *, exclude: tuple[str, ...] = ()
-    ) -> dict[str, Any]:
-        """Checks filter names against the operation's query parameters, dropping `None`s.
-
-        Raises:
-            ValueError: An unknown filter name (the valid ones are listed).
-        """
-        known = [name for name in _parameters(module) if name not in exclude]
-        unknown = sorted(set(filters) - set(known))
-        if unknown:
-            raise ValueError(
-                f"unknown filter(s) {', '.join(unknown)}; valid filters: {', '.join(known)}"
-            )
-        return {key: value for key, value in filters.items() if value is not None}

@@ -24,7 +24,6 @@ import os
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote
 
 import attrs
 import httpx
@@ -45,6 +44,7 @@ from pycrucible._transfer_paths import (
 )
 from pycrucible._transport import RetryPolicy
 from pycrucible._types import ProgressCallback
+from pycrucible._v1.contract import route
 from pycrucible.errors import (
     APIStatusError,
     NotFoundError,
@@ -68,6 +68,7 @@ class _Target:
 
     relative: PurePosixPath
     dest: Path
+    method: str
     url: str
     client: httpx.Client
     hashes: frozenset[str]
@@ -132,8 +133,9 @@ def download_files(
             raise ValueError(str(exc)) from None
         destination(root, relative)
         records = _records(api, dsid)
-        route = f"/datasets/{quote(dsid, safe='')}/download/{quote(str(relative), safe='')}"
-        sources = {relative: (route, api.get_httpx_client())}
+        named = route("download_file")
+        path = named.url(dsid=dsid, file_name=str(relative))
+        sources = {relative: (named.method, path, api.get_httpx_client())}
     else:
         records = _records(api, dsid)
         try:
@@ -173,12 +175,12 @@ def _gather(targets: list[_Target], futures: list[Future[Path]]) -> list[Path]:
 
 def _link_sources(
     api: AuthenticatedClient, storage: httpx.Client, dsid: str, root: Path
-) -> dict[PurePosixPath, tuple[str, httpx.Client]]:
+) -> dict[PurePosixPath, tuple[str, str, httpx.Client]]:
     """Fetches the signed links and checks every name before anything is written."""
     response = invoke(get_download_links.sync_detailed, dsid, client=api)
     links = parse_one(response, DownloadLinks, f"download links of dataset {dsid}")
     base = httpx.URL(str(api.get_httpx_client().base_url).rstrip("/") + "/")
-    sources: dict[PurePosixPath, tuple[str, httpx.Client]] = {}
+    sources: dict[PurePosixPath, tuple[str, str, httpx.Client]] = {}
     for key in sorted(links.additional_keys):
         url = links[key]
         if not isinstance(url, str) or not url:
@@ -187,7 +189,7 @@ def _link_sources(
         if relative in sources:
             raise TransferError(f"download links of {dsid}: two links for {relative}")
         destination(root, relative)
-        sources[relative] = (str(base.join(url)), storage)
+        sources[relative] = ("GET", str(base.join(url)), storage)  # signed links are plain GETs
     return sources
 
 
@@ -202,17 +204,17 @@ def _records(api: AuthenticatedClient, dsid: str) -> dict[str, list[AssociatedFi
 
 def _targets(
     root: Path,
-    sources: dict[PurePosixPath, tuple[str, httpx.Client]],
+    sources: dict[PurePosixPath, tuple[str, str, httpx.Client]],
     by_name: dict[str, list[AssociatedFile]],
 ) -> list[_Target]:
     """Attaches the recorded SHA-256 and size to every file."""
     targets = []
-    for relative, (url, client) in sorted(sources.items()):
+    for relative, (method, url, client) in sorted(sources.items()):
         found = [r for n in matching_records(str(relative), by_name) for r in by_name[n]]
         hashes = frozenset(r.sha256_hash.lower() for r in found if isinstance(r.sha256_hash, str))
         sizes = frozenset(r.size for r in found if isinstance(r.size, int))
         dest = destination(root, relative)
-        targets.append(_Target(relative, dest, url, client, hashes, sizes))
+        targets.append(_Target(relative, dest, method, url, client, hashes, sizes))
     return targets
 
 
@@ -301,7 +303,9 @@ def _stream_into(
     try:
         with (
             translate_errors(),
-            target.client.stream("GET", target.url, headers=headers, timeout=timeout) as response,
+            target.client.stream(
+                target.method, target.url, headers=headers, timeout=timeout
+            ) as response,
         ):
             return _write_body(response, part, offset, name, target, progress)
     except APIStatusError as exc:

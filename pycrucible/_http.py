@@ -18,15 +18,17 @@ import platform
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from contextvars import ContextVar
+from typing import Any, ParamSpec, TypeVar
 
 import attrs
 import httpx
 from crucible_openapi import AuthenticatedClient
 from crucible_openapi.types import Response
 
+from pycrucible._records import as_record
 from pycrucible._redact import get_logger, redact_url, register_secret
-from pycrucible._transport import RetryPolicy, RetryTransport
+from pycrucible._transport import RetryPolicy, RetryTransport, idempotent_calls
 from pycrucible.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -39,6 +41,7 @@ __all__ = [
     "HttpClients",
     "build_clients",
     "invoke",
+    "invoke_idempotent",
     "is_loopback",
     "parse_list",
     "parse_one",
@@ -46,6 +49,11 @@ __all__ = [
 
 log = get_logger("http")
 T = TypeVar("T")
+R = TypeVar("R")
+P = ParamSpec("P")
+
+# True once the current `invoke` got its answer (set by the api client's response hook).
+_ANSWERED: ContextVar[bool] = ContextVar("pycrucible_answered", default=False)
 
 _VERSION = "0.1.0"
 USER_AGENT = f"pycrucible/{_VERSION} httpx/{httpx.__version__} python/{platform.python_version()}"
@@ -156,8 +164,13 @@ def build_clients(
         "request": [_log_request],
         "response": [_log_response, _raise_for_status],
     }
+    api_hooks = {"request": hooks["request"], "response": [*hooks["response"], _mark_answered]}
     http = httpx.Client(
-        base_url=api_url, headers=auth_headers, timeout=timeout, transport=shared, event_hooks=hooks
+        base_url=api_url,
+        headers=auth_headers,
+        timeout=timeout,
+        transport=shared,
+        event_hooks=api_hooks,
     )
     raw_http = httpx.Client(
         base_url=api_url, headers=auth_headers, timeout=timeout, transport=shared
@@ -200,8 +213,21 @@ def _has_request(exc: httpx.RequestError) -> bool:
     return True
 
 
-def invoke(operation: Callable[..., Response[Any]], /, *args: Any, **kwargs: Any) -> Response[Any]:
-    """Calls a generated `*_detailed` function with transport errors translated.
+def _mark_answered(response: httpx.Response) -> None:
+    """Response hook: from here on, a failure of the call is the parse step's."""
+    _ANSWERED.set(True)
+
+
+def invoke(
+    operation: Callable[P, Response[R]], /, *args: P.args, **kwargs: P.kwargs
+) -> Response[R]:
+    """Calls a generated `*_detailed` function with its own signature, errors translated.
+
+    Arguments are checked by mypy against the generated signature, so a renamed or retyped
+    parameter, or a new required one, fails type-checking at the call site. Transport failures
+    become `APIConnectionError` / `APITimeoutError`. Only a failure after the answer arrived
+    (the generated parser reading the body) becomes `UnexpectedResponseError`; a failure
+    before the request was sent (building the request) is a client bug and propagates as is.
 
     Args:
         operation: The generated `sync_detailed` function.
@@ -214,14 +240,30 @@ def invoke(operation: Callable[..., Response[Any]], /, *args: Any, **kwargs: Any
     Raises:
         UnexpectedResponseError: A successful answer the generated parser could not read.
     """
-    with translate_errors():
-        try:
+    token = _ANSWERED.set(False)
+    try:
+        with translate_errors():
             return operation(*args, **kwargs)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            name = getattr(operation, "__module__", "operation").rsplit(".", 1)[-1]
-            raise UnexpectedResponseError(
-                f"{name}: the answer does not match the contract ({type(exc).__name__}: {exc})"
-            ) from exc
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        if not _ANSWERED.get():
+            raise
+        name = getattr(operation, "__module__", "operation").rsplit(".", 1)[-1]
+        raise UnexpectedResponseError(
+            f"{name}: the answer does not match the contract ({type(exc).__name__}: {exc})"
+        ) from exc
+    finally:
+        _ANSWERED.reset(token)
+
+
+def invoke_idempotent(
+    operation: Callable[P, Response[R]], /, *args: P.args, **kwargs: P.kwargs
+) -> Response[R]:
+    """Like `invoke`, for a non-GET call that may safely be repeated after a lost answer.
+
+    Its requests carry the `IDEMPOTENT` mark (see `pycrucible._transport.idempotent_calls`).
+    """
+    with idempotent_calls():
+        return invoke(operation, *args, **kwargs)
 
 
 def parse_one(response: Response[Any], cls: type[T], what: str) -> T:
@@ -246,7 +288,7 @@ def parse_one(response: Response[Any], cls: type[T], what: str) -> T:
         raise UnexpectedResponseError(
             f"{what}: expected {cls.__name__}, got {response.content[:200]!r}"
         )
-    return parsed
+    return as_record(parsed)
 
 
 def parse_list(response: Response[Any], cls: type[T], what: str) -> list[T]:
@@ -268,4 +310,4 @@ def parse_list(response: Response[Any], cls: type[T], what: str) -> list[T]:
         raise UnexpectedResponseError(
             f"{what}: expected a list of {cls.__name__}, got {response.content[:200]!r}"
         )
-    return parsed
+    return as_record(parsed)

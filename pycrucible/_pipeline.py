@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from crucible_openapi.models import Dataset, ProcessingRequest
+from crucible_openapi.models import Dataset, DatasetCreate, ProcessingRequest
+from crucible_openapi.types import Unset
 
-from pycrucible._api_datasets import DatasetsMixin, check_dataset_fields, check_keywords
+from pycrucible._api_datasets import DatasetsMixin, check_keywords, new_dataset_body
 from pycrucible._api_files import FilesMixin, PathArg
 from pycrucible._api_processing import DEFAULT_WAIT_TIMEOUT, ProcessingMixin
 from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest
@@ -37,7 +38,7 @@ from pycrucible._redact import get_logger
 from pycrucible._transfer_io import size_and_sha256
 from pycrucible._types import ProgressCallback
 from pycrucible._uploads import UploadedFile
-from pycrucible._wait import PENDING_STATUSES, SUCCESS_STATUSES, check_seconds
+from pycrucible._wait import check_seconds, statuses
 from pycrucible.errors import ConflictError, NotFoundError
 
 __all__ = ["PipelineMixin", "PipelineResult", "derive_unique_id"]
@@ -81,6 +82,31 @@ def derive_unique_id(identity: Mapping[str, Any], files: Iterable[tuple[str, str
     }
     text = json.dumps(document, sort_keys=True, separators=(",", ":"))
     return mfid_from_digest(hashlib.sha256(text.encode("utf-8")).digest())
+
+
+_NEW = attrs.fields(DatasetCreate)
+# The fields that identify an acquisition, named through the generated model so a renamed
+# field fails type-checking here. Metadata, `creation_time` and `public` are left out on purpose.
+IDENTITY_FIELDS = (
+    _NEW.dataset_name,
+    _NEW.owner_orcid,
+    _NEW.project_id,
+    _NEW.instrument_name,
+    _NEW.measurement,
+    _NEW.session_name,
+    _NEW.data_format,
+)
+
+
+def identity_of(body: DatasetCreate, owner_orcid: str | None) -> dict[str, Any]:
+    """The identifying fields of a new dataset's body (unset ones left out), with its owner."""
+    identity: dict[str, Any] = {}
+    for field in IDENTITY_FIELDS:
+        value = getattr(body, field.name)
+        if value is not None and not isinstance(value, Unset):
+            identity[field.name] = value
+    identity[_NEW.owner_orcid.name] = owner_orcid
+    return identity
 
 
 class _Journal:
@@ -174,29 +200,31 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
             check_seconds("poll_interval", poll_interval)
         hashed = [(path, *size_and_sha256(path)) for path in paths]
         _, main_size, main_sha = hashed[0]
-        fields: dict[str, Any] = {
-            "dataset_name": dataset_name,
-            "public": public,
-            "owner_orcid": owner_orcid,
-            "project_id": project_id,
-            "instrument_name": instrument_name,
-            "measurement": measurement,
-            "session_name": session_name,
-            "creation_time": creation_time,
-            "data_format": data_format,
-        }
-        check_dataset_fields({k: v for k, v in fields.items() if v is not None})
+        body = new_dataset_body(
+            None,
+            dataset_name=dataset_name,
+            public=public,
+            owner_orcid=owner_orcid,
+            project_id=project_id,
+            instrument_name=instrument_name,
+            measurement=measurement,
+            session_name=session_name,
+            creation_time=creation_time,
+            data_format=data_format,
+        )
         if unique_id is not None:
             check_id(unique_id, "unique_id")
         else:
             owner = owner_orcid or self._caller_orcid()
-            identity = {**fields, "owner_orcid": owner, "public": None, "creation_time": None}
-            unique_id = derive_unique_id(identity, [(p.name, sha) for p, _, sha in hashed])
+            unique_id = derive_unique_id(
+                identity_of(body, owner), [(p.name, sha) for p, _, sha in hashed]
+            )
         dsid = check_id(unique_id, "unique_id")
+        body.unique_id = dsid
+        body.size = main_size
+        body.sha256_hash_file_to_upload = main_sha
 
-        dataset, created = self._create_or_find(
-            dsid, fields | {"size": main_size, "sha256_hash_file_to_upload": main_sha}
-        )
+        dataset, created = self._create_or_find(body)
         if metadata:
             self.update_scientific_metadata(dsid, metadata)
         if words:
@@ -224,10 +252,10 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         info = account.user_info
         return getattr(info, "orcid", None) if info else None
 
-    def _create_or_find(self, dsid: str, fields: dict[str, Any]) -> tuple[Dataset, bool]:
+    def _create_or_find(self, body: DatasetCreate) -> tuple[Dataset, bool]:
+        dsid = str(body.unique_id)
         try:
-            kwargs = {k: v for k, v in fields.items() if v is not None}
-            return self.create_dataset(unique_id=dsid, **kwargs), True
+            return self._create_described(body, user_chose_id=True, metadata=None, words=[]), True
         except ConflictError:
             log.info("dataset %s exists (an earlier run); carrying on with it", dsid)
             return self.get_dataset(dsid), False
@@ -274,8 +302,9 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
             except NotFoundError:
                 log.info("%s: ingestion request %s is gone; requesting again", dsid, earlier)
             else:
+                known = statuses()
                 status = str(request.status).strip().lower()
-                if status in PENDING_STATUSES or status in SUCCESS_STATUSES:
+                if status not in known.failure:
                     log.info("%s: following ingestion request %s of an earlier run", dsid, earlier)
                     return request
                 log.info(

@@ -19,7 +19,9 @@ from __future__ import annotations
 import email.utils
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 import attrs
@@ -27,7 +29,14 @@ import httpx
 
 from pycrucible._redact import get_logger, redact_url
 
-__all__ = ["ATTEMPTS", "IDEMPOTENT", "RetryPolicy", "RetryTransport", "attempts"]
+__all__ = [
+    "ATTEMPTS",
+    "IDEMPOTENT",
+    "RetryPolicy",
+    "RetryTransport",
+    "attempts",
+    "idempotent_calls",
+]
 
 log = get_logger("http")
 
@@ -35,6 +44,9 @@ log = get_logger("http")
 IDEMPOTENT = "pycrucible.idempotent"
 # Response extension: how many times the request was sent to get this answer.
 ATTEMPTS = "pycrucible.attempts"
+
+# Set while a call that may safely be repeated runs; the transport marks its requests.
+_IDEMPOTENT_CALL: ContextVar[bool] = ContextVar("pycrucible_idempotent_call", default=False)
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _ALWAYS_RETRY_STATUSES = frozenset({429, 503})
@@ -103,6 +115,21 @@ def _idempotent(request: httpx.Request) -> bool:
     return request.method in _IDEMPOTENT_METHODS or bool(request.extensions.get(IDEMPOTENT))
 
 
+@contextmanager
+def idempotent_calls() -> Iterator[None]:
+    """Marks every request sent inside the block with the `IDEMPOTENT` extension.
+
+    The generated operations take no request extensions, so a create that is safe to repeat is
+    called inside this block and `RetryTransport` adds the mark (threads and tasks each see
+    their own setting).
+    """
+    token = _IDEMPOTENT_CALL.set(True)
+    try:
+        yield
+    finally:
+        _IDEMPOTENT_CALL.reset(token)
+
+
 def attempts(response: httpx.Response | None) -> int:
     """How many times the request behind `response` was sent (1 when never retried)."""
     if response is None:
@@ -126,6 +153,8 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Sends `request`, retrying as the policy allows; returns the last answer or raises."""
+        if _IDEMPOTENT_CALL.get():
+            request.extensions[IDEMPOTENT] = True
         attempt = 0
         while True:
             try:

@@ -14,7 +14,6 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, cast
-from urllib.parse import quote
 
 import attrs
 import httpx
@@ -29,6 +28,7 @@ from pycrucible._transfer_paths import check_dsid, matching_records
 from pycrucible._transfer_resumable import upload_resumable
 from pycrucible._transfer_state import StateStore
 from pycrucible._types import ProgressCallback
+from pycrucible._v1.contract import route
 from pycrucible.errors import TransferError, UnexpectedResponseError
 
 __all__ = ["CHUNK_QUANTUM", "UploadedFile", "check_files", "upload_files"]
@@ -172,13 +172,18 @@ def _upload_multipart(
 ) -> UploadedFile:
     """Streams one file as the single `files` part of a multipart POST."""
     http = api.get_httpx_client()
-    url = f"/datasets/{quote(dsid, safe='')}/upload"
+    upload = route("upload_files")
     with file.path.open("rb") as handle:
         reader = HashingReader(handle, meter)
         part = (file.name, cast(BinaryIO, reader), "application/octet-stream")
         # The transfer timeout, not the API one: the answer comes after the last byte is stored.
         with translate_errors():
-            response = http.post(url, files=[("files", part)], timeout=storage.timeout)
+            response = http.request(
+                upload.method,
+                upload.url(dsid=dsid),
+                files=[("files", part)],
+                timeout=storage.timeout,
+            )
     meter.finish()
     sha = reader.hexdigest()
     if sha is None or reader.bytes_read != file.size:
