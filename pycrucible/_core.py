@@ -1,4 +1,4 @@
-"""What every resource of `CrucibleClient` builds on: shared state and filter checks.
+"""What every resource of `CrucibleClient` builds on: the shared core and filter checks.
 
 Generated operations are called with their own signatures through `pycrucible._http.invoke`
 (`invoke(get_dataset.sync_detailed, dsid, client=core.api)`), so mypy checks every argument
@@ -16,11 +16,12 @@ from typing import Any, TypeVar
 from crucible_openapi import AuthenticatedClient
 from crucible_openapi.types import UNSET, Unset
 
+from pycrucible._config import Settings
 from pycrucible._http import HttpClients
 from pycrucible._transport import attempts
 from pycrucible.errors import ConflictError
 
-__all__ = ["ClientCore", "answers_own_retry", "check_filters", "given"]
+__all__ = ["Core", "Resource", "answers_own_retry", "check_filters", "given"]
 
 T = TypeVar("T")
 
@@ -73,14 +74,55 @@ def answers_own_retry(exc: ConflictError, *, chosen_id: bool) -> bool:
     return not chosen_id or attempts(exc.response) > 1
 
 
-class ClientCore:
-    """State shared by the resource mixins (not used on its own)."""
+class Core:
+    """What every resource of one client shares: its connections, settings, sleep and clock.
 
-    _http: HttpClients
-    _sleep: Callable[[float], None] = staticmethod(time.sleep)
-    _clock: Callable[[], float] = staticmethod(time.monotonic)
-    _state_dir: Path
+    Args:
+        http: The pooled, authenticated, retrying HTTP clients.
+        settings: The resolved settings.
+        sleep: Pauses for the given seconds (waits).
+        clock: Monotonic seconds (wait deadlines).
+    """
+
+    def __init__(
+        self,
+        http: HttpClients,
+        settings: Settings,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.http = http
+        self.settings = settings
+        self.sleep = sleep
+        self.clock = clock
+
+    @property
+    def api(self) -> AuthenticatedClient:
+        """The generated client the resources call (error statuses raise)."""
+        return self.http.api
+
+
+class Resource:
+    """Base of the resource objects: the shared core and short names for what it holds."""
+
+    def __init__(self, core: Core) -> None:
+        self._core = core
 
     @property
     def _api(self) -> AuthenticatedClient:
-        return self._http.api
+        return self._core.http.api
+
+    @property
+    def _http(self) -> HttpClients:
+        return self._core.http
+
+    @property
+    def _state_dir(self) -> Path:
+        return self._core.settings.state_dir
+
+    def _sleep(self, seconds: float) -> None:
+        self._core.sleep(seconds)
+
+    def _clock(self) -> float:
+        return self._core.clock()

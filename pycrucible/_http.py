@@ -1,18 +1,21 @@
-"""The HTTP plumbing under `CrucibleClient`: one pooled transport, three views of it.
+"""The HTTP plumbing under `CrucibleClient`: one retrying transport, and the clients on it.
 
-* `api`: the generated `AuthenticatedClient` the friendly layer calls. Its httpx client carries
-  the key and turns every 4xx/5xx answer into the matching `pycrucible.errors` exception.
-* `raw`: the same for users of the typed raw layer, minus the raising: they get the generated
-  `Response` objects with their status codes, exactly as the generator documents.
-* `storage`: no base URL and no key, for signed download URLs and resumable-upload URIs, which
-  may live on another host that must never see the key. It raises like `api`.
+* `api`: the generated `AuthenticatedClient` the resources call, on the httpx client `http`.
+  That httpx client carries the key and turns every 4xx/5xx answer into the matching
+  `pycrucible.errors` exception.
+* `raw`: a second generated client for users of the typed raw layer, minus the raising: they
+  get the generated `Response` objects with their status codes, as the generator documents.
+* `storage`: an httpx client with no base URL and no key, for signed download URLs and
+  resumable-upload URIs, which may live on another host that must never see the key. It raises
+  like `api`.
 
-All three share one `RetryTransport` (so one connection pool and one retry policy).
+All of them share one `RetryTransport` (one connection pool, one retry policy), which wraps the
+transport `pycrucible._network` picks (direct, proxied, or the caller's own `httpx.Client`).
+`invoke` calls a generated operation with its own typed signature.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import platform
 import warnings
@@ -26,9 +29,12 @@ import httpx
 from crucible_openapi import AuthenticatedClient
 from crucible_openapi.types import Response
 
+from pycrucible._loopback import is_loopback
+from pycrucible._network import VerifyArg, inner_transport
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger, redact_url, register_secret
 from pycrucible._transport import RetryPolicy, RetryTransport, idempotent_calls
+from pycrucible._version import __version__
 from pycrucible.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -55,8 +61,9 @@ P = ParamSpec("P")
 # True once the current `invoke` got its answer (set by the api client's response hook).
 _ANSWERED: ContextVar[bool] = ContextVar("pycrucible_answered", default=False)
 
-_VERSION = "0.1.0"
-USER_AGENT = f"pycrucible/{_VERSION} httpx/{httpx.__version__} python/{platform.python_version()}"
+USER_AGENT = (
+    f"pycrucible/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
+)
 
 
 def _raise_for_status(response: httpx.Response) -> None:
@@ -75,16 +82,6 @@ def _log_response(response: httpx.Response) -> None:
     if log.isEnabledFor(logging.DEBUG):
         request = response.request
         log.debug("<- %s %s %d", request.method, redact_url(str(request.url)), response.status_code)
-
-
-def is_loopback(host: str) -> bool:
-    """Whether a host name or address (IPv6 with or without brackets) is this machine."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def check_url(api_url: str) -> str:
@@ -119,7 +116,7 @@ class RedactedAuthenticatedClient(AuthenticatedClient):
 
 @attrs.define
 class HttpClients:
-    """The three views of one pooled transport (see the module docstring)."""
+    """The clients on one pooled, retrying transport (see the module docstring)."""
 
     api: AuthenticatedClient
     raw: AuthenticatedClient
@@ -143,6 +140,9 @@ def build_clients(
     transfer_timeout: httpx.Timeout,
     policy: RetryPolicy,
     transport: httpx.BaseTransport | None = None,
+    verify: VerifyArg = True,
+    proxy: str | None = None,
+    http_client: httpx.Client | None = None,
 ) -> HttpClients:
     """Builds the pooled, authenticated, retrying clients for one `CrucibleClient`.
 
@@ -151,14 +151,20 @@ def build_clients(
         api_key: The API key, sent as `Authorization: Bearer <key>` to `api_url` only.
         timeout: Timeouts of API calls.
         transfer_timeout: Timeouts of the storage client (signed URLs, upload chunks).
-        policy: Retry policy shared by all three views.
+        policy: Retry policy shared by every client.
         transport: Inner transport (tests pass an `httpx.MockTransport`); pooled HTTP by default.
+        verify: TLS verification: True, False, a CA bundle path or an `ssl.SSLContext`.
+        proxy: Proxy URL for every request; the proxy environment variables when None.
+        http_client: A caller's `httpx.Client` to send every request through, as it is.
 
     Returns:
         The clients; close them with `HttpClients.close()`.
     """
     register_secret(api_key)
-    shared = RetryTransport(transport, policy)
+    inner = inner_transport(
+        verify=verify, proxy=proxy, http_client=http_client, transport=transport
+    )
+    shared = RetryTransport(inner, policy)
     auth_headers = {"Authorization": f"Bearer {api_key}", "User-Agent": USER_AGENT}
     hooks: dict[str, list[Callable[..., Any]]] = {
         "request": [_log_request],

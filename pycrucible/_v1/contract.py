@@ -14,10 +14,22 @@ from urllib.parse import quote
 
 import attrs
 
-__all__ = ["Route", "Statuses", "contract", "contract_path", "route", "statuses"]
+__all__ = [
+    "HAND_BUILT_OPERATIONS",
+    "Route",
+    "Statuses",
+    "contract",
+    "contract_path",
+    "route",
+    "statuses",
+]
 
 _HERE = Path(__file__).resolve().parent
 _CANDIDATES = (_HERE / "openapi.json", _HERE.parents[1] / "openapi.json")
+# Operations whose requests the client builds itself, because their bodies are streamed (the
+# generated functions read bodies whole); each takes its method and path from `route`.
+HAND_BUILT_OPERATIONS = ("upload_files", "download_file", "upload_chunk")
+
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 

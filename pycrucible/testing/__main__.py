@@ -8,7 +8,7 @@ import signal
 import threading
 from types import FrameType
 
-from pycrucible._http import is_loopback
+from pycrucible._loopback import is_loopback
 from pycrucible.testing._server import LocalCrucible
 
 logger = logging.getLogger("pycrucible.testing")

@@ -105,8 +105,8 @@ def test_defaults_fill_the_rest(clean_env: Path) -> None:
 
 def test_client_always_has_timeouts(clean_env: Path) -> None:
     with CrucibleClient(API_URL, API_KEY, transport=httpx.MockTransport(lambda r: None)) as c:
-        api_timeout = c._http.http.timeout
-        storage_timeout = c._http.storage.timeout
+        api_timeout = c._core.http.http.timeout
+        storage_timeout = c._core.http.storage.timeout
     assert (api_timeout.connect, api_timeout.read) == (5.0, 30.0)
     assert (storage_timeout.connect, storage_timeout.read) == (5.0, 300.0)
 

@@ -9,8 +9,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from pycrucible._transfer_io import HashingReader, ProgressMeter, sha256_file
-from pycrucible._transfer_paths import (
+from pycrucible._transfers.io import HashingReader, ProgressMeter, sha256_file
+from pycrucible._transfers.paths import (
     check_dsid,
     destination,
     matching_records,
@@ -18,7 +18,7 @@ from pycrucible._transfer_paths import (
     safe_relative_path,
     strip_dataset_prefix,
 )
-from pycrucible._transfer_state import StateStore, UploadState, default_state_dir
+from pycrucible._transfers.state import StateStore, UploadState, default_state_dir
 from pycrucible.errors import TransferError
 
 

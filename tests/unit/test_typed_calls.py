@@ -27,13 +27,13 @@ def test_a_client_bug_before_sending_is_not_blamed_on_the_server(
     body = DatasetCreate(unique_id="d1")
     body.additional_properties = None  # type: ignore[assignment]  # the bug under test
     with pytest.raises(TypeError):
-        invoke(create_dataset.sync_detailed, body=body, client=client._http.api)
+        invoke(create_dataset.sync_detailed, body=body, client=client._core.http.api)
     assert fake.requests == []
 
 
 def test_only_idempotent_invocations_are_marked(client: CrucibleClient, fake: FakeAPI) -> None:
     fake.on("POST", "/datasets", reply(200, {"unique_id": "d1"}))
-    api = client._http.api
+    api = client._core.http.api
     invoke_idempotent(create_dataset.sync_detailed, body=DatasetCreate(unique_id="d1"), client=api)
     invoke(create_dataset.sync_detailed, body=DatasetCreate(unique_id="d1"), client=api)
     first, second = fake.requests

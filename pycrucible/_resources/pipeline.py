@@ -28,20 +28,23 @@ import attrs
 from crucible_openapi.models import Dataset, DatasetCreate, ProcessingRequest
 from crucible_openapi.types import Unset
 
-from pycrucible._api_datasets import DatasetsMixin, check_keywords, new_dataset_body
-from pycrucible._api_files import FilesMixin, PathArg
-from pycrucible._api_processing import DEFAULT_WAIT_TIMEOUT, ProcessingMixin
 from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest
 from pycrucible._config import write_private_file
+from pycrucible._core import Core, Resource
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
-from pycrucible._transfer_io import size_and_sha256
+from pycrucible._resources.datasets import Datasets, check_keywords, new_dataset_body
+from pycrucible._resources.files import Files, PathArg
+from pycrucible._resources.metadata import Metadata
+from pycrucible._resources.processing import DEFAULT_WAIT_TIMEOUT, Processing
+from pycrucible._resources.registry import Registry
+from pycrucible._transfers.io import size_and_sha256
+from pycrucible._transfers.uploads import UploadedFile
 from pycrucible._types import ProgressCallback
-from pycrucible._uploads import UploadedFile
 from pycrucible._wait import check_seconds, statuses
 from pycrucible.errors import ConflictError, NotFoundError
 
-__all__ = ["PipelineMixin", "PipelineResult", "derive_unique_id"]
+__all__ = ["Pipeline", "PipelineResult", "derive_unique_id"]
 
 log = get_logger("pipeline")
 
@@ -126,8 +129,34 @@ class _Journal:
         write_private_file(self.path, json.dumps(dict(data)))
 
 
-class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
-    """The one-call pipeline."""
+class Pipeline(Resource):
+    """The one-call pipeline (`client.pipeline`), built on the other resources.
+
+    Args:
+        core: The client's shared core.
+        datasets: Dataset creates and reads.
+        metadata: Metadata and keywords.
+        files: Uploads and file records.
+        processing: Ingestion requests and waits.
+        registry: The caller's account (the owner part of a derived id).
+    """
+
+    def __init__(
+        self,
+        core: Core,
+        *,
+        datasets: Datasets,
+        metadata: Metadata,
+        files: Files,
+        processing: Processing,
+        registry: Registry,
+    ) -> None:
+        super().__init__(core)
+        self._datasets = datasets
+        self._metadata = metadata
+        self._files = files
+        self._processing = processing
+        self._registry = registry
 
     def upload_new_dataset(
         self,
@@ -226,18 +255,18 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
 
         dataset, created = self._create_or_find(body)
         if metadata:
-            self.update_scientific_metadata(dsid, metadata)
+            self._metadata.update_scientific_metadata(dsid, metadata)
         if words:
-            have = {k.keyword for k in self.get_dataset_keywords(dsid)}
+            have = {k.keyword for k in self._metadata.get_dataset_keywords(dsid)}
             for word in words:
                 if word not in have:
-                    self.add_dataset_keyword(dsid, word)
+                    self._metadata.add_dataset_keyword(dsid, word)
         uploaded = self._upload_missing(dsid, hashed, progress)
         request = None
         if ingest:
             request = self._ingest_once(dsid, uploaded[0], ingestor)
             if wait:
-                request = self.wait_for_request_completion(
+                request = self._processing.wait_for_request_completion(
                     dsid,
                     request.id,
                     "ingest",
@@ -248,17 +277,19 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         return PipelineResult(dataset=dataset, created=created, files=uploaded, ingestion=request)
 
     def _caller_orcid(self) -> str | None:
-        account = self.whoami()
+        account = self._registry.whoami()
         info = account.user_info
         return getattr(info, "orcid", None) if info else None
 
     def _create_or_find(self, body: DatasetCreate) -> tuple[Dataset, bool]:
         dsid = str(body.unique_id)
         try:
-            return self._create_described(body, user_chose_id=True, metadata=None, words=[]), True
+            return self._datasets.create_checked(
+                body, user_chose_id=True, metadata=None, words=[]
+            ), True
         except ConflictError:
             log.info("dataset %s exists (an earlier run); carrying on with it", dsid)
-            return self.get_dataset(dsid), False
+            return self._datasets.get_dataset(dsid), False
 
     def _upload_missing(
         self,
@@ -266,10 +297,10 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         hashed: list[tuple[Path, int, str]],
         progress: ProgressCallback | None,
     ) -> list[UploadedFile]:
-        known = {f.sha256_hash: f for f in self.get_associated_files(dsid) if f.sha256_hash}
+        known = {f.sha256_hash: f for f in self._files.get_associated_files(dsid) if f.sha256_hash}
         missing = [path for path, _, sha in hashed if sha not in known]
         sent = (
-            {u.sha256: u for u in self.upload_dataset(dsid, missing, progress=progress)}
+            {u.sha256: u for u in self._files.upload_dataset(dsid, missing, progress=progress)}
             if missing
             else {}
         )
@@ -298,7 +329,7 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         earlier = journal.read().get("ingestion_request_id")
         if isinstance(earlier, int):
             try:
-                request = self.get_ingestion_status(dsid, earlier)
+                request = self._processing.get_ingestion_status(dsid, earlier)
             except NotFoundError:
                 log.info("%s: ingestion request %s is gone; requesting again", dsid, earlier)
             else:
@@ -310,6 +341,6 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
                 log.info(
                     "%s: ingestion request %s ended %r; requesting again", dsid, earlier, status
                 )
-        request = self.request_ingestion(dsid, main.server_path or main.name, ingestor)
+        request = self._processing.request_ingestion(dsid, main.server_path or main.name, ingestor)
         journal.write({"ingestion_request_id": request.id})
         return request

@@ -16,18 +16,18 @@ from crucible_openapi.api.metadata import (
 from crucible_openapi.models import Keyword, ScientificMetadata, ScientificMetadataRecord
 
 from pycrucible._checks import check_id, check_text
-from pycrucible._core import ClientCore
+from pycrucible._core import Resource
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible.errors import NotFoundError
 
-__all__ = ["MetadataMixin"]
+__all__ = ["Metadata"]
 
 
-class MetadataMixin(ClientCore):
+class Metadata(Resource):
     """Scientific metadata and keywords."""
 
-    def _metadata_record(self, dsid: str) -> ScientificMetadataRecord | None:
+    def metadata_record(self, dsid: str) -> ScientificMetadataRecord | None:
         try:
             return parse_one(
                 invoke(get_scientific_metadata.sync_detailed, dsid=dsid, client=self._api),
@@ -48,7 +48,7 @@ class MetadataMixin(ClientCore):
         Returns:
             The metadata (an empty dict when the dataset has none).
         """
-        record = self._metadata_record(check_id(dsid, "dsid"))
+        record = self.metadata_record(check_id(dsid, "dsid"))
         if record is None:
             return {}
         return dict(record.scientific_metadata.additional_properties)

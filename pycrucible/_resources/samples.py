@@ -30,13 +30,13 @@ from crucible_openapi.models import (
 from crucible_openapi.types import UNSET
 
 from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
-from pycrucible._core import ClientCore, answers_own_retry, check_filters, given
+from pycrucible._core import Resource, answers_own_retry, check_filters, given
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
 from pycrucible.errors import ConflictError
 
-__all__ = ["SamplesMixin"]
+__all__ = ["Samples"]
 
 log = get_logger("client")
 
@@ -44,11 +44,11 @@ SampleRef = str | Sample | dict[str, Any]
 """A sample id, or a sample record (or dict) carrying `unique_id`."""
 
 
-class SamplesMixin(ClientCore):
+class Samples(Resource):
     """Samples."""
 
     def list_samples(
-        self, dataset_id: str | None = None, parent_id: str | None = None, **filters: Any
+        self, /, dataset_id: str | None = None, parent_id: str | None = None, **filters: Any
     ) -> list[Sample]:
         """Lists samples you may read: all, those of a dataset, or the children of a sample.
 
@@ -201,7 +201,7 @@ class SamplesMixin(ClientCore):
         )
         return parse_one(response, Link, f"link {parent} -> {child}")
 
-    def list_parents_of_sample(self, sample_id: str, **filters: Any) -> list[Sample]:
+    def list_parents_of_sample(self, /, sample_id: str, **filters: Any) -> list[Sample]:
         """Lists the samples `sample_id` derives from (same filters as `list_samples`)."""
         sid = id_of(sample_id, "sample_id")
         params = check_filters(list_sample_parents.sync_detailed, filters)
@@ -211,7 +211,7 @@ class SamplesMixin(ClientCore):
             f"parents of {sid}",
         )
 
-    def list_children_of_sample(self, sample_id: str, **filters: Any) -> list[Sample]:
+    def list_children_of_sample(self, /, sample_id: str, **filters: Any) -> list[Sample]:
         """Lists the samples derived from `sample_id` (same filters as `list_samples`)."""
         sid = id_of(sample_id, "sample_id")
         params = check_filters(list_sample_children.sync_detailed, filters)
@@ -222,7 +222,7 @@ class SamplesMixin(ClientCore):
         )
 
     def add_sample_metadata(
-        self, sample_id: str, sample_type: str, **fields: Any
+        self, /, sample_id: str, sample_type: str, **fields: Any
     ) -> SampleTypeMetadata:
         """Stores the fields of a sample's type-specific table, replacing any.
 

@@ -29,14 +29,14 @@ from crucible_openapi.types import Unset
 
 from pycrucible._http import invoke, parse_one
 from pycrucible._redact import get_logger, redact_url
-from pycrucible._transfer_io import (
+from pycrucible._transfers.io import (
     BLOCK_SIZE,
     LocalFile,
     ProgressMeter,
     retry_policy_of,
     sha256_file,
 )
-from pycrucible._transfer_state import StateStore, UploadState
+from pycrucible._transfers.state import StateStore, UploadState
 from pycrucible._transport import RetryPolicy
 from pycrucible._v1.contract import route
 from pycrucible.errors import (

@@ -27,19 +27,19 @@ from crucible_openapi.models import (
 )
 
 from pycrucible._checks import check_id, check_text, new_mfid
-from pycrucible._core import ClientCore, given
+from pycrucible._core import Resource, given
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
 from pycrucible.errors import ConflictError, NotFoundError, not_found
 
-__all__ = ["PeopleMixin"]
+__all__ = ["Registry"]
 
 log = get_logger("client")
 
 UserInfoSource = Mapping[str, Any] | Callable[[str], Mapping[str, Any]]
 
 
-class PeopleMixin(ClientCore):
+class Registry(Resource):
     """Instruments, projects, users and the caller's own account."""
 
     # ---------------------------------------------------------------- instruments

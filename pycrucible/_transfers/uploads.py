@@ -1,10 +1,12 @@
 """Uploads: streamed multipart for small files, the resumable protocol for large ones.
 
-Every file is checked before anything is sent. Small files (below `resumable_threshold`) go in
-one multipart `POST /datasets/{dsid}/upload` each, streamed from the open file through a wrapper
-that hashes what httpx reads; afterwards one `list_associated_files` call checks the server's
-SHA-256 and size records. Large files use `pycrucible._transfer_resumable` (chunks to a keyless
-upload URI, resumable across processes). No file is ever held in memory whole.
+Every file is checked before anything is sent. A small file (below `resumable_threshold`) that
+the dataset already holds (a record of the same name, size and SHA-256) is not sent again; the
+others go in one multipart upload each (the contract's `upload_files` operation), streamed from
+the open file through a wrapper that hashes what httpx reads; afterwards one
+`list_associated_files` call checks the server's SHA-256 and size records. Large files use
+`pycrucible._transfers.resumable` (chunks to a keyless upload URI, resumable across processes).
+No file is ever held in memory whole.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ from crucible_openapi.models import AssociatedFile
 
 from pycrucible._http import invoke, parse_list, translate_errors
 from pycrucible._redact import get_logger
-from pycrucible._transfer_io import HashingReader, LocalFile, ProgressMeter
-from pycrucible._transfer_paths import check_dsid, matching_records
-from pycrucible._transfer_resumable import upload_resumable
-from pycrucible._transfer_state import StateStore
+from pycrucible._transfers.io import HashingReader, LocalFile, ProgressMeter, sha256_file
+from pycrucible._transfers.paths import check_dsid, matching_records
+from pycrucible._transfers.resumable import upload_resumable
+from pycrucible._transfers.state import StateStore
 from pycrucible._types import ProgressCallback
 from pycrucible._v1.contract import route
 from pycrucible.errors import TransferError, UnexpectedResponseError
@@ -142,11 +144,19 @@ def upload_files(
         raise ValueError(f"chunk_size must be a positive multiple of 256 KiB, got {chunk_size!r}")
     files = check_files(paths)
     store = StateStore(state_dir)
+    resumable = [f.size > 0 and f.size >= resumable_threshold for f in files]
+    held = _records_by_name(api, dsid) if not all(resumable) else {}
     results: list[UploadedFile] = []
-    for file in files:
+    for file, large in zip(files, resumable, strict=True):
         meter = ProgressMeter(progress, file.name, file.size)
         meter.update(0)
-        if file.size > 0 and file.size >= resumable_threshold:
+        existing = None if large else _already_held(file, held)
+        if existing is not None:
+            log.info("%s: the dataset already holds it (same SHA-256); not sent", file.name)
+            meter.update(file.size)
+            results.append(existing)
+            continue
+        if large:
             outcome = upload_resumable(
                 api, storage, dsid, file, chunk_size=chunk_size, store=store, meter=meter
             )
@@ -210,6 +220,31 @@ def _server_path(response: httpx.Response) -> str | None:
     )
 
 
+def _records_by_name(api: AuthenticatedClient, dsid: str) -> dict[str, list[AssociatedFile]]:
+    """The dataset's associated-file records, by file name."""
+    response = invoke(list_associated_files.sync_detailed, dsid, client=api)
+    by_name: dict[str, list[AssociatedFile]] = {}
+    for record in parse_list(response, AssociatedFile, f"files of dataset {dsid}"):
+        by_name.setdefault(record.filename, []).append(record)
+    return by_name
+
+
+def _already_held(file: LocalFile, by_name: dict[str, list[AssociatedFile]]) -> UploadedFile | None:
+    """The dataset's record of this file when it holds the same name, size and SHA-256.
+
+    The file is hashed only when a record of the same name exists.
+    """
+    candidates = [r for n in matching_records(file.name, by_name) for r in by_name[n]]
+    recorded = [r for r in candidates if isinstance(r.sha256_hash, str) and r.size == file.size]
+    if not recorded:
+        return None
+    sha = sha256_file(file.path)
+    for record in recorded:
+        if isinstance(record.sha256_hash, str) and record.sha256_hash.lower() == sha:
+            return UploadedFile(file.path, file.name, file.size, sha, record.filename, "existing")
+    return None
+
+
 def _verify_against_records(
     api: AuthenticatedClient, dsid: str, uploaded: list[UploadedFile]
 ) -> None:
@@ -220,11 +255,7 @@ def _verify_against_records(
     Raises:
         TransferError: A matching record disagrees.
     """
-    response = invoke(list_associated_files.sync_detailed, dsid, client=api)
-    records = parse_list(response, AssociatedFile, f"files of dataset {dsid}")
-    by_name: dict[str, list[AssociatedFile]] = {}
-    for record in records:
-        by_name.setdefault(record.filename, []).append(record)
+    by_name = _records_by_name(api, dsid)
     for item in uploaded:
         names = matching_records(item.server_path or item.name, by_name)
         if not names and item.server_path:

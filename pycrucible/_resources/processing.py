@@ -25,12 +25,12 @@ from crucible_openapi.models import (
 )
 
 from pycrucible._checks import check_id, check_reqid, check_text
-from pycrucible._core import ClientCore, given
+from pycrucible._core import Resource, given
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
 from pycrucible._wait import normalize_request_type, statuses, wait_for_request
 
-__all__ = ["ProcessingMixin"]
+__all__ = ["Processing"]
 
 log = get_logger("client")
 
@@ -40,7 +40,7 @@ WaitProgressCallback = Callable[[ProcessingRequest], None]
 DEFAULT_WAIT_TIMEOUT = 600.0  # seconds
 
 
-class ProcessingMixin(ClientCore):
+class Processing(Resource):
     """Ingestion, SciCat and Google Drive requests."""
 
     def request_ingestion(

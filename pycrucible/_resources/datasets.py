@@ -29,17 +29,17 @@ from crucible_openapi.models import (
 )
 from crucible_openapi.types import Unset
 
-from pycrucible._api_metadata import MetadataMixin
-from pycrucible._api_people import PeopleMixin
 from pycrucible._checks import check_datetime, check_id, check_text, new_mfid
-from pycrucible._core import answers_own_retry, check_filters, given
+from pycrucible._core import Core, Resource, answers_own_retry, check_filters, given
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
+from pycrucible._resources.metadata import Metadata
+from pycrucible._resources.registry import Registry
 from pycrucible.errors import ConflictError, PermissionDeniedError, ServerError
 
-__all__ = ["DatasetsMixin", "check_keywords", "new_dataset_body"]
+__all__ = ["Datasets", "check_keywords", "new_dataset_body"]
 
 log = get_logger("client")
 
@@ -119,11 +119,22 @@ def check_keywords(keywords: Iterable[str]) -> list[str]:
     return [check_text(k, "keyword").strip() for k in keywords]
 
 
-class DatasetsMixin(MetadataMixin, PeopleMixin):
-    """Datasets."""
+class Datasets(Resource):
+    """Datasets (`client.datasets`).
+
+    Args:
+        core: The client's shared core.
+        metadata: Metadata and keywords, which a create adds.
+        registry: Instruments, which a create registers when missing.
+    """
+
+    def __init__(self, core: Core, *, metadata: Metadata, registry: Registry) -> None:
+        super().__init__(core)
+        self._metadata = metadata
+        self._registry = registry
 
     def list_datasets(
-        self, sample_id: str | None = None, limit: int | None = 100, **filters: Any
+        self, /, sample_id: str | None = None, limit: int | None = 100, **filters: Any
     ) -> list[Dataset]:
         """Lists the datasets you may read, optionally those of one sample, filtered.
 
@@ -178,12 +189,12 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             invoke(get_dataset.sync_detailed, dsid=ds, client=self._api), Dataset, f"dataset {ds}"
         )
         if include_metadata:
-            dataset.scientific_metadata = self._metadata_record(ds)
+            dataset.scientific_metadata = self._metadata.metadata_record(ds)
         return dataset
 
     def _resolve_instrument(self, name: str) -> int | None:
         try:
-            instrument = self.get_or_add_instrument(name)
+            instrument = self._registry.get_or_add_instrument(name)
         except PermissionDeniedError:
             log.warning(
                 "instrument %r is not registered and only admins may register it; "
@@ -195,6 +206,7 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
 
     def create_dataset(
         self,
+        /,
         dataset_name: str | None = None,
         unique_id: str | None = None,
         public: bool = False,
@@ -262,9 +274,9 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         words = check_keywords(keywords)
         chosen = unique_id is not None
         body.unique_id = check_id(unique_id, "unique_id") if chosen else new_mfid()
-        return self._create_described(body, user_chose_id=chosen, metadata=metadata, words=words)
+        return self.create_checked(body, user_chose_id=chosen, metadata=metadata, words=words)
 
-    def _create_described(
+    def create_checked(
         self,
         body: DatasetCreate,
         *,
@@ -282,14 +294,14 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         dsid = dataset.unique_id
         try:
             if metadata is not None:
-                merged = self.update_scientific_metadata(dsid, metadata)
+                merged = self._metadata.update_scientific_metadata(dsid, metadata)
                 dataset.scientific_metadata = as_record(
                     ScientificMetadataRecord(
                         scientific_metadata=ScientificMetadata.from_dict(merged), dataset_id=dsid
                     )
                 )
             for word in words:
-                self.add_dataset_keyword(dsid, word)
+                self._metadata.add_dataset_keyword(dsid, word)
         except Exception as exc:
             exc.add_note(f"dataset {dsid} was created; its metadata or keywords are incomplete")
             raise
@@ -308,7 +320,7 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             return self.get_dataset(mfid)  # the 409 answers our own retried create
         return parse_one(response, Dataset, f"new dataset {mfid}")
 
-    def update_dataset(self, dsid: str, **fields: Any) -> Dataset:
+    def update_dataset(self, /, dsid: str, **fields: Any) -> Dataset:
         """Changes the given fields of a dataset (needs write access).
 
         Args:
@@ -359,7 +371,7 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         return parse_one(response, Link, f"link {parent} -> {child}")
 
     def list_children_of_dataset(
-        self, dsid: str, limit: int | None = None, **filters: Any
+        self, /, dsid: str, limit: int | None = None, **filters: Any
     ) -> list[Dataset]:
         """Lists the datasets linked as children of `dsid` (same filters as `list_datasets`)."""
         ds = check_id(dsid, "dsid")
@@ -377,7 +389,7 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         )
 
     def list_parents_of_dataset(
-        self, dsid: str, limit: int | None = None, **filters: Any
+        self, /, dsid: str, limit: int | None = None, **filters: Any
     ) -> list[Dataset]:
         """Lists the datasets linked as parents of `dsid` (same filters as `list_datasets`)."""
         ds = check_id(dsid, "dsid")

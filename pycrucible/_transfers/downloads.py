@@ -33,8 +33,8 @@ from crucible_openapi.models import AssociatedFile, DownloadLinks
 
 from pycrucible._http import invoke, parse_list, parse_one, translate_errors
 from pycrucible._redact import get_logger, redact_url
-from pycrucible._transfer_io import ProgressMeter, hash_of_prefix, retry_policy_of, sha256_file
-from pycrucible._transfer_paths import (
+from pycrucible._transfers.io import ProgressMeter, hash_of_prefix, retry_policy_of, sha256_file
+from pycrucible._transfers.paths import (
     check_dsid,
     destination,
     matching_records,

@@ -23,17 +23,17 @@ from crucible_openapi.models import (
 )
 
 from pycrucible._checks import check_file, check_files, check_id, check_text
-from pycrucible._core import ClientCore, given
-from pycrucible._downloads import download_files
+from pycrucible._core import Resource, given
 from pycrucible._http import invoke, parse_list, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._transfer_io import size_and_sha256
+from pycrucible._transfers.downloads import download_files
+from pycrucible._transfers.io import size_and_sha256
+from pycrucible._transfers.uploads import UploadedFile, upload_files
 from pycrucible._types import ProgressCallback
-from pycrucible._uploads import UploadedFile, upload_files
 from pycrucible.errors import UnexpectedResponseError
 
-__all__ = ["FilesMixin"]
+__all__ = ["Files"]
 
 log = get_logger("client")
 
@@ -41,13 +41,8 @@ PathArg = str | os.PathLike[str]
 _HEX = frozenset("0123456789abcdef")
 
 
-class FilesMixin(ClientCore):
-    """Uploads, downloads, associated files and thumbnails."""
-
-    # Transfer settings; `CrucibleClient.__init__` may change them per client.
-    upload_chunk_size: int = 16 * 1024**2
-    resumable_threshold: int = 100 * 1024**2
-    download_workers: int = 8
+class Files(Resource):
+    """Uploads, downloads, associated files and thumbnails (`client.files`)."""
 
     def upload_dataset(
         self,
@@ -58,10 +53,12 @@ class FilesMixin(ClientCore):
     ) -> list[UploadedFile]:
         """Uploads one file or several to a dataset, streamed and verified.
 
-        Files under `resumable_threshold` bytes (100 MiB) go as a multipart upload; larger ones
-        use the resumable chunked flow, which picks up where an interrupted run stopped (state
-        under the client's `state_dir`). A file the dataset already holds (same SHA-256) is not
-        sent again.
+        Files under the client's `resumable_threshold` (100 MiB by default) go as a multipart
+        upload; larger ones use the resumable chunked flow, which picks up where an interrupted
+        run stopped (state under the client's `state_dir`). A file the dataset already holds is
+        not sent again: for a small file, a record of the same name, size and SHA-256; for a
+        large one, the same content, as the server reports when the upload starts. Such files
+        are reported with `method == "existing"`.
 
         Args:
             dsid: The dataset's `unique_id`.
@@ -83,8 +80,8 @@ class FilesMixin(ClientCore):
             self._http.storage,
             ds,
             paths,
-            resumable_threshold=self.resumable_threshold,
-            chunk_size=self.upload_chunk_size,
+            resumable_threshold=self._core.settings.resumable_threshold,
+            chunk_size=self._core.settings.upload_chunk_size,
             state_dir=self._state_dir / "uploads",
             progress=progress,
         )
@@ -133,7 +130,7 @@ class FilesMixin(ClientCore):
             file_name=file_name,
             output_dir=target,
             overwrite_existing=bool(overwrite_existing),
-            max_workers=self.download_workers,
+            max_workers=self._core.settings.download_workers,
             progress=progress,
         )
 

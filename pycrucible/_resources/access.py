@@ -14,13 +14,13 @@ from crucible_openapi.api.access import (
 from crucible_openapi.models import AccessGrant, AccessGroup, DatasetAccess, Message
 
 from pycrucible._checks import check_id
-from pycrucible._core import ClientCore
+from pycrucible._core import Resource
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 
-__all__ = ["AccessMixin"]
+__all__ = ["Access"]
 
 
-class AccessMixin(ClientCore):
+class Access(Resource):
     """Who may read and write what."""
 
     def get_dataset_access_groups(self, dsid: str) -> list[str]:
