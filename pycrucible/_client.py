@@ -50,6 +50,10 @@ class CrucibleClient:
     defaults. Proxies come from `proxy=`, else from `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY`
     (with `NO_PROXY`).
 
+    Every method also takes the keyword arguments `extra_headers=` (sent with each request of
+    the call) and `timeout=` (seconds for each request of the call; for the methods that wait,
+    `timeout=` keeps its meaning of the wait's deadline).
+
     One client holds one pooled HTTP connection set: create it once, share it between threads,
     and close it (or use it as a context manager) when done. The key is sent to the API only,
     never to signed download or upload URLs, and never shows in logs, `repr` or exceptions.

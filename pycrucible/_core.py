@@ -7,23 +7,89 @@ against the generated code. Creates that may safely be repeated go through `invo
 
 from __future__ import annotations
 
+import functools
 import inspect
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from crucible_openapi import AuthenticatedClient
 from crucible_openapi.types import UNSET, Unset
 
 from pycrucible._config import Settings
 from pycrucible._http import HttpClients
-from pycrucible._transport import attempts
+from pycrucible._transport import CallOptions, attempts, call_options
+from pycrucible._wait import check_seconds
 from pycrucible.errors import ConflictError
 
-__all__ = ["Core", "Resource", "answers_own_retry", "check_filters", "given"]
+__all__ = [
+    "Core",
+    "Resource",
+    "answers_own_retry",
+    "check_call_options",
+    "check_filters",
+    "given",
+    "per_call",
+    "per_call_headers",
+]
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def check_call_options(timeout: Any, extra_headers: Any) -> CallOptions:
+    """Checks the per-call `timeout=` and `extra_headers=` of a client method.
+
+    Raises:
+        ValueError: A timeout that is not a positive number of seconds, headers that are not a
+            mapping of strings, or an `Authorization` header (the client sends the key itself).
+    """
+    seconds = None if timeout is None else check_seconds("timeout", timeout)
+    pairs: list[tuple[str, str]] = []
+    if extra_headers is not None:
+        if not isinstance(extra_headers, Mapping):
+            raise ValueError(f"extra_headers must be a dict of strings, got {extra_headers!r}")
+        for name, value in extra_headers.items():
+            if not isinstance(name, str) or not isinstance(value, str) or not name.strip():
+                raise ValueError(f"extra_headers must map names to strings, got {name!r}")
+            if name.strip().lower() == "authorization":
+                raise ValueError("extra_headers must not set Authorization; pass api_key instead")
+            pairs.append((name.strip(), value))
+    return CallOptions(timeout=seconds, headers=tuple(pairs))
+
+
+def _run_with(options: CallOptions, method: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    with call_options(options):
+        return method(*args, **kwargs)
+
+
+def per_call(method: Callable[P, R]) -> Callable[P, R]:
+    """Applies a method's keyword arguments `timeout=` (seconds per request) and
+    `extra_headers=` to every request the call sends; both are checked before any is sent."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        timeout, headers = kwargs.get("timeout"), kwargs.get("extra_headers")
+        if timeout is None and headers is None:
+            return method(*args, **kwargs)
+        return _run_with(check_call_options(timeout, headers), method, *args, **kwargs)
+
+    return call
+
+
+def per_call_headers(method: Callable[P, R]) -> Callable[P, R]:
+    """Like `per_call`, for methods whose own `timeout=` bounds a wait: only `extra_headers=`."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        headers = kwargs.get("extra_headers")
+        if headers is None:
+            return method(*args, **kwargs)
+        return _run_with(check_call_options(None, headers), method, *args, **kwargs)
+
+    return call
 
 
 def given(value: T | None) -> T | Unset:

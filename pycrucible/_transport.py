@@ -32,9 +32,11 @@ from pycrucible._redact import get_logger, redact_url
 __all__ = [
     "ATTEMPTS",
     "IDEMPOTENT",
+    "CallOptions",
     "RetryPolicy",
     "RetryTransport",
     "attempts",
+    "call_options",
     "idempotent_calls",
 ]
 
@@ -47,6 +49,22 @@ ATTEMPTS = "pycrucible.attempts"
 
 # Set while a call that may safely be repeated runs; the transport marks its requests.
 _IDEMPOTENT_CALL: ContextVar[bool] = ContextVar("pycrucible_idempotent_call", default=False)
+
+
+@attrs.frozen
+class CallOptions:
+    """Per-call settings of one client method call, applied to every request it sends.
+
+    Attributes:
+        timeout: Seconds for each of connect, read, write and pool (None: the client's).
+        headers: Extra request headers.
+    """
+
+    timeout: float | None
+    headers: tuple[tuple[str, str], ...]
+
+
+_CALL_OPTIONS: ContextVar[CallOptions | None] = ContextVar("pycrucible_call", default=None)
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _ALWAYS_RETRY_STATUSES = frozenset({429, 503})
@@ -130,6 +148,29 @@ def idempotent_calls() -> Iterator[None]:
         _IDEMPOTENT_CALL.reset(token)
 
 
+@contextmanager
+def call_options(options: CallOptions) -> Iterator[None]:
+    """Applies `options` to every request sent inside the block (by `RetryTransport`)."""
+    token = _CALL_OPTIONS.set(options)
+    try:
+        yield
+    finally:
+        _CALL_OPTIONS.reset(token)
+
+
+def _apply(request: httpx.Request, options: CallOptions) -> None:
+    for name, value in options.headers:
+        request.headers[name] = value
+    if options.timeout is not None:
+        seconds = options.timeout
+        request.extensions["timeout"] = {
+            "connect": seconds,
+            "read": seconds,
+            "write": seconds,
+            "pool": seconds,
+        }
+
+
 def attempts(response: httpx.Response | None) -> int:
     """How many times the request behind `response` was sent (1 when never retried)."""
     if response is None:
@@ -155,6 +196,9 @@ class RetryTransport(httpx.BaseTransport):
         """Sends `request`, retrying as the policy allows; returns the last answer or raises."""
         if _IDEMPOTENT_CALL.get():
             request.extensions[IDEMPOTENT] = True
+        options = _CALL_OPTIONS.get()
+        if options is not None:
+            _apply(request, options)
         attempt = 0
         while True:
             try:

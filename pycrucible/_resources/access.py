@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from crucible_openapi.api.access import (
     add_dataset_access_group,
     add_user_to_access_group,
@@ -14,7 +16,7 @@ from crucible_openapi.api.access import (
 from crucible_openapi.models import AccessGrant, AccessGroup, DatasetAccess, Message
 
 from pycrucible._checks import check_id
-from pycrucible._core import Resource
+from pycrucible._core import Resource, per_call
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 
 __all__ = ["Access"]
@@ -23,7 +25,14 @@ __all__ = ["Access"]
 class Access(Resource):
     """Who may read and write what."""
 
-    def get_dataset_access_groups(self, dsid: str) -> list[str]:
+    @per_call
+    def get_dataset_access_groups(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[str]:
         """Names of the groups that may read or write a dataset (admin only)."""
         ds = check_id(dsid, "dsid")
         groups = parse_list(
@@ -33,8 +42,16 @@ class Access(Resource):
         )
         return [group.group_name for group in groups]
 
+    @per_call
     def add_dataset_access_group(
-        self, dsid: str, group_name: str, read: bool = True, write: bool = False
+        self,
+        dsid: str,
+        group_name: str,
+        read: bool = True,
+        write: bool = False,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AccessGrant:
         """Gives a group access to a dataset; granting again updates the flags.
 
@@ -56,13 +73,28 @@ class Access(Resource):
         )
         return parse_one(response, AccessGrant, f"access of {group} to {ds}")
 
-    def get_user_access_groups(self, orcid: str) -> list[str]:
+    @per_call
+    def get_user_access_groups(
+        self,
+        orcid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[str]:
         """Names of the groups a user belongs to (users may list their own)."""
         user = check_id(orcid, "orcid")
         response = invoke(list_user_access_groups.sync_detailed, orcid=user, client=self._api)
         return parse_list(response, str, f"access groups of {user}")
 
-    def add_user_to_access_group(self, orcid: str, group_name: str) -> AccessGroup:
+    @per_call
+    def add_user_to_access_group(
+        self,
+        orcid: str,
+        group_name: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AccessGroup:
         """Adds a user to a group, creating the group if needed (admin only)."""
         user = check_id(orcid, "orcid")
         group = check_id(group_name, "group_name")
@@ -71,7 +103,15 @@ class Access(Resource):
         )
         return parse_one(response, AccessGroup, f"group {group}")
 
-    def remove_user_from_access_group(self, orcid: str, group_name: str) -> Message:
+    @per_call
+    def remove_user_from_access_group(
+        self,
+        orcid: str,
+        group_name: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Message:
         """Removes a user from a group (admin only)."""
         user = check_id(orcid, "orcid")
         group = check_id(group_name, "group_name")
@@ -83,13 +123,28 @@ class Access(Resource):
         )
         return parse_one(response, Message, f"removal of {user} from {group}")
 
-    def get_user_datasets(self, orcid: str) -> list[str]:
+    @per_call
+    def get_user_datasets(
+        self,
+        orcid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[str]:
         """The `unique_id`s of every dataset a user may read (users may list their own)."""
         user = check_id(orcid, "orcid")
         response = invoke(list_user_datasets.sync_detailed, orcid=user, client=self._api)
         return parse_list(response, str, f"datasets of {user}")
 
-    def get_user_dataset_access(self, orcid: str, dsid: str) -> DatasetAccess:
+    @per_call
+    def get_user_dataset_access(
+        self,
+        orcid: str,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DatasetAccess:
         """Whether a user may read and write one dataset (`access["read"]`, `access["write"]`)."""
         user = check_id(orcid, "orcid")
         ds = check_id(dsid, "dsid")

@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import attrs
 from crucible_openapi.api.datasets import (
     create_dataset,
     delete_dataset,
@@ -29,94 +28,27 @@ from crucible_openapi.models import (
 )
 from crucible_openapi.types import Unset
 
-from pycrucible._checks import check_datetime, check_id, check_text, new_mfid
-from pycrucible._core import Core, Resource, answers_own_retry, check_filters, given
+from pycrucible._checks import check_id, check_text, new_mfid
+from pycrucible._core import (
+    Core,
+    Resource,
+    answers_own_retry,
+    check_filters,
+    given,
+    per_call,
+)
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
+from pycrucible._resources.dataset_fields import check_fields, check_keywords, new_dataset_body
 from pycrucible._resources.metadata import Metadata
 from pycrucible._resources.registry import Registry
 from pycrucible.errors import ConflictError, PermissionDeniedError, ServerError
 
-__all__ = ["Datasets", "check_keywords", "new_dataset_body"]
+__all__ = ["Datasets"]
 
 log = get_logger("client")
-
-
-_NEW = attrs.fields(DatasetCreate)
-_CHANGE = attrs.fields(DatasetUpdate)
-
-
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in attrs.fields(cls) if f.name != "additional_properties")
-
-
-def _check_fields(fields: Mapping[str, Any], cls: type, what: str) -> dict[str, Any]:
-    """Checks field names given as keyword arguments against a generated model, and the values
-    of the fields that hold times and identifiers; drops `None`s."""
-    allowed = _field_names(cls)
-    unknown = sorted(set(fields) - allowed)
-    if unknown:
-        raise ValueError(
-            f"unknown {what} field(s) {', '.join(unknown)}; known: {', '.join(sorted(allowed))}"
-        )
-    out = {key: value for key, value in fields.items() if value is not None}
-    time_name = _CHANGE.creation_time.name
-    if time_name in out:
-        out[time_name] = check_datetime(out[time_name], time_name)
-    for key in (_CHANGE.owner_orcid.name, _CHANGE.project_id.name):
-        if key in out:
-            check_id(out[key], key)
-    return out
-
-
-def new_dataset_body(
-    unique_id: str | None,
-    *,
-    dataset_name: str | None = None,
-    public: bool = False,
-    owner_orcid: str | None = None,
-    project_id: str | None = None,
-    instrument_name: str | None = None,
-    instrument_id: int | None = None,
-    measurement: str | None = None,
-    session_name: str | None = None,
-    creation_time: datetime.datetime | str | None = None,
-    data_format: str | None = None,
-    extra: Mapping[str, Any] | None = None,
-) -> DatasetCreate:
-    """Checks the fields of a new dataset and builds its create body (see `create_dataset`).
-
-    Raises:
-        ValueError: An unknown field in `extra`, a bad time or a bad id; nothing was sent.
-    """
-    others = _check_fields(extra or {}, DatasetCreate, "dataset")
-    if _NEW.unique_id.name in others:
-        raise ValueError("pass unique_id as the argument, not as an extra field")
-    body = DatasetCreate(
-        unique_id=given(unique_id),
-        dataset_name=given(dataset_name),
-        public=bool(public),
-        owner_orcid=given(check_id(owner_orcid, "owner_orcid") if owner_orcid else None),
-        project_id=given(check_id(project_id, "project_id") if project_id else None),
-        instrument_name=given(instrument_name),
-        instrument_id=given(instrument_id),
-        measurement=given(measurement),
-        session_name=given(session_name),
-        creation_time=given(
-            check_datetime(creation_time, "creation_time") if creation_time is not None else None
-        ),
-        data_format=given(data_format),
-    )
-    return attrs.evolve(body, **others) if others else body
-
-
-def check_keywords(keywords: Iterable[str]) -> list[str]:
-    """Checks a keyword list (a lone string is refused: it is a common slip)."""
-    if isinstance(keywords, str):
-        raise ValueError("keywords must be a list of strings, not one string")
-    return [check_text(k, "keyword").strip() for k in keywords]
 
 
 class Datasets(Resource):
@@ -133,8 +65,16 @@ class Datasets(Resource):
         self._metadata = metadata
         self._registry = registry
 
+    @per_call
     def list_datasets(
-        self, /, sample_id: str | None = None, limit: int | None = 100, **filters: Any
+        self,
+        /,
+        sample_id: str | None = None,
+        limit: int | None = 100,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
     ) -> list[Dataset]:
         """Lists the datasets you may read, optionally those of one sample, filtered.
 
@@ -173,7 +113,15 @@ class Datasets(Resource):
             "datasets",
         )
 
-    def get_dataset(self, dsid: str, include_metadata: bool = False) -> Dataset:
+    @per_call
+    def get_dataset(
+        self,
+        dsid: str,
+        include_metadata: bool = False,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Dataset:
         """Reads one dataset.
 
         Args:
@@ -204,6 +152,7 @@ class Datasets(Resource):
             return None
         return instrument.id or None
 
+    @per_call
     def create_dataset(
         self,
         /,
@@ -220,6 +169,9 @@ class Datasets(Resource):
         data_format: str | None = None,
         scientific_metadata: Mapping[str, Any] | None = None,
         keywords: Iterable[str] = (),
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
         **fields: Any,
     ) -> Dataset:
         """Creates a dataset, with its scientific metadata and keywords.
@@ -276,6 +228,7 @@ class Datasets(Resource):
         body.unique_id = check_id(unique_id, "unique_id") if chosen else new_mfid()
         return self.create_checked(body, user_chose_id=chosen, metadata=metadata, words=words)
 
+    @per_call
     def create_checked(
         self,
         body: DatasetCreate,
@@ -283,6 +236,8 @@ class Datasets(Resource):
         user_chose_id: bool,
         metadata: dict[str, Any] | None,
         words: list[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Dataset:
         """Creates the (checked) dataset, then adds its metadata and keywords."""
         name = body.instrument_name
@@ -320,7 +275,16 @@ class Datasets(Resource):
             return self.get_dataset(mfid)  # the 409 answers our own retried create
         return parse_one(response, Dataset, f"new dataset {mfid}")
 
-    def update_dataset(self, /, dsid: str, **fields: Any) -> Dataset:
+    @per_call
+    def update_dataset(
+        self,
+        /,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **fields: Any,
+    ) -> Dataset:
         """Changes the given fields of a dataset (needs write access).
 
         Args:
@@ -333,11 +297,18 @@ class Datasets(Resource):
         ds = check_id(dsid, "dsid")
         if not fields:
             raise ValueError("update_dataset needs at least one field to change")
-        body = DatasetUpdate(**_check_fields(fields, DatasetUpdate, "dataset"))
+        body = DatasetUpdate(**check_fields(fields, DatasetUpdate, "dataset"))
         response = invoke(update_dataset.sync_detailed, dsid=ds, body=body, client=self._api)
         return parse_one(response, Dataset, f"dataset {ds}")
 
-    def delete_dataset(self, dsid: str) -> Message:
+    @per_call
+    def delete_dataset(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Message:
         """Asks the API to delete a dataset.
 
         The Crucible API does not implement deletion: it answers 501, which surfaces as a
@@ -361,7 +332,15 @@ class Datasets(Resource):
             ) from exc
         return parse_one(response, Message, f"deletion of dataset {ds}")
 
-    def link_datasets(self, parent_dsid: str, child_dsid: str) -> Link:
+    @per_call
+    def link_datasets(
+        self,
+        parent_dsid: str,
+        child_dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Link:
         """Makes `child_dsid` a child of `parent_dsid` (linking twice is harmless)."""
         parent = check_id(parent_dsid, "parent_dsid")
         child = check_id(child_dsid, "child_dsid")
@@ -370,8 +349,16 @@ class Datasets(Resource):
         )
         return parse_one(response, Link, f"link {parent} -> {child}")
 
+    @per_call
     def list_children_of_dataset(
-        self, /, dsid: str, limit: int | None = None, **filters: Any
+        self,
+        /,
+        dsid: str,
+        limit: int | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
     ) -> list[Dataset]:
         """Lists the datasets linked as children of `dsid` (same filters as `list_datasets`)."""
         ds = check_id(dsid, "dsid")
@@ -388,8 +375,16 @@ class Datasets(Resource):
             f"children of {ds}",
         )
 
+    @per_call
     def list_parents_of_dataset(
-        self, /, dsid: str, limit: int | None = None, **filters: Any
+        self,
+        /,
+        dsid: str,
+        limit: int | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
     ) -> list[Dataset]:
         """Lists the datasets linked as parents of `dsid` (same filters as `list_datasets`)."""
         ds = check_id(dsid, "dsid")

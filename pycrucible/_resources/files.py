@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from crucible_openapi.api.files import (
@@ -23,7 +23,7 @@ from crucible_openapi.models import (
 )
 
 from pycrucible._checks import check_file, check_files, check_id, check_text
-from pycrucible._core import Resource, given
+from pycrucible._core import Resource, given, per_call
 from pycrucible._http import invoke, parse_list, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
@@ -44,12 +44,15 @@ _HEX = frozenset("0123456789abcdef")
 class Files(Resource):
     """Uploads, downloads, associated files and thumbnails (`client.files`)."""
 
+    @per_call
     def upload_dataset(
         self,
         dsid: str,
         file_path: PathArg | Sequence[PathArg],
         *,
         progress: ProgressCallback | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[UploadedFile]:
         """Uploads one file or several to a dataset, streamed and verified.
 
@@ -86,6 +89,7 @@ class Files(Resource):
             progress=progress,
         )
 
+    @per_call
     def download_dataset(
         self,
         dsid: str,
@@ -94,6 +98,8 @@ class Files(Resource):
         overwrite_existing: bool = True,
         *,
         progress: ProgressCallback | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[Path]:
         """Downloads a dataset's files (or one of them) into `output_dir`.
 
@@ -134,8 +140,14 @@ class Files(Resource):
             progress=progress,
         )
 
+    @per_call
     def get_dataset_download_links(
-        self, dsid: str, expires_in: int | None = None
+        self,
+        dsid: str,
+        expires_in: int | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> dict[str, str]:
         """Returns a signed URL per stored file: `{"<dsid>/<file path>": url}`.
 
@@ -156,7 +168,14 @@ class Files(Resource):
         links = parse_one(response, DownloadLinks, f"download links of {ds}")
         return {str(k): str(v) for k, v in links.additional_properties.items()}
 
-    def get_associated_files(self, dsid: str) -> list[AssociatedFile]:
+    @per_call
+    def get_associated_files(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[AssociatedFile]:
         """Lists the files recorded with a dataset (name, size, SHA-256)."""
         ds = check_id(dsid, "dsid")
         return parse_list(
@@ -165,6 +184,7 @@ class Files(Resource):
             f"files of {ds}",
         )
 
+    @per_call
     def add_associated_file(
         self,
         dsid: str,
@@ -173,6 +193,8 @@ class Files(Resource):
         sha256_hash: str | None = None,
         *,
         filename: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AssociatedFile:
         """Records a file with a dataset (the bytes are not sent: see `upload_dataset`).
 
@@ -217,7 +239,14 @@ class Files(Resource):
             raise UnexpectedResponseError(f"file {name!r} missing from the answer for {ds}")
         return parse_one(response, AssociatedFile, f"new file {name!r} of {ds}")
 
-    def get_thumbnails(self, dsid: str) -> list[Thumbnail]:
+    @per_call
+    def get_thumbnails(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Thumbnail]:
         """Lists a dataset's thumbnails (`thumbnail_b64str` holds the base64 image)."""
         ds = check_id(dsid, "dsid")
         return parse_list(
@@ -226,8 +255,15 @@ class Files(Resource):
             f"thumbnails of {ds}",
         )
 
+    @per_call
     def add_thumbnail(
-        self, dsid: str, file_path_or_bytes: PathArg | bytes, thumbnail_name: str | None = None
+        self,
+        dsid: str,
+        file_path_or_bytes: PathArg | bytes,
+        thumbnail_name: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Thumbnail:
         """Adds a PNG or JPEG thumbnail to a dataset.
 

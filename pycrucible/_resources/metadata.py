@@ -16,7 +16,7 @@ from crucible_openapi.api.metadata import (
 from crucible_openapi.models import Keyword, ScientificMetadata, ScientificMetadataRecord
 
 from pycrucible._checks import check_id, check_text
-from pycrucible._core import Resource
+from pycrucible._core import Resource, per_call
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible.errors import NotFoundError
@@ -27,7 +27,14 @@ __all__ = ["Metadata"]
 class Metadata(Resource):
     """Scientific metadata and keywords."""
 
-    def metadata_record(self, dsid: str) -> ScientificMetadataRecord | None:
+    @per_call
+    def metadata_record(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ScientificMetadataRecord | None:
         try:
             return parse_one(
                 invoke(get_scientific_metadata.sync_detailed, dsid=dsid, client=self._api),
@@ -39,7 +46,14 @@ class Metadata(Resource):
                 return None  # 200 + null: the dataset has no metadata yet
             raise
 
-    def get_scientific_metadata(self, dsid: str) -> dict[str, Any]:
+    @per_call
+    def get_scientific_metadata(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
         """Returns the dataset's scientific metadata: the dictionary itself.
 
         Args:
@@ -53,8 +67,15 @@ class Metadata(Resource):
             return {}
         return dict(record.scientific_metadata.additional_properties)
 
+    @per_call
     def update_scientific_metadata(
-        self, dsid: str, metadata: Mapping[str, Any], overwrite: bool = False
+        self,
+        dsid: str,
+        metadata: Mapping[str, Any],
+        overwrite: bool = False,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
         """Merges `metadata` into the dataset's metadata, or replaces it all.
 
@@ -84,7 +105,15 @@ class Metadata(Resource):
         record = parse_one(response, ScientificMetadataRecord, f"scientific metadata of {ds}")
         return dict(record.scientific_metadata.additional_properties)
 
-    def add_dataset_keyword(self, dsid: str, keyword: str) -> Keyword:
+    @per_call
+    def add_dataset_keyword(
+        self,
+        dsid: str,
+        keyword: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Keyword:
         """Tags a dataset with a keyword (adding one twice is harmless).
 
         Returns:
@@ -97,7 +126,14 @@ class Metadata(Resource):
         )
         return parse_one(response, Keyword, f"keyword {word!r} of dataset {ds}")
 
-    def get_dataset_keywords(self, dsid: str) -> list[Keyword]:
+    @per_call
+    def get_dataset_keywords(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Keyword]:
         """Lists a dataset's keywords, with usage counts."""
         ds = check_id(dsid, "dsid")
         return parse_list(
@@ -106,7 +142,14 @@ class Metadata(Resource):
             f"keywords of dataset {ds}",
         )
 
-    def get_keywords(self, dsid: str | None = None) -> list[Keyword]:
+    @per_call
+    def get_keywords(
+        self,
+        dsid: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Keyword]:
         """Lists every keyword with the number of datasets carrying it.
 
         Args:

@@ -30,10 +30,11 @@ from crucible_openapi.types import Unset
 
 from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest
 from pycrucible._config import write_private_file
-from pycrucible._core import Core, Resource
+from pycrucible._core import Core, Resource, per_call, per_call_headers
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
-from pycrucible._resources.datasets import Datasets, check_keywords, new_dataset_body
+from pycrucible._resources.dataset_fields import check_keywords, new_dataset_body
+from pycrucible._resources.datasets import Datasets
 from pycrucible._resources.files import Files, PathArg
 from pycrucible._resources.metadata import Metadata
 from pycrucible._resources.processing import DEFAULT_WAIT_TIMEOUT, Processing
@@ -118,14 +119,24 @@ class _Journal:
     def __init__(self, folder: Path, dsid: str) -> None:
         self.path = folder / f"{dsid}.json"
 
-    def read(self) -> dict[str, Any]:
+    @per_call
+    def read(
+        self, *, timeout: float | None = None, extra_headers: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
 
-    def write(self, data: Mapping[str, Any]) -> None:
+    @per_call
+    def write(
+        self,
+        data: Mapping[str, Any],
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         write_private_file(self.path, json.dumps(dict(data)))
 
 
@@ -158,6 +169,7 @@ class Pipeline(Resource):
         self._processing = processing
         self._registry = registry
 
+    @per_call_headers
     def upload_new_dataset(
         self,
         files: PathArg | Sequence[PathArg],
@@ -181,6 +193,7 @@ class Pipeline(Resource):
         poll_interval: float = 5,
         raise_on_failure: bool = True,
         progress: ProgressCallback | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> PipelineResult:
         """Creates a dataset with metadata and keywords, uploads its files, requests ingestion
         and optionally waits: what an instrument script does after every acquisition.

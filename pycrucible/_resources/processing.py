@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from crucible_openapi.api.requests import (
@@ -25,7 +25,7 @@ from crucible_openapi.models import (
 )
 
 from pycrucible._checks import check_id, check_reqid, check_text
-from pycrucible._core import Resource, given
+from pycrucible._core import Resource, given, per_call, per_call_headers
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
 from pycrucible._wait import normalize_request_type, statuses, wait_for_request
@@ -43,8 +43,15 @@ DEFAULT_WAIT_TIMEOUT = 600.0  # seconds
 class Processing(Resource):
     """Ingestion, SciCat and Google Drive requests."""
 
+    @per_call
     def request_ingestion(
-        self, dsid: str, file_to_upload: str | None = None, ingestor: str | None = None
+        self,
+        dsid: str,
+        file_to_upload: str | None = None,
+        ingestor: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Asks the workers to ingest a dataset's file (sent once: never retried blindly).
 
@@ -70,6 +77,7 @@ class Processing(Resource):
             f"ingestion of {ds}",
         )
 
+    @per_call_headers
     def send_to_scicat(
         self,
         dsid: str,
@@ -77,6 +85,7 @@ class Processing(Resource):
         overwrite_data: bool = False,
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Asks for the dataset to be synchronised to the SciCat catalogue.
 
@@ -104,8 +113,14 @@ class Processing(Resource):
             return self.wait_for_request_completion(ds, request.id, "scicat", timeout=timeout)
         return request
 
+    @per_call
     def request_google_drive_transfer(
-        self, dsid: str, folder_id: str | None = None
+        self,
+        dsid: str,
+        folder_id: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Asks for the dataset's files to be copied to Google Drive.
 
@@ -128,8 +143,15 @@ class Processing(Resource):
             f"Google Drive transfer of {ds}",
         )
 
+    @per_call
     def get_request_status(
-        self, dsid: str, reqid: int | str, request_type: str
+        self,
+        dsid: str,
+        reqid: int | str,
+        request_type: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Reads a processing request.
 
@@ -155,14 +177,31 @@ class Processing(Resource):
             f"SciCat request {rid} of {ds}",
         )
 
-    def get_ingestion_status(self, dsid: str, reqid: int | str) -> ProcessingRequest:
+    @per_call
+    def get_ingestion_status(
+        self,
+        dsid: str,
+        reqid: int | str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ProcessingRequest:
         """Reads an ingestion request (see `get_request_status`)."""
         return self.get_request_status(dsid, reqid, "ingest")
 
-    def get_scicat_status(self, dsid: str, reqid: int | str) -> ProcessingRequest:
+    @per_call
+    def get_scicat_status(
+        self,
+        dsid: str,
+        reqid: int | str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ProcessingRequest:
         """Reads a SciCat request (see `get_request_status`)."""
         return self.get_request_status(dsid, reqid, "scicat")
 
+    @per_call_headers
     def wait_for_request_completion(
         self,
         dsid: str,
@@ -173,6 +212,7 @@ class Processing(Resource):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         raise_on_failure: bool = False,
         progress: WaitProgressCallback | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Polls a processing request until it finishes, for at most `timeout` seconds.
 
@@ -219,13 +259,27 @@ class Processing(Resource):
             f"drive locations of {ds}",
         )
 
-    def get_current_google_drive_info(self, dsid: str) -> list[DriveLocation]:
+    @per_call
+    def get_current_google_drive_info(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[DriveLocation]:
         """Lists the Google Drive folders that currently hold the dataset (status `current`)."""
         return [
             loc for loc in self._drive_locations(dsid) if (loc.status or "current") == "current"
         ]
 
-    def get_organized_google_drive_info(self, dsid: str) -> list[DriveLocation]:
+    @per_call
+    def get_organized_google_drive_info(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[DriveLocation]:
         """Lists the dataset's Google Drive folders in the organised tree (path has `Organized`)."""
         return [
             loc for loc in self._drive_locations(dsid) if "Organized" in loc.folder_path_in_drive
@@ -253,6 +307,7 @@ class Processing(Resource):
         )
         return ds, rid, body
 
+    @per_call
     def update_ingestion_status(
         self,
         dsid: str,
@@ -261,6 +316,8 @@ class Processing(Resource):
         *,
         error_message: str | None = None,
         time_completed: datetime.datetime | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Sets an ingestion request's status, as a worker does (admin only).
 
@@ -277,6 +334,7 @@ class Processing(Resource):
         )
         return parse_one(response, ProcessingRequest, f"ingestion request {rid} of {ds}")
 
+    @per_call
     def update_scicat_upload_status(
         self,
         dsid: str,
@@ -285,6 +343,8 @@ class Processing(Resource):
         *,
         error_message: str | None = None,
         time_completed: datetime.datetime | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Sets a SciCat request's status, as the worker does (admin only; see
         `update_ingestion_status`)."""
@@ -294,6 +354,7 @@ class Processing(Resource):
         )
         return parse_one(response, ProcessingRequest, f"SciCat request {rid} of {ds}")
 
+    @per_call
     def update_transfer_status(
         self,
         dsid: str,
@@ -302,6 +363,8 @@ class Processing(Resource):
         *,
         error_message: str | None = None,
         time_completed: datetime.datetime | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Sets a Google Drive transfer's status, as the worker does (admin only; see
         `update_ingestion_status`)."""

@@ -27,7 +27,7 @@ from crucible_openapi.models import (
 )
 
 from pycrucible._checks import check_id, check_text, new_mfid
-from pycrucible._core import Resource, given
+from pycrucible._core import Resource, given, per_call
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
 from pycrucible.errors import ConflictError, NotFoundError, not_found
@@ -44,7 +44,10 @@ class Registry(Resource):
 
     # ---------------------------------------------------------------- instruments
 
-    def list_instruments(self) -> list[Instrument]:
+    @per_call
+    def list_instruments(
+        self, *, timeout: float | None = None, extra_headers: Mapping[str, str] | None = None
+    ) -> list[Instrument]:
         """Lists every instrument.
 
         Returns:
@@ -54,8 +57,14 @@ class Registry(Resource):
             invoke(list_instruments.sync_detailed, client=self._api), Instrument, "instruments"
         )
 
+    @per_call
     def get_instrument(
-        self, instrument_name: str | None = None, instrument_id: str | int | None = None
+        self,
+        instrument_name: str | None = None,
+        instrument_id: str | int | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Instrument:
         """Finds one instrument by name (ignoring case) or by id.
 
@@ -99,6 +108,7 @@ class Registry(Resource):
             raise not_found(f"instrument {mfid}")
         return found[-1]
 
+    @per_call
     def get_or_add_instrument(
         self,
         instrument_name: str,
@@ -109,6 +119,8 @@ class Registry(Resource):
         model: str | None = None,
         description: str | None = None,
         instrument_type: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Instrument:
         """Returns the instrument with this name, registering it first if there is none.
 
@@ -154,7 +166,14 @@ class Registry(Resource):
 
     # ---------------------------------------------------------------- projects
 
-    def list_projects(self, orcid: str | None = None) -> list[Project]:
+    @per_call
+    def list_projects(
+        self,
+        orcid: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Project]:
         """Lists every project (admin only), or the projects of one user.
 
         Args:
@@ -174,7 +193,14 @@ class Registry(Resource):
             invoke(list_projects.sync_detailed, client=self._api), Project, "projects"
         )
 
-    def get_project(self, project_id: str) -> Project:
+    @per_call
+    def get_project(
+        self,
+        project_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Project:
         """Reads one project (any user may read any project).
 
         Raises:
@@ -187,6 +213,7 @@ class Registry(Resource):
             f"project {pid}",
         )
 
+    @per_call
     def get_or_add_project(
         self,
         project_id: str,
@@ -195,6 +222,9 @@ class Registry(Resource):
         title: str | None = None,
         status: str | None = None,
         project_lead_name: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Project:
         """Returns the project, creating it first (admin only) when it does not exist.
 
@@ -240,7 +270,14 @@ class Registry(Resource):
 
     add_project = get_or_add_project
 
-    def get_project_users(self, project_id: str) -> list[User]:
+    @per_call
+    def get_project_users(
+        self,
+        project_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[User]:
         """Lists the project's team, without its lead (admin only)."""
         pid = check_id(project_id, "project_id")
         return parse_list(
@@ -249,7 +286,15 @@ class Registry(Resource):
             f"users of project {pid}",
         )
 
-    def add_user_to_project(self, project_id: str, orcid: str) -> list[User]:
+    @per_call
+    def add_user_to_project(
+        self,
+        project_id: str,
+        orcid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[User]:
         """Adds a user to a project's team and access group (admin only).
 
         Returns:
@@ -264,7 +309,14 @@ class Registry(Resource):
 
     # ---------------------------------------------------------------- users
 
-    def get_user(self, orcid: str) -> User:
+    @per_call
+    def get_user(
+        self,
+        orcid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> User:
         """Reads one user by ORCID (admin only, even for yourself: see `whoami`).
 
         Raises:
@@ -275,7 +327,14 @@ class Registry(Resource):
             invoke(get_user.sync_detailed, orcid=user, client=self._api), User, f"user {user}"
         )
 
-    def get_user_by_email(self, email: str) -> User:
+    @per_call
+    def get_user_by_email(
+        self,
+        email: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> User:
         """Finds a user by e-mail, trying `email` and then `lbl_email` (admin only).
 
         Raises:
@@ -291,7 +350,15 @@ class Registry(Resource):
             return found[0]
         raise not_found(f"user with e-mail {address!r}")
 
-    def add_user(self, user_info: Mapping[str, Any], project_ids: Iterable[str] = ()) -> User:
+    @per_call
+    def add_user(
+        self,
+        user_info: Mapping[str, Any],
+        project_ids: Iterable[str] = (),
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> User:
         """Creates a user, or updates the one with this ORCID (admin only; an upsert).
 
         Args:
@@ -309,11 +376,15 @@ class Registry(Resource):
         response = invoke_idempotent(create_user.sync_detailed, body=body, client=self._api)
         return parse_one(response, User, f"user {user_info['orcid']}")
 
+    @per_call
     def get_or_add_user(
         self,
         orcid: str,
         user_info: UserInfoSource | None = None,
         project_ids: Iterable[str] = (),
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> User:
         """Returns the user with this ORCID, creating them first when unknown (admin only).
 
@@ -338,7 +409,10 @@ class Registry(Resource):
             raise ValueError(f"user_info has orcid {info['orcid']!r}, expected {user!r}")
         return self.add_user(info, project_ids)
 
-    def whoami(self) -> Account:
+    @per_call
+    def whoami(
+        self, *, timeout: float | None = None, extra_headers: Mapping[str, str] | None = None
+    ) -> Account:
         """Returns the account behind the API key (`user_info`, access groups)."""
         response = invoke(get_account.sync_detailed, client=self._api)
         return parse_one(response, Account, "account")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from crucible_openapi.api.samples import (
@@ -30,7 +30,13 @@ from crucible_openapi.models import (
 from crucible_openapi.types import UNSET
 
 from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
-from pycrucible._core import Resource, answers_own_retry, check_filters, given
+from pycrucible._core import (
+    Resource,
+    answers_own_retry,
+    check_filters,
+    given,
+    per_call,
+)
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
@@ -47,8 +53,16 @@ SampleRef = str | Sample | dict[str, Any]
 class Samples(Resource):
     """Samples."""
 
+    @per_call
     def list_samples(
-        self, /, dataset_id: str | None = None, parent_id: str | None = None, **filters: Any
+        self,
+        /,
+        dataset_id: str | None = None,
+        parent_id: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
     ) -> list[Sample]:
         """Lists samples you may read: all, those of a dataset, or the children of a sample.
 
@@ -77,7 +91,14 @@ class Samples(Resource):
             invoke(list_samples.sync_detailed, **params, client=self._api), Sample, "samples"
         )
 
-    def get_sample(self, sample_id: str) -> Sample:
+    @per_call
+    def get_sample(
+        self,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Sample:
         """Reads one sample, with the datasets linked to it.
 
         Raises:
@@ -90,6 +111,7 @@ class Samples(Resource):
             f"sample {sid}",
         )
 
+    @per_call
     def add_sample(
         self,
         unique_id: str | None = None,
@@ -103,6 +125,8 @@ class Samples(Resource):
         children: Iterable[SampleRef] = (),
         *,
         owner_user_id: int | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Sample:
         """Creates a sample and links it to its parents and children.
 
@@ -167,7 +191,15 @@ class Samples(Resource):
             raise
         return sample
 
-    def add_sample_to_dataset(self, dataset_id: str, sample_id: str) -> DatasetSampleLink:
+    @per_call
+    def add_sample_to_dataset(
+        self,
+        dataset_id: str,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DatasetSampleLink:
         """Links a sample to a dataset (linking twice is harmless).
 
         Args:
@@ -183,7 +215,15 @@ class Samples(Resource):
 
     add_dataset_to_sample = add_sample_to_dataset
 
-    def remove_sample_from_dataset(self, dataset_id: str, sample_id: str) -> Message:
+    @per_call
+    def remove_sample_from_dataset(
+        self,
+        dataset_id: str,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Message:
         """Removes the link between a sample and a dataset."""
         ds = id_of(dataset_id, "dataset_id")
         sid = id_of(sample_id, "sample_id")
@@ -192,7 +232,15 @@ class Samples(Resource):
         )
         return parse_one(response, Message, f"unlink of sample {sid} from {ds}")
 
-    def link_samples(self, parent_id: str, child_id: str) -> Link:
+    @per_call
+    def link_samples(
+        self,
+        parent_id: str,
+        child_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Link:
         """Makes `child_id` a child of `parent_id` (ids or records; linking twice is harmless)."""
         parent = id_of(parent_id, "parent_id")
         child = id_of(child_id, "child_id")
@@ -201,7 +249,16 @@ class Samples(Resource):
         )
         return parse_one(response, Link, f"link {parent} -> {child}")
 
-    def list_parents_of_sample(self, /, sample_id: str, **filters: Any) -> list[Sample]:
+    @per_call
+    def list_parents_of_sample(
+        self,
+        /,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
+    ) -> list[Sample]:
         """Lists the samples `sample_id` derives from (same filters as `list_samples`)."""
         sid = id_of(sample_id, "sample_id")
         params = check_filters(list_sample_parents.sync_detailed, filters)
@@ -211,7 +268,16 @@ class Samples(Resource):
             f"parents of {sid}",
         )
 
-    def list_children_of_sample(self, /, sample_id: str, **filters: Any) -> list[Sample]:
+    @per_call
+    def list_children_of_sample(
+        self,
+        /,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
+    ) -> list[Sample]:
         """Lists the samples derived from `sample_id` (same filters as `list_samples`)."""
         sid = id_of(sample_id, "sample_id")
         params = check_filters(list_sample_children.sync_detailed, filters)
@@ -221,8 +287,16 @@ class Samples(Resource):
             f"children of {sid}",
         )
 
+    @per_call
     def add_sample_metadata(
-        self, /, sample_id: str, sample_type: str, **fields: Any
+        self,
+        /,
+        sample_id: str,
+        sample_type: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **fields: Any,
     ) -> SampleTypeMetadata:
         """Stores the fields of a sample's type-specific table, replacing any.
 
@@ -246,7 +320,15 @@ class Samples(Resource):
         )
         return parse_one(response, SampleTypeMetadata, f"{kind} metadata of sample {sid}")
 
-    def get_sample_metadata(self, sample_id: str, sample_type: str) -> SampleTypeMetadata:
+    @per_call
+    def get_sample_metadata(
+        self,
+        sample_id: str,
+        sample_type: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SampleTypeMetadata:
         """Reads the fields of a sample's type-specific table.
 
         Raises:

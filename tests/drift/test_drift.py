@@ -103,7 +103,7 @@ BREAKING_TYPED: dict[str, tuple[Callable[[Spec], None], list[str]]] = {
     # edit -> the handwritten files mypy must point at
     "rename a field the client uses": (
         rename_field,
-        ["pycrucible/_resources/datasets.py", "pycrucible/_resources/pipeline.py"],
+        ["pycrucible/_resources/dataset_fields.py", "pycrucible/_resources/pipeline.py"],
     ),
     "change a type": (change_type, ["pycrucible/_resources/pipeline.py"]),
     "add a required parameter": (
