@@ -31,11 +31,11 @@ from crucible_openapi import AuthenticatedClient
 from crucible_openapi.api.files import get_download_links, list_associated_files
 from crucible_openapi.models import AssociatedFile, DownloadLinks
 
+from pycrucible._checks import check_id
 from pycrucible._http import invoke, parse_list, parse_one, translate_errors
 from pycrucible._redact import get_logger, redact_url
 from pycrucible._transfers.io import ProgressMeter, hash_of_prefix, retry_policy_of, sha256_file
 from pycrucible._transfers.paths import (
-    check_dsid,
     destination,
     matching_records,
     part_path,
@@ -119,7 +119,7 @@ def download_files(
             stopped short or failed verification (no destination file written or changed).
         APIError: The API refused a request or could not be reached.
     """
-    check_dsid(dsid)
+    check_id(dsid, "dataset id")
     if isinstance(max_workers, bool) or not isinstance(max_workers, int) or max_workers < 1:
         raise ValueError(f"max_workers must be a positive integer, got {max_workers!r}")
     output_dir = Path(output_dir)

@@ -12,7 +12,6 @@ No file is ever held in memory whole.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, cast
@@ -23,17 +22,18 @@ from crucible_openapi import AuthenticatedClient
 from crucible_openapi.api.files import list_associated_files
 from crucible_openapi.models import AssociatedFile
 
+from pycrucible._checks import check_file, check_id
 from pycrucible._http import invoke, parse_list, translate_errors
 from pycrucible._redact import get_logger
 from pycrucible._transfers.io import HashingReader, LocalFile, ProgressMeter, sha256_file
-from pycrucible._transfers.paths import check_dsid, matching_records
+from pycrucible._transfers.paths import matching_records
 from pycrucible._transfers.resumable import upload_resumable
 from pycrucible._transfers.state import StateStore
 from pycrucible._types import ProgressCallback
 from pycrucible._v1.contract import route
 from pycrucible.errors import TransferError, UnexpectedResponseError
 
-__all__ = ["CHUNK_QUANTUM", "UploadedFile", "check_files", "upload_files"]
+__all__ = ["CHUNK_QUANTUM", "UploadedFile", "local_files", "upload_files"]
 
 log = get_logger("transfers")
 
@@ -63,8 +63,9 @@ class UploadedFile:
     method: str
 
 
-def check_files(paths: Sequence[str | os.PathLike[str]]) -> list[LocalFile]:
-    """Checks the files to upload, before any network traffic.
+def local_files(paths: Sequence[str | os.PathLike[str]]) -> list[LocalFile]:
+    """Checks the files to upload (with `pycrucible._checks.check_file`), before any network
+    traffic, and notes their size and modification time.
 
     Args:
         paths: Files to upload.
@@ -83,17 +84,8 @@ def check_files(paths: Sequence[str | os.PathLike[str]]) -> list[LocalFile]:
     files: list[LocalFile] = []
     seen: dict[str, Path] = {}
     for given in paths:
-        path = Path(os.path.abspath(os.fspath(given)))
-        try:
-            info = path.stat()
-        except FileNotFoundError:
-            raise FileNotFoundError(f"no such file to upload: {given}") from None
-        if stat.S_ISDIR(info.st_mode):
-            raise ValueError(f"{given} is a directory; pass the files inside it instead")
-        if not stat.S_ISREG(info.st_mode):
-            raise ValueError(f"{given} is not a regular file")
-        if not os.access(path, os.R_OK):
-            raise ValueError(f"{given} is not readable")
+        path = Path(os.path.abspath(check_file(given, "file to upload")))
+        info = path.stat()
         if path.name in seen:
             raise ValueError(
                 f"two files named {path.name!r} in one upload ({seen[path.name]} and {path}); "
@@ -137,12 +129,12 @@ def upload_files(
             resumable upload kept failing (run again to resume).
         APIError: The API refused a request or could not be reached.
     """
-    check_dsid(dsid)
+    check_id(dsid, "dataset id")
     if isinstance(resumable_threshold, bool) or resumable_threshold < 0:
         raise ValueError(f"resumable_threshold must be >= 0 bytes, got {resumable_threshold!r}")
     if isinstance(chunk_size, bool) or chunk_size <= 0 or chunk_size % CHUNK_QUANTUM:
         raise ValueError(f"chunk_size must be a positive multiple of 256 KiB, got {chunk_size!r}")
-    files = check_files(paths)
+    files = local_files(paths)
     store = StateStore(state_dir)
     resumable = [f.size > 0 and f.size >= resumable_threshold for f in files]
     held = _records_by_name(api, dsid) if not all(resumable) else {}

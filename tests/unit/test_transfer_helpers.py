@@ -9,9 +9,9 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
+from pycrucible._checks import check_id
 from pycrucible._transfers.io import HashingReader, ProgressMeter, sha256_file
 from pycrucible._transfers.paths import (
-    check_dsid,
     destination,
     matching_records,
     part_path,
@@ -47,7 +47,7 @@ def test_unsafe_names(name: str) -> None:
 @pytest.mark.parametrize("dsid", ["", " ", "a/b", "a\\b", "..", ".", "a\0"])
 def test_bad_dataset_ids(dsid: str) -> None:
     with pytest.raises(ValueError, match="dataset id"):
-        check_dsid(dsid)
+        check_id(dsid, "dataset id")
 
 
 def test_destination_and_part_path(tmp_path: Path) -> None:
