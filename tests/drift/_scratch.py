@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import site
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -91,6 +93,24 @@ def regenerate_scratch(tree: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def _isolated_python(tree: Path) -> Path:
+    """An interpreter wrapper whose module path is the copy and the third-party packages only.
+
+    mypy asks the interpreter it checks for where modules live; this environment's own one
+    also lists the real tree (the editable install), where a module the copy no longer has
+    would still be found.
+    """
+    paths = [tree / "generated", tree, *map(Path, site.getsitepackages())]
+    wrapper = tree / "python-isolated"
+    wrapper.write_text(
+        "#!/bin/sh\n"
+        f"PYTHONPATH='{os.pathsep.join(map(str, paths))}' exec '{sys.executable}' -S \"$@\"\n",
+        encoding="utf-8",
+    )
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+    return wrapper
+
+
 def check_copy(tree: Path, tests: list[str]) -> Outcome:
     """Runs mypy on the copy, then (when mypy is green) the given tests of the copy."""
     env = _environment(tree)
@@ -98,7 +118,7 @@ def check_copy(tree: Path, tests: list[str]) -> Outcome:
     if cache.is_dir() and not (tree / ".mypy_cache").exists():
         shutil.copytree(cache, tree / ".mypy_cache")
     typed = subprocess.run(
-        [sys.executable, "-m", "mypy"],
+        [sys.executable, "-m", "mypy", "--python-executable", str(_isolated_python(tree))],
         cwd=tree,
         env=env,
         capture_output=True,

@@ -84,10 +84,14 @@ def test_failure_raises_when_asked(waiter: CrucibleClient, fake: FakeAPI) -> Non
 def test_unknown_status_counts_as_pending_with_one_warning(
     waiter: CrucibleClient, fake: FakeAPI, caplog: pytest.LogCaptureFixture
 ) -> None:
-    fake.on("GET", "/datasets/d1/ingest/7", *statuses("requested", "queued", "queued", "complete"))
+    fake.on(
+        "GET",
+        "/datasets/d1/ingest/7",
+        *statuses("requested", "held for review", "held for review", "complete"),
+    )
     with caplog.at_level(logging.WARNING, logger="pycrucible.wait"):
         assert waiter.wait_for_request_completion("d1", 7, "ingest")["status"] == "complete"
-    warned = [r for r in caplog.records if "'queued'" in r.getMessage()]
+    warned = [r for r in caplog.records if "'held for review'" in r.getMessage()]
     assert len(warned) == 1
     assert len(fake.requests) == 4
 
