@@ -25,6 +25,8 @@ import httpx
 from crucible_openapi import AuthenticatedClient
 from crucible_openapi.types import Response
 
+from pycrucible._config import DEFAULTS
+from pycrucible._limits import TRANSFER, LimitedTransport, ResponseLimits
 from pycrucible._redact import get_logger, redact_url, register_secret
 from pycrucible._transport import RetryPolicy, RetryTransport
 from pycrucible.errors import (
@@ -56,6 +58,11 @@ def _raise_for_status(response: httpx.Response) -> None:
     if response.status_code >= 400:
         response.read()
         raise error_for_response(response)
+
+
+def _mark_transfer(request: httpx.Request) -> None:
+    """Request hook of the storage client: its requests are file transfers (see `_limits`)."""
+    request.extensions[TRANSFER] = True
 
 
 def _log_request(request: httpx.Request) -> None:
@@ -134,6 +141,7 @@ def build_clients(
     timeout: httpx.Timeout,
     transfer_timeout: httpx.Timeout,
     policy: RetryPolicy,
+    limits: ResponseLimits | None = None,
     transport: httpx.BaseTransport | None = None,
 ) -> HttpClients:
     """Builds the pooled, authenticated, retrying clients for one `CrucibleClient`.
@@ -144,18 +152,26 @@ def build_clients(
         timeout: Timeouts of API calls.
         transfer_timeout: Timeouts of the storage client (signed URLs, upload chunks).
         policy: Retry policy shared by all three views.
+        limits: Body bound and whole-answer deadline of API calls (not of transfers); the
+            defaults of `pycrucible._config.DEFAULTS` when None.
         transport: Inner transport (tests pass an `httpx.MockTransport`); pooled HTTP by default.
 
     Returns:
         The clients; close them with `HttpClients.close()`.
     """
     register_secret(api_key)
-    shared = RetryTransport(transport, policy)
+    if limits is None:
+        limits = ResponseLimits(
+            max_bytes=DEFAULTS["max_response_bytes"], deadline=DEFAULTS["response_deadline"]
+        )
+    inner = transport if transport is not None else httpx.HTTPTransport()
+    shared = RetryTransport(LimitedTransport(inner, limits), policy)
     auth_headers = {"Authorization": f"Bearer {api_key}", "User-Agent": USER_AGENT}
     hooks: dict[str, list[Callable[..., Any]]] = {
         "request": [_log_request],
         "response": [_log_response, _raise_for_status],
     }
+    storage_hooks = {**hooks, "request": [_mark_transfer, _log_request]}
     http = httpx.Client(
         base_url=api_url, headers=auth_headers, timeout=timeout, transport=shared, event_hooks=hooks
     )
@@ -166,7 +182,7 @@ def build_clients(
         headers={"User-Agent": USER_AGENT},
         timeout=transfer_timeout,
         transport=shared,
-        event_hooks=hooks,
+        event_hooks=storage_hooks,
     )
     api = RedactedAuthenticatedClient(
         base_url=api_url, token=api_key, raise_on_unexpected_status=False

@@ -23,6 +23,7 @@ from crucible_openapi.api.files import list_associated_files
 from crucible_openapi.models import AssociatedFile
 
 from pycrucible._http import invoke, parse_list, translate_errors
+from pycrucible._limits import TRANSFER
 from pycrucible._redact import get_logger
 from pycrucible._transfer_io import HashingReader, LocalFile, ProgressMeter
 from pycrucible._transfer_paths import check_dsid, matching_records
@@ -178,7 +179,12 @@ def _upload_multipart(
         part = (file.name, cast(BinaryIO, reader), "application/octet-stream")
         # The transfer timeout, not the API one: the answer comes after the last byte is stored.
         with translate_errors():
-            response = http.post(url, files=[("files", part)], timeout=storage.timeout)
+            response = http.post(
+                url,
+                files=[("files", part)],
+                timeout=storage.timeout,
+                extensions={TRANSFER: True},
+            )
     meter.finish()
     sha = reader.hexdigest()
     if sha is None or reader.bytes_read != file.size:
