@@ -60,6 +60,24 @@ def _raise_for_status(response: httpx.Response) -> None:
         raise error_for_response(response)
 
 
+def _refuse_redirect(response: httpx.Response) -> None:
+    """Response hook: a 3xx answer raises, naming where it points (redirects are not followed).
+
+    Following one could carry the key to another host, and reading its empty body as the API's
+    answer would misreport it (for example as a missing record).
+    """
+    status = response.status_code
+    if 300 <= status < 400 and status != 304:
+        request = response.request
+        location = response.headers.get("location")
+        target = redact_url(str(request.url.join(location))) if location else "nowhere"
+        raise UnexpectedResponseError(
+            f"{request.method} {redact_url(str(request.url))} was redirected ({status}) to "
+            f"{target}; redirects are not followed: check the URL (api_url)",
+            response=response,
+        )
+
+
 def _mark_transfer(request: httpx.Request) -> None:
     """Request hook of the storage client: its requests are file transfers (see `_limits`)."""
     request.extensions[TRANSFER] = True
@@ -169,9 +187,13 @@ def build_clients(
     auth_headers = {"Authorization": f"Bearer {api_key}", "User-Agent": USER_AGENT}
     hooks: dict[str, list[Callable[..., Any]]] = {
         "request": [_log_request],
+        "response": [_log_response, _refuse_redirect, _raise_for_status],
+    }
+    # Resumable uploads answer 308 ("resume incomplete") on the storage host: not a redirect.
+    storage_hooks: dict[str, list[Callable[..., Any]]] = {
+        "request": [_mark_transfer, _log_request],
         "response": [_log_response, _raise_for_status],
     }
-    storage_hooks = {**hooks, "request": [_mark_transfer, _log_request]}
     http = httpx.Client(
         base_url=api_url, headers=auth_headers, timeout=timeout, transport=shared, event_hooks=hooks
     )

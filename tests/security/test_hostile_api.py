@@ -25,6 +25,7 @@ from _hostile import DSID, KEY, HostileServer, Request, head, send, send_json
 from pycrucible import (
     APITimeoutError,
     CrucibleClient,
+    NotFoundError,
     UnexpectedResponseError,
 )
 
@@ -151,3 +152,38 @@ def test_an_endless_chunked_body_stops_at_the_body_bound() -> None:
     ):
         client.list_datasets()
     assert sent[0] < 16 * MIB  # the client hung up long before the server was done
+
+
+# -- item 6: redirects --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [301, 307])
+def test_a_redirect_says_where_it_points_and_is_not_followed(status: int) -> None:
+    with HostileServer(lambda r, c: send_json(c, DATASET)) as elsewhere:
+        target = f"{elsewhere.url}/moved/datasets/{DSID}"
+
+        def handler(request: Request, conn: socket.socket) -> None:
+            send(conn, status, b"", {"Location": target})
+
+        with (
+            HostileServer(handler) as server,
+            _client(server.url) as client,
+            pytest.raises(UnexpectedResponseError) as caught,
+        ):
+            client.get_dataset(DSID)
+    assert not isinstance(caught.value, NotFoundError)
+    assert f"redirected ({status}) to {target}" in str(caught.value)
+    assert len(server.requests) == 1
+    assert elsewhere.requests == []  # the key never went to the other host
+
+
+def test_a_same_host_redirect_is_reported_too() -> None:
+    def handler(request: Request, conn: socket.socket) -> None:
+        send(conn, 301, b"", {"Location": f"/v2/datasets/{DSID}"})
+
+    with (
+        HostileServer(handler) as server,
+        _client(server.url) as client,
+        pytest.raises(UnexpectedResponseError, match=r"redirected \(301\) to http://127"),
+    ):
+        client.get_dataset(DSID)
