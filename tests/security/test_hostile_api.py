@@ -25,6 +25,7 @@ from _hostile import DSID, KEY, HostileServer, Request, head, send, send_json
 from pycrucible import (
     APITimeoutError,
     CrucibleClient,
+    CrucibleError,
     NotFoundError,
     UnexpectedResponseError,
 )
@@ -187,3 +188,24 @@ def test_a_same_host_redirect_is_reported_too() -> None:
         pytest.raises(UnexpectedResponseError, match=r"redirected \(301\) to http://127"),
     ):
         client.get_dataset(DSID)
+
+
+# -- item 7: every key is redacted, whatever its length -----------------------------------------
+
+
+@pytest.mark.parametrize("key", ["Zq9", "k3Y!x"])
+def test_a_short_key_echoed_in_an_error_is_redacted(key: str) -> None:
+    def handler(request: Request, conn: socket.socket) -> None:
+        presented = request.headers["authorization"].removeprefix("Bearer ")
+        send_json(conn, {"detail": f"unknown api key {presented}"}, status=403)
+
+    with (
+        HostileServer(handler) as server,
+        _client(server.url, api_key=key) as client,
+        pytest.raises(CrucibleError) as caught,
+    ):
+        client.get_dataset(DSID)
+    assert server.requests[0].headers["authorization"] == f"Bearer {key}"
+    assert "unknown api key" in str(caught.value)
+    assert key not in str(caught.value)
+    assert key not in repr(caught.value)
