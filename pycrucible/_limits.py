@@ -3,9 +3,9 @@
 `LimitedTransport` sits under the retrying transport, so every attempt of an API call gets:
 
 * a deadline for the whole answer (status line, headers and body), `response_deadline` seconds
-  from the moment the request is sent: every read waits at most the time left, and the body
-  stops with `APITimeoutError` as soon as the deadline has passed, however slowly the server
-  drips bytes;
+  from the moment the request is sent: every wait is capped at the time left, and
+  `DeadlineWatch` cuts the connection when the deadline passes, however slowly the server drips
+  bytes; the call raises `APITimeoutError` (not retried: the time is used up);
 * a bound on the decoded body, `max_response_bytes`: the client asks for `gzip, deflate` only,
   decodes them itself in bounded steps (so a small compressed body cannot expand into memory
   unchecked) and refuses any other `Content-Encoding`.
@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import httpx
 
+from pycrucible._deadline_watch import DEADLINE_WATCH, Watched
 from pycrucible._redact import redact_url
 from pycrucible.errors import APITimeoutError, UnexpectedResponseError
 
@@ -34,6 +35,7 @@ TRANSFER = "pycrucible.transfer"
 """Request extension marking a file transfer, which these limits do not apply to."""
 
 _ORIGINAL_TIMEOUTS = "pycrucible.timeouts"
+_ORIGINAL_TRACE = "pycrucible.trace"
 _ACCEPTED = "gzip, deflate"
 
 
@@ -44,12 +46,10 @@ class ResponseLimits:
     Attributes:
         max_bytes: Largest decoded body in bytes.
         deadline: Seconds for the whole answer of one attempt, from sending to the last byte.
-        clock: Monotonic seconds; tests may pass their own.
     """
 
     max_bytes: int = attrs.field(validator=attrs.validators.gt(0))
     deadline: float = attrs.field(validator=attrs.validators.gt(0))
-    clock: Callable[[], float] = time.monotonic
 
 
 def _where(request: httpx.Request) -> str:
@@ -95,23 +95,30 @@ class _LimitedStream(httpx.SyncByteStream):
         raw: httpx.SyncByteStream,
         decoder: Any,
         limits: ResponseLimits,
-        deadline: float,
+        watched: Watched,
         request: httpx.Request,
     ) -> None:
         self._raw = raw
         self._decoder = decoder
         self._limits = limits
-        self._deadline = deadline
+        self._watched = watched
         self._request = request
 
     def __iter__(self) -> Iterator[bytes]:
         produced = 0
-        for chunk in self._raw:
-            self._check_deadline()
-            data = self._decode(chunk, self._limits.max_bytes - produced)
-            produced += len(data)
-            if data:
-                yield data
+        try:
+            for chunk in self._raw:
+                self._check_deadline()
+                data = self._decode(chunk, self._limits.max_bytes - produced)
+                produced += len(data)
+                if data:
+                    yield data
+        except httpx.TransportError as exc:
+            if self._watched.fired:
+                raise _deadline_error(self._request, self._limits) from exc
+            raise
+        finally:
+            DEADLINE_WATCH.finish(self._watched)
         if self._decoder is not None:
             tail = self._decoder.flush()
             produced += len(tail)
@@ -141,14 +148,18 @@ class _LimitedStream(httpx.SyncByteStream):
             )
 
     def _check_deadline(self) -> None:
-        if self._limits.clock() > self._deadline:
-            raise APITimeoutError(
-                f"{_where(self._request)}: no complete answer within response_deadline "
-                f"({self._limits.deadline:g} s)"
-            )
+        if self._watched.fired or time.monotonic() > self._watched.deadline:
+            raise _deadline_error(self._request, self._limits)
 
     def close(self) -> None:
+        DEADLINE_WATCH.finish(self._watched)
         self._raw.close()
+
+
+def _deadline_error(request: httpx.Request, limits: ResponseLimits) -> APITimeoutError:
+    return APITimeoutError(
+        f"{_where(request)}: no complete answer within response_deadline ({limits.deadline:g} s)"
+    )
 
 
 class LimitedTransport(httpx.BaseTransport):
@@ -168,20 +179,37 @@ class LimitedTransport(httpx.BaseTransport):
         if request.extensions.get(TRANSFER):
             return self._inner.handle_request(request)
         limits = self.limits
-        deadline = limits.clock() + limits.deadline
+        if _ORIGINAL_TRACE not in request.extensions:
+            request.extensions[_ORIGINAL_TRACE] = request.extensions.get("trace")
+        watched = DEADLINE_WATCH.watch(
+            time.monotonic() + limits.deadline, request.extensions[_ORIGINAL_TRACE]
+        )
+        request.extensions["trace"] = watched.trace
         _cap_timeouts(request, limits.deadline)
         request.headers["Accept-Encoding"] = _ACCEPTED
-        response = self._inner.handle_request(request)
         try:
-            left = deadline - limits.clock()
-            if left <= 0:
-                raise APITimeoutError(
-                    f"{_where(request)}: no answer within response_deadline ({limits.deadline:g} s)"
-                )
+            response = self._inner.handle_request(request)
+        except httpx.TransportError as exc:
+            DEADLINE_WATCH.finish(watched)
+            if watched.fired:
+                raise _deadline_error(request, limits) from exc
+            raise
+        except BaseException:
+            DEADLINE_WATCH.finish(watched)
+            raise
+        try:
+            left = watched.deadline - time.monotonic()
+            if left <= 0 or watched.fired:
+                raise _deadline_error(request, limits)
+            watched.stream = response.extensions.get("network_stream", watched.stream)
             encoding = response.headers.get("content-encoding", "").strip().lower()
             decoder = _decoder(encoding, request)
             _cap_timeouts(request, left)
+            raw = response.stream
+            if not isinstance(raw, httpx.SyncByteStream):
+                raise TypeError("LimitedTransport needs a synchronous inner transport")
         except BaseException:
+            DEADLINE_WATCH.finish(watched)
             response.close()
             raise
         headers = response.headers
@@ -193,10 +221,7 @@ class LimitedTransport(httpx.BaseTransport):
                     if key.lower() not in ("content-encoding", "content-length")
                 ]
             )
-        raw = response.stream
-        if not isinstance(raw, httpx.SyncByteStream):
-            raise TypeError("LimitedTransport needs a synchronous inner transport")
-        stream = _LimitedStream(raw, decoder, limits, deadline, request)
+        stream = _LimitedStream(raw, decoder, limits, watched, request)
         return httpx.Response(
             response.status_code,
             headers=headers,

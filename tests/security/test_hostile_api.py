@@ -54,7 +54,7 @@ def _gzip_json(padding: int) -> bytes:
 
 
 def test_a_gzip_bomb_stops_at_the_body_bound() -> None:
-    bomb = _gzip_json(16 * MIB)  # about 16 KiB on the wire
+    bomb = _gzip_json(4 * MIB)  # about 4 KiB on the wire
     assert len(bomb) < 64 * KIB
 
     def handler(request: Request, conn: socket.socket) -> None:
@@ -114,6 +114,25 @@ def test_a_dripping_body_ends_at_the_deadline() -> None:
     ):
         client.get_dataset(DSID)
     assert len(sent) < len(body)
+
+
+def test_a_status_line_and_headers_that_drip_end_at_the_deadline() -> None:
+    answer = head(200, {"Content-Type": "application/json", "X-Padding": "p" * 400}, length=2)
+    sent = []
+
+    def handler(request: Request, conn: socket.socket) -> None:
+        for byte in answer + b"{}":  # one byte every 20 ms, each well within the read timeout
+            conn.sendall(bytes([byte]))
+            sent.append(byte)
+            time.sleep(0.02)
+
+    with (
+        HostileServer(handler) as server,
+        _client(server.url, timeout=5, response_deadline=0.3) as client,
+        pytest.raises(APITimeoutError, match="response_deadline"),
+    ):
+        client.get_dataset(DSID)
+    assert len(sent) < len(answer)
 
 
 def test_a_server_that_says_nothing_ends_at_the_deadline() -> None:
