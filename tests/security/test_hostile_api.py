@@ -23,6 +23,7 @@ import pytest
 from _hostile import DSID, KEY, HostileServer, Request, head, send, send_json
 
 from pycrucible import (
+    APIConnectionError,
     APITimeoutError,
     CrucibleClient,
     CrucibleError,
@@ -228,3 +229,24 @@ def test_a_short_key_echoed_in_an_error_is_redacted(key: str) -> None:
     assert "unknown api key" in str(caught.value)
     assert key not in str(caught.value)
     assert key not in repr(caught.value)
+
+
+# -- also seen: a multipart upload that lost its connection -------------------------------------
+
+
+def test_a_lost_multipart_upload_says_running_it_again_is_safe(tmp_path: Path) -> None:
+    local = tmp_path / "scan.h5"
+    local.write_bytes(b"scan" * 1000)
+
+    def handler(request: Request, conn: socket.socket) -> None:
+        conn.shutdown(socket.SHUT_RDWR)  # the body arrived; the answer never comes
+
+    with (
+        HostileServer(handler) as server,
+        _client(server.url, max_retries=3, sleep=lambda s: None) as client,
+        pytest.raises(APIConnectionError) as caught,
+    ):
+        client.upload_dataset(DSID, local)
+    assert "Running it again is safe" in str(caught.value)
+    assert "scan.h5" in str(caught.value)
+    assert server.paths(f"/datasets/{DSID}/upload") == [f"/datasets/{DSID}/upload"]
