@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import heapq
 import itertools
+import os
 import socket
 import threading
 import time
@@ -24,6 +25,7 @@ from typing import Any
 
 __all__ = ["DEADLINE_WATCH", "DeadlineWatch", "Watched"]
 
+_TIDY_ABOVE = 1024
 _NEW_STREAM_EVENTS = frozenset({"connection.connect_tcp.complete", "connection.start_tls.complete"})
 
 
@@ -59,6 +61,11 @@ class DeadlineWatch:
     """The watching thread (started on first use, one per process)."""
 
     def __init__(self) -> None:
+        self._reset()
+        if hasattr(os, "register_at_fork"):  # the thread does not survive a fork: start afresh
+            os.register_at_fork(after_in_child=self._reset)
+
+    def _reset(self) -> None:
         self._cond = threading.Condition()
         self._heap: list[tuple[float, int, Watched]] = []
         self._order = itertools.count()
@@ -68,13 +75,17 @@ class DeadlineWatch:
         """Starts watching an answer due by `deadline` (monotonic seconds)."""
         watched = Watched(deadline, chained)
         with self._cond:
-            heapq.heappush(self._heap, (deadline, next(self._order), watched))
+            heap = self._heap
+            # Wake the thread only when it must sleep less or tidy up, not on every call.
+            wake = not heap or deadline < heap[0][0] or len(heap) > _TIDY_ABOVE
+            heapq.heappush(heap, (deadline, next(self._order), watched))
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._run, name="pycrucible-deadlines", daemon=True
                 )
                 self._thread.start()
-            self._cond.notify()
+            if wake:
+                self._cond.notify()
         return watched
 
     def finish(self, watched: Watched) -> None:
@@ -85,6 +96,9 @@ class DeadlineWatch:
     def _run(self) -> None:
         with self._cond:
             while True:
+                if len(self._heap) > _TIDY_ABOVE:  # finished answers, still queued
+                    self._heap = [entry for entry in self._heap if not entry[2].done]
+                    heapq.heapify(self._heap)
                 while self._heap and self._heap[0][2].done:
                     heapq.heappop(self._heap)
                 if not self._heap:

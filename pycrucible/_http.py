@@ -7,7 +7,9 @@
 * `storage`: no base URL and no key, for signed download URLs and resumable-upload URIs, which
   may live on another host that must never see the key. It raises like `api`.
 
-All three share one `RetryTransport` (so one connection pool and one retry policy).
+All three share one `RetryTransport` (so one connection pool and one retry policy). Under it,
+`LimitedTransport` bounds every API answer (decoded size, whole-answer deadline); file
+transfers are marked and left to the transfer code. API answers that redirect raise.
 """
 
 from __future__ import annotations
