@@ -100,8 +100,10 @@ class FilesMixin(ClientCore):
         """Downloads a dataset's files (or one of them) into `output_dir`.
 
         Files are fetched through signed links, without the API key, several at a time; each is
-        written to a temporary file, checked against its SHA-256 when the server knows it, then
-        renamed into place. Names that would escape `output_dir` are refused.
+        written to a fresh temporary file in a hidden folder of `output_dir` that this call
+        creates and removes, checked against its size and SHA-256 when the server knows them,
+        then renamed into place. An interrupted file is resumed within the call; a failed call
+        leaves no partial file. Names that would escape `output_dir` are refused.
 
         Args:
             dsid: The dataset's `unique_id`.

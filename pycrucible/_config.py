@@ -10,7 +10,8 @@ mode 0600::
 Its path is `$CRUCIBLE_CONFIG` when set, else `$XDG_CONFIG_HOME/pycrucible/config.toml`, else
 `~/.config/pycrucible/config.toml`. Environment variables: `CRUCIBLE_API_URL`, `CRUCIBLE_API_KEY`,
 `CRUCIBLE_CONFIG`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`, `CRUCIBLE_TRANSFER_TIMEOUT`,
-`CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_STATE_DIR`.
+`CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_RESPONSE_DEADLINE`, `CRUCIBLE_MAX_RESPONSE_BYTES`,
+`CRUCIBLE_STATE_DIR`.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ DEFAULTS: dict[str, Any] = {
     "connect_timeout": 5.0,  # seconds to open a connection
     "transfer_timeout": 300.0,  # seconds without progress on an upload chunk or download
     "max_retries": 3,  # retries after the first attempt, for what is safe to retry
+    "response_deadline": 120.0,  # seconds for a whole API answer (headers and body), per attempt
+    "max_response_bytes": 64 * 1024 * 1024,  # largest API answer once decoded (64 MiB)
     "state_dir": None,  # None: $XDG_CACHE_HOME/pycrucible (or ~/.cache/pycrucible)
 }
 
@@ -59,10 +62,22 @@ ENV_VARS = {
     "connect_timeout": "CRUCIBLE_CONNECT_TIMEOUT",
     "transfer_timeout": "CRUCIBLE_TRANSFER_TIMEOUT",
     "max_retries": "CRUCIBLE_MAX_RETRIES",
+    "response_deadline": "CRUCIBLE_RESPONSE_DEADLINE",
+    "max_response_bytes": "CRUCIBLE_MAX_RESPONSE_BYTES",
     "state_dir": "CRUCIBLE_STATE_DIR",
 }
 KNOWN_KEYS = frozenset(ENV_VARS)
-_NUMERIC = frozenset({"timeout", "connect_timeout", "transfer_timeout", "max_retries"})
+_NUMERIC = frozenset(
+    {
+        "timeout",
+        "connect_timeout",
+        "transfer_timeout",
+        "max_retries",
+        "response_deadline",
+        "max_response_bytes",
+    }
+)
+_INTEGER = frozenset({"max_retries", "max_response_bytes"})
 
 
 @attrs.frozen
@@ -76,6 +91,8 @@ class Settings:
         connect_timeout: Seconds to open a connection.
         transfer_timeout: Seconds without progress on a transfer.
         max_retries: Retries after the first attempt.
+        response_deadline: Seconds for a whole API answer (headers and body) per attempt.
+        max_response_bytes: Largest API answer in bytes, once decoded.
         state_dir: Folder for resumable-upload state and pipeline journals.
     """
 
@@ -85,6 +102,8 @@ class Settings:
     connect_timeout: float
     transfer_timeout: float
     max_retries: int
+    response_deadline: float
+    max_response_bytes: int
     state_dir: Path
 
 
@@ -223,14 +242,14 @@ def coerce_setting(key: str, value: Any, source: str) -> Any:
     """
     if key not in _NUMERIC:
         return value
-    kind = int if key == "max_retries" else float
+    kind = int if key in _INTEGER else float
     try:
         if isinstance(value, bool):
             raise TypeError
         number = kind(value)
     except (TypeError, ValueError):
         raise ValueError(f"{key} from {source} must be a number, got {value!r}") from None
-    if not math.isfinite(number) or number < 0 or (kind is float and number == 0):
+    if not math.isfinite(number) or number < 0 or (key != "max_retries" and number == 0):
         raise ValueError(f"{key} from {source} must be a positive number, got {value!r}")
     return number
 

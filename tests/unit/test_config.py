@@ -12,6 +12,7 @@ from _client_fakes import API_KEY, API_URL
 
 from pycrucible import CrucibleClient, config_path, load_config, save_config
 from pycrucible._config import DEFAULTS, resolve_settings
+from pycrucible._limits import LimitedTransport
 
 
 def write_config(path: Path, text: str) -> Path:
@@ -100,7 +101,20 @@ def test_defaults_fill_the_rest(clean_env: Path) -> None:
     assert settings.connect_timeout == 5.0
     assert settings.transfer_timeout == 300.0
     assert settings.max_retries == 3
+    assert settings.response_deadline == 120.0
+    assert settings.max_response_bytes == 64 * 1024 * 1024
     assert settings.state_dir == clean_env / "cache" / "pycrucible"
+
+
+def test_answer_limits_come_from_the_environment_and_reach_the_transport(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CRUCIBLE_RESPONSE_DEADLINE", "7.5")
+    monkeypatch.setenv("CRUCIBLE_MAX_RESPONSE_BYTES", "4096")
+    with CrucibleClient(API_URL, API_KEY, transport=httpx.MockTransport(lambda r: None)) as c:
+        limited = c._http.transport._inner
+    assert isinstance(limited, LimitedTransport)
+    assert (limited.limits.deadline, limited.limits.max_bytes) == (7.5, 4096)
 
 
 def test_client_always_has_timeouts(clean_env: Path) -> None:
@@ -113,7 +127,15 @@ def test_client_always_has_timeouts(clean_env: Path) -> None:
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("timeout", "soon"), ("timeout", "-1"), ("timeout", "0"), ("max_retries", "many")],
+    [
+        ("timeout", "soon"),
+        ("timeout", "-1"),
+        ("timeout", "0"),
+        ("max_retries", "many"),
+        ("response_deadline", "0"),
+        ("max_response_bytes", "0"),
+        ("max_response_bytes", "1.5"),
+    ],
 )
 def test_bad_numbers_are_refused(
     clean_env: Path, monkeypatch: pytest.MonkeyPatch, key: str, value: str
