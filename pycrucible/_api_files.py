@@ -22,7 +22,7 @@ from crucible_openapi.models import (
     ThumbnailCreate,
 )
 
-from pycrucible._checks import check_file, check_files, check_id, check_text
+from pycrucible._checks import check_file, check_files, check_id, check_output_folder, check_text
 from pycrucible._core import ClientCore
 from pycrucible._downloads import download_files
 from pycrucible._http import parse_one
@@ -118,15 +118,13 @@ class FilesMixin(ClientCore):
         Raises:
             TransferError: A checksum mismatch, a short download or an unsafe name.
             NotFoundError: `file_name` is not one of the dataset's files.
+            PermissionError: `output_dir` cannot be created or written into; checked before
+                anything is downloaded (other `OSError`s likewise, e.g. a full disk).
         """
         ds = check_id(dsid, "dsid")
         if file_name is not None:
             check_text(file_name, "file_name")
-        if not isinstance(output_dir, str | os.PathLike) or not os.fspath(output_dir):
-            raise ValueError(f"output_dir must be a folder path, got {output_dir!r}")
-        target = Path(output_dir).expanduser()
-        if target.exists() and not target.is_dir():
-            raise ValueError(f"output_dir is not a folder: {target}")
+        target = check_output_folder(output_dir)
         return download_files(
             self._api,
             self._http.storage,

@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from pycrucible._redact import get_logger, register_secret
+from pycrucible.errors import ConfigurationError
 
 __all__ = [
     "DEFAULTS",
@@ -254,6 +255,21 @@ def coerce_setting(key: str, value: Any, source: str) -> Any:
     return number
 
 
+def _missing_setting(key: str, api_url: Any, file_name: str) -> str:
+    """The message for a missing URL or key: every way to give it, for the shell and for Python."""
+    env_name = ENV_VARS[key]
+    if key == "api_url":
+        return (
+            "no Crucible API URL: set $CRUCIBLE_API_URL, give --api-url (command line) or "
+            f"api_url= (Python), or run `crucible config init` (writes {file_name})"
+        )
+    where = f"{api_url.rstrip('/')}/user_apikey" if isinstance(api_url, str) else "/user_apikey"
+    return (
+        f"no Crucible API key: get yours at {where}, then set ${env_name}, give --api-key "
+        f"(command line) or api_key= (Python), or run `crucible config init` (writes {file_name})"
+    )
+
+
 def resolve_settings(
     arguments: Mapping[str, Any], *, config_file: str | os.PathLike[str] | None = None
 ) -> Settings:
@@ -267,7 +283,8 @@ def resolve_settings(
         The settings.
 
     Raises:
-        ValueError: The URL or key is missing everywhere, or a value is invalid.
+        ConfigurationError: The URL or key is missing everywhere (also a `ValueError`).
+        ValueError: A value is invalid.
     """
     file_values = load_config(config_file)
     file_name = str(config_path(config_file))
@@ -283,13 +300,10 @@ def resolve_settings(
         if value is not None:
             value = coerce_setting(key, value, source)
         resolved[key] = value
-    for key, env_name in (("api_url", "CRUCIBLE_API_URL"), ("api_key", "CRUCIBLE_API_KEY")):
+    for key in ("api_url", "api_key"):
         value = resolved[key]
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(
-                f"no Crucible {key} given: pass {key}= to CrucibleClient, set ${env_name}, "
-                f"or put {key} in the config file {file_name}"
-            )
+            raise ConfigurationError(_missing_setting(key, resolved["api_url"], file_name))
         resolved[key] = value.strip()
     state_dir = resolved["state_dir"]
     resolved["state_dir"] = (

@@ -10,7 +10,14 @@ import httpx
 import pytest
 from _client_fakes import API_KEY, API_URL
 
-from pycrucible import CrucibleClient, config_path, load_config, save_config
+from pycrucible import (
+    ConfigurationError,
+    CrucibleClient,
+    CrucibleError,
+    config_path,
+    load_config,
+    save_config,
+)
 from pycrucible._config import DEFAULTS, resolve_settings
 from pycrucible._limits import LimitedTransport
 
@@ -36,19 +43,25 @@ def test_default_path_follows_xdg(clean_env: Path, monkeypatch: pytest.MonkeyPat
     assert config_path(clean_env / "explicit.toml") == clean_env / "explicit.toml"
 
 
-def test_missing_url_names_the_three_ways(clean_env: Path) -> None:
-    with pytest.raises(ValueError, match="api_url") as caught:
+def test_missing_url_names_every_way_to_give_it(clean_env: Path) -> None:
+    with pytest.raises(ConfigurationError) as caught:
         CrucibleClient(api_key=API_KEY)
     message = str(caught.value)
-    assert "api_url=" in message
-    assert "$CRUCIBLE_API_URL" in message
+    for way in ("api_url=", "--api-url", "$CRUCIBLE_API_URL", "crucible config init"):
+        assert way in message
     assert str(default_file(clean_env)) in message
+    assert isinstance(caught.value, CrucibleError)
+    assert isinstance(caught.value, ValueError)  # what it raised before it had a class
 
 
-def test_missing_key_names_the_three_ways(clean_env: Path) -> None:
-    with pytest.raises(ValueError, match=r"api_key.*\$CRUCIBLE_API_KEY.*config file"):
+def test_missing_key_says_where_to_get_one(clean_env: Path) -> None:
+    with pytest.raises(ConfigurationError) as caught:
         CrucibleClient(API_URL)
-    with pytest.raises(ValueError, match="api_key"):
+    message = str(caught.value)
+    assert f"{API_URL.rstrip('/')}/user_apikey" in message
+    for way in ("api_key=", "--api-key", "$CRUCIBLE_API_KEY", "crucible config init"):
+        assert way in message
+    with pytest.raises(ConfigurationError, match="no Crucible API key"):
         CrucibleClient(API_URL, "   ")
 
 
