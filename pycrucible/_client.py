@@ -22,6 +22,7 @@ from pycrucible._config import Settings, resolve_settings
 from pycrucible._core import Core
 from pycrucible._delegate import delegate
 from pycrucible._http import build_clients, check_url
+from pycrucible._limits import ResponseLimits
 from pycrucible._redact import get_logger
 from pycrucible._resources.access import Access
 from pycrucible._resources.datasets import Datasets
@@ -44,11 +45,11 @@ class CrucibleClient:
 
     Settings come, in this order, from the arguments, the environment (`CRUCIBLE_API_URL`,
     `CRUCIBLE_API_KEY`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`,
-    `CRUCIBLE_TRANSFER_TIMEOUT`, `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_STATE_DIR`,
-    `CRUCIBLE_UPLOAD_CHUNK_SIZE`, `CRUCIBLE_RESUMABLE_THRESHOLD`, `CRUCIBLE_DOWNLOAD_WORKERS`),
-    the config file (`$CRUCIBLE_CONFIG`, else `~/.config/pycrucible/config.toml`) and the
-    defaults. Proxies come from `proxy=`, else from `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY`
-    (with `NO_PROXY`).
+    `CRUCIBLE_TRANSFER_TIMEOUT`, `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_RESPONSE_DEADLINE`,
+    `CRUCIBLE_MAX_RESPONSE_BYTES`, `CRUCIBLE_STATE_DIR`, `CRUCIBLE_UPLOAD_CHUNK_SIZE`,
+    `CRUCIBLE_RESUMABLE_THRESHOLD`, `CRUCIBLE_DOWNLOAD_WORKERS`), the config file
+    (`$CRUCIBLE_CONFIG`, else `~/.config/pycrucible/config.toml`) and the defaults. Proxies come
+    from `proxy=`, else from `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY` (with `NO_PROXY`).
 
     Every method also takes the keyword arguments `extra_headers=` (sent with each request of
     the call) and `timeout=` (seconds for each request of the call; for the methods that wait,
@@ -61,10 +62,17 @@ class CrucibleClient:
     Args:
         api_url: Base URL of the API, e.g. `https://crucible.lbl.gov/testapi`.
         api_key: Your API key (from `<api_url>/user_apikey`).
-        timeout: Seconds to wait for an API answer (default 30).
+        timeout: Seconds to wait for each part of an API answer: no read, write or pool wait
+            lasts longer (default 30).
         max_retries: Retries of what is safe to retry (default 3; 0 disables).
         connect_timeout: Seconds to open a connection (default 5).
         transfer_timeout: Seconds without progress on a file transfer (default 300).
+        response_deadline: Seconds for a whole API answer, status line to last byte, per
+            attempt; a slower answer raises `APITimeoutError` (default 120). File transfers
+            have no such deadline.
+        max_response_bytes: Largest API answer in bytes once decoded; a larger one raises
+            `UnexpectedResponseError` (default 67108864, 64 MiB). File transfers are bounded
+            by the dataset's records instead.
         upload_chunk_size: Bytes per resumable-upload chunk, a multiple of 256 KiB
             (default 16 MiB).
         resumable_threshold: Files of at least this many bytes use the resumable upload
@@ -99,6 +107,8 @@ class CrucibleClient:
         max_retries: int | None = None,
         connect_timeout: float | None = None,
         transfer_timeout: float | None = None,
+        response_deadline: float | None = None,
+        max_response_bytes: int | None = None,
         upload_chunk_size: int | None = None,
         resumable_threshold: int | None = None,
         download_workers: int | None = None,
@@ -118,6 +128,8 @@ class CrucibleClient:
             "max_retries": max_retries,
             "connect_timeout": connect_timeout,
             "transfer_timeout": transfer_timeout,
+            "response_deadline": response_deadline,
+            "max_response_bytes": max_response_bytes,
             "state_dir": state_dir,
             "upload_chunk_size": upload_chunk_size,
             "resumable_threshold": resumable_threshold,
@@ -134,6 +146,10 @@ class CrucibleClient:
                 settings.transfer_timeout, connect=settings.connect_timeout
             ),
             policy=RetryPolicy(max_retries=settings.max_retries, sleep=pause),
+            limits=ResponseLimits(
+                max_bytes=settings.max_response_bytes,
+                deadline=settings.response_deadline,
+            ),
             transport=transport,
             verify=verify,
             proxy=proxy,

@@ -9,8 +9,10 @@
   resumable-upload URIs, which may live on another host that must never see the key. It raises
   like `api`.
 
-All of them share one `RetryTransport` (one connection pool, one retry policy), which wraps the
-transport `pycrucible._network` picks (direct, proxied, or the caller's own `httpx.Client`).
+All of them share one `RetryTransport` (one connection pool, one retry policy), which wraps
+`LimitedTransport` (every API answer bounded: decoded size, whole-answer deadline; file
+transfers are marked and left to the transfer code) over the transport `pycrucible._network`
+picks (direct, proxied, or the caller's own `httpx.Client`). API answers that redirect raise.
 `invoke` calls a generated operation with its own typed signature.
 """
 
@@ -29,6 +31,8 @@ import httpx
 from crucible_openapi import AuthenticatedClient
 from crucible_openapi.types import Response
 
+from pycrucible._config import DEFAULTS
+from pycrucible._limits import TRANSFER, LimitedTransport, ResponseLimits
 from pycrucible._loopback import is_loopback
 from pycrucible._network import VerifyArg, inner_transport
 from pycrucible._records import as_record
@@ -71,6 +75,29 @@ def _raise_for_status(response: httpx.Response) -> None:
     if response.status_code >= 400:
         response.read()
         raise error_for_response(response)
+
+
+def _refuse_redirect(response: httpx.Response) -> None:
+    """Response hook: a 3xx answer raises, naming where it points (redirects are not followed).
+
+    Following one could carry the key to another host, and reading its empty body as the API's
+    answer would misreport it (for example as a missing record).
+    """
+    status = response.status_code
+    if 300 <= status < 400 and status != 304:
+        request = response.request
+        location = response.headers.get("location")
+        target = redact_url(str(request.url.join(location))) if location else "nowhere"
+        raise UnexpectedResponseError(
+            f"{request.method} {redact_url(str(request.url))} was redirected ({status}) to "
+            f"{target}; redirects are not followed: check the URL (api_url)",
+            response=response,
+        )
+
+
+def _mark_transfer(request: httpx.Request) -> None:
+    """Request hook of the storage client: its requests are file transfers (see `_limits`)."""
+    request.extensions[TRANSFER] = True
 
 
 def _log_request(request: httpx.Request) -> None:
@@ -139,6 +166,7 @@ def build_clients(
     timeout: httpx.Timeout,
     transfer_timeout: httpx.Timeout,
     policy: RetryPolicy,
+    limits: ResponseLimits | None = None,
     transport: httpx.BaseTransport | None = None,
     verify: VerifyArg = True,
     proxy: str | None = None,
@@ -152,6 +180,8 @@ def build_clients(
         timeout: Timeouts of API calls.
         transfer_timeout: Timeouts of the storage client (signed URLs, upload chunks).
         policy: Retry policy shared by every client.
+        limits: Body bound and whole-answer deadline of API calls (not of transfers); the
+            defaults of `pycrucible._config.DEFAULTS` when None.
         transport: Inner transport (tests pass an `httpx.MockTransport`); pooled HTTP by default.
         verify: TLS verification: True, False, a CA bundle path or an `ssl.SSLContext`.
         proxy: Proxy URL for every request; the proxy environment variables when None.
@@ -161,13 +191,22 @@ def build_clients(
         The clients; close them with `HttpClients.close()`.
     """
     register_secret(api_key)
+    if limits is None:
+        limits = ResponseLimits(
+            max_bytes=DEFAULTS["max_response_bytes"], deadline=DEFAULTS["response_deadline"]
+        )
     inner = inner_transport(
         verify=verify, proxy=proxy, http_client=http_client, transport=transport
     )
-    shared = RetryTransport(inner, policy)
+    shared = RetryTransport(LimitedTransport(inner, limits), policy)
     auth_headers = {"Authorization": f"Bearer {api_key}", "User-Agent": USER_AGENT}
     hooks: dict[str, list[Callable[..., Any]]] = {
         "request": [_log_request],
+        "response": [_log_response, _refuse_redirect, _raise_for_status],
+    }
+    # Resumable uploads answer 308 ("resume incomplete") on the storage host: not a redirect.
+    storage_hooks: dict[str, list[Callable[..., Any]]] = {
+        "request": [_mark_transfer, _log_request],
         "response": [_log_response, _raise_for_status],
     }
     api_hooks = {"request": hooks["request"], "response": [*hooks["response"], _mark_answered]}
@@ -185,7 +224,7 @@ def build_clients(
         headers={"User-Agent": USER_AGENT},
         timeout=transfer_timeout,
         transport=shared,
-        event_hooks=hooks,
+        event_hooks=storage_hooks,
     )
     api = RedactedAuthenticatedClient(
         base_url=api_url, token=api_key, raise_on_unexpected_status=False

@@ -37,7 +37,11 @@ from pycrucible._resources.dataset_fields import check_keywords, new_dataset_bod
 from pycrucible._resources.datasets import Datasets
 from pycrucible._resources.files import Files, PathArg
 from pycrucible._resources.metadata import Metadata
-from pycrucible._resources.processing import DEFAULT_WAIT_TIMEOUT, Processing
+from pycrucible._resources.processing import (
+    DEFAULT_POLL_INTERVAL,
+    DEFAULT_WAIT_TIMEOUT,
+    Processing,
+)
 from pycrucible._resources.registry import Registry
 from pycrucible._transfers.io import size_and_sha256
 from pycrucible._transfers.uploads import UploadedFile
@@ -190,8 +194,8 @@ class Pipeline(Resource):
         ingestor: str | None = None,
         wait: bool = False,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
-        poll_interval: float = 5,
-        raise_on_failure: bool = True,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        raise_on_failure: bool = False,
         progress: ProgressCallback | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> PipelineResult:
@@ -220,7 +224,9 @@ class Pipeline(Resource):
             wait: Wait for the ingestion to finish.
             timeout: Seconds to wait at most.
             poll_interval: Seconds between status polls while waiting.
-            raise_on_failure: When waiting, raise `RequestFailedError` if ingestion fails.
+            raise_on_failure: When waiting, raise `RequestFailedError` if ingestion fails;
+                by default the result carries the final request and its status, as
+                `wait_for_request_completion` does.
             progress: Upload progress callback (file name, bytes sent, total).
 
         Returns:

@@ -37,7 +37,8 @@ log = get_logger("client")
 WaitProgressCallback = Callable[[ProcessingRequest], None]
 """Wait progress: called with the request record after every poll."""
 
-DEFAULT_WAIT_TIMEOUT = 600.0  # seconds
+DEFAULT_WAIT_TIMEOUT = 600.0  # seconds: how long a wait lasts at most
+DEFAULT_POLL_INTERVAL = 5.0  # seconds between status polls (Python and the command alike)
 
 
 class Processing(Resource):
@@ -207,7 +208,7 @@ class Processing(Resource):
         dsid: str,
         reqid: int | str,
         request_type: str,
-        sleep_interval: float = 5,
+        sleep_interval: float = DEFAULT_POLL_INTERVAL,
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         raise_on_failure: bool = False,

@@ -16,7 +16,6 @@ from pycrucible.errors import TransferError
 __all__ = [
     "destination",
     "matching_records",
-    "part_path",
     "safe_relative_path",
     "strip_dataset_prefix",
 ]
@@ -85,11 +84,6 @@ def destination(root: Path, relative: PurePosixPath) -> Path:
     if not target.resolve().is_relative_to(root):
         raise TransferError(f"refusing {relative}: it resolves outside {root}")
     return target
-
-
-def part_path(target: Path) -> Path:
-    """Returns the partial-download file next to `target` (`.<name>.part`)."""
-    return target.with_name(f".{target.name}.part")
 
 
 def strip_dataset_prefix(key: str, dsid: str) -> str:

@@ -24,6 +24,7 @@ from crucible_openapi.models import AssociatedFile
 
 from pycrucible._checks import check_file, check_id
 from pycrucible._http import invoke, parse_list, translate_errors
+from pycrucible._limits import TRANSFER
 from pycrucible._redact import get_logger
 from pycrucible._transfers.io import HashingReader, LocalFile, ProgressMeter, sha256_file
 from pycrucible._transfers.paths import matching_records
@@ -31,7 +32,12 @@ from pycrucible._transfers.resumable import upload_resumable
 from pycrucible._transfers.state import StateStore
 from pycrucible._types import ProgressCallback
 from pycrucible._v1.contract import route
-from pycrucible.errors import TransferError, UnexpectedResponseError
+from pycrucible.errors import (
+    APIConnectionError,
+    APIError,
+    TransferError,
+    UnexpectedResponseError,
+)
 
 __all__ = ["CHUNK_QUANTUM", "UploadedFile", "local_files", "upload_files"]
 
@@ -137,7 +143,7 @@ def upload_files(
     files = local_files(paths)
     store = StateStore(state_dir)
     resumable = [f.size > 0 and f.size >= resumable_threshold for f in files]
-    held = _records_by_name(api, dsid) if not all(resumable) else {}
+    held = _held_records(api, dsid) if not all(resumable) else {}
     results: list[UploadedFile] = []
     for file, large in zip(files, resumable, strict=True):
         meter = ProgressMeter(progress, file.name, file.size)
@@ -179,19 +185,37 @@ def _upload_multipart(
         reader = HashingReader(handle, meter)
         part = (file.name, cast(BinaryIO, reader), "application/octet-stream")
         # The transfer timeout, not the API one: the answer comes after the last byte is stored.
-        with translate_errors():
-            response = http.request(
-                upload.method,
-                upload.url(dsid=dsid),
-                files=[("files", part)],
-                timeout=storage.timeout,
-            )
+        try:
+            with translate_errors():
+                response = http.request(
+                    upload.method,
+                    upload.url(dsid=dsid),
+                    files=[("files", part)],
+                    timeout=storage.timeout,
+                    extensions={TRANSFER: True},
+                )
+        except APIConnectionError as exc:
+            raise _lost_upload_error(exc, file, dsid) from exc
     meter.finish()
     sha = reader.hexdigest()
     if sha is None or reader.bytes_read != file.size:
         raise TransferError(f"{file.path} changed while it was being uploaded")
     file.check_unchanged()
     return UploadedFile(file.path, file.name, file.size, sha, _server_path(response), "multipart")
+
+
+def _lost_upload_error(exc: APIConnectionError, file: LocalFile, dsid: str) -> APIConnectionError:
+    """The same error, saying that running the upload again is safe.
+
+    A multipart POST is not retried automatically (its body is a one-shot stream, and the
+    server may have stored the file before the answer was lost), but the server stores files
+    by name: a second upload of the same file replaces the first instead of adding a copy.
+    """
+    return type(exc)(
+        f"{exc}; the upload of {file.name} to dataset {dsid} was not retried automatically. "
+        "Running it again is safe: files are stored by name, so a second upload replaces the "
+        "first rather than adding a copy"
+    )
 
 
 def _server_path(response: httpx.Response) -> str | None:
@@ -219,6 +243,16 @@ def _records_by_name(api: AuthenticatedClient, dsid: str) -> dict[str, list[Asso
     for record in parse_list(response, AssociatedFile, f"files of dataset {dsid}"):
         by_name.setdefault(record.filename, []).append(record)
     return by_name
+
+
+def _held_records(api: AuthenticatedClient, dsid: str) -> dict[str, list[AssociatedFile]]:
+    """The records that let a small file the dataset already holds be skipped; none (everything
+    is sent) when they cannot be read: skipping is a saving, not a requirement."""
+    try:
+        return _records_by_name(api, dsid)
+    except APIError as exc:
+        log.info("could not read the files of dataset %s (%s); sending every file", dsid, exc)
+        return {}
 
 
 def _already_held(file: LocalFile, by_name: dict[str, list[AssociatedFile]]) -> UploadedFile | None:
