@@ -138,7 +138,7 @@ def add_associated_file(
 
 @router.get("/datasets/{dsid}/drive_location")
 def list_drive_locations(dsid: str, caller: CallerDep, backend: BackendDep) -> list[dict[str, Any]]:
-    """Google Drive folders holding the dataset; the one in use has status ``current``."""
+    """Google Drive folders holding the dataset, each with status ``current`` (as the real API)."""
     db = backend.db
     row = dataset_for(db, caller, dsid)
     return db.all(
