@@ -6,15 +6,18 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query
+from pydantic import AfterValidator
 
 from pycrucible.testing._auth import BackendDep, CallerDep, dataset_for
 from pycrucible.testing._db import Database, Row
+from pycrucible.testing._limits import check_metadata_depth
 from pycrucible.testing._models import AssociatedFileCreate, ThumbnailCreate
 from pycrucible.testing._records import file_out, merge, metadata_record, record_file
 
 router = APIRouter(tags=["datasets"])
 
-MetadataBody = Annotated[dict[str, Any], Body()]
+MetadataBody = Annotated[dict[str, Any], AfterValidator(check_metadata_depth), Body()]
+"""Free-form metadata; nested deeper than the depth limit answers 422 before storing."""
 
 
 def keyword_out(db: Database, keyword: str) -> dict[str, Any]:

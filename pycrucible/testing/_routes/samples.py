@@ -6,11 +6,13 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query
+from pydantic import AfterValidator
 
 from pycrucible.testing._access import Caller
 from pycrucible.testing._auth import BackendDep, CallerDep, dataset_for, sample_for
 from pycrucible.testing._db import Database
 from pycrucible.testing._ids import new_mfid
+from pycrucible.testing._limits import check_metadata_depth
 from pycrucible.testing._models import DatasetFilters, SampleCreate, SampleFilters, SampleUpdate
 from pycrucible.testing._records import (
     add_link,
@@ -184,7 +186,7 @@ def remove_sample_from_dataset(
 def add_sample_metadata(
     sample_id: str,
     sample_type: str,
-    body: Annotated[dict[str, Any], Body()],
+    body: Annotated[dict[str, Any], AfterValidator(check_metadata_depth), Body()],
     caller: CallerDep,
     backend: BackendDep,
 ) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from pycrucible.testing import LocalCrucible
+from pycrucible.testing._limits import MAX_METADATA_DEPTH, json_depth
 
 MakeDataset = Callable[..., dict[str, Any]]
 
@@ -50,3 +51,71 @@ def test_a_256_byte_upload_name_is_refused_with_400(
     assert len(name.encode("utf-8")) == 256
     response = user.post(f"/datasets/{dsid}/upload", files=[("files", (name, b"x", "text/plain"))])
     assert response.status_code == 400
+
+
+def _nested(depth: int) -> dict[str, Any]:
+    """An object nesting `depth` levels of objects (the outer object counts)."""
+    value: Any = {"leaf": True}
+    for _ in range(depth - 1):
+        value = {"k": value}
+    return dict(value)
+
+
+def _deep_text(depth: int) -> str:
+    return '{"k":' * (depth - 1) + '{"leaf":1}' + "}" * (depth - 1)
+
+
+def test_metadata_at_the_depth_limit_is_stored_and_served_everywhere(
+    make_dataset: MakeDataset, user: httpx.Client
+) -> None:
+    dataset = make_dataset(public=True)
+    dsid = dataset["unique_id"]
+    deepest = _nested(MAX_METADATA_DEPTH)
+    assert user.post(f"/datasets/{dsid}/scientific_metadata", json=deepest).status_code == 200
+    read = user.get(f"/datasets/{dsid}/scientific_metadata")
+    assert read.json()["scientific_metadata"] == deepest
+    listed = user.get("/datasets", params={"unique_id": dsid, "include_metadata": True})
+    assert listed.status_code == 200
+    assert listed.json()[0]["scientific_metadata"]["scientific_metadata"] == deepest
+
+
+@pytest.mark.parametrize("depth", [MAX_METADATA_DEPTH + 1, 255, 900, 5000])
+@pytest.mark.parametrize("method", ["POST", "PATCH"])
+def test_deeper_dataset_metadata_is_refused_with_422_and_nothing_changes(
+    depth: int, method: str, make_dataset: MakeDataset, user: httpx.Client
+) -> None:
+    dsid = make_dataset(public=True)["unique_id"]
+    user.post(f"/datasets/{dsid}/scientific_metadata", json={"kept": 1})
+    response = user.request(
+        method,
+        f"/datasets/{dsid}/scientific_metadata",
+        content=_deep_text(depth),
+        headers={"Content-Type": "application/json"},
+    )
+    # Too deep for the JSON parser itself: FastAPI's 400 for an unparsable body.
+    assert response.status_code == (422 if depth < 1000 else 400), response.text
+    assert user.get(f"/datasets/{dsid}/scientific_metadata").json()["scientific_metadata"] == {
+        "kept": 1
+    }
+    listed = user.get("/datasets", params={"unique_id": dsid, "include_metadata": True})
+    assert listed.status_code == 200
+
+
+@pytest.mark.parametrize("depth", [MAX_METADATA_DEPTH + 1, 300])
+def test_deeper_sample_metadata_is_refused_with_422(depth: int, user: httpx.Client) -> None:
+    sample = user.post("/samples", json={"sample_name": "deep"}).json()["unique_id"]
+    path = f"/samples/{sample}/metadata/spinbot_batch"
+    response = user.post(
+        path, content=_deep_text(depth), headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422, response.text
+    assert user.get(path).json() is None
+    assert user.post(path, json=_nested(MAX_METADATA_DEPTH)).status_code == 200
+    assert user.get(path).json() == _nested(MAX_METADATA_DEPTH)
+
+
+def test_json_depth_counts_objects_and_arrays() -> None:
+    assert json_depth(1) == 0
+    assert json_depth({}) == 1
+    assert json_depth({"a": [1, {"b": []}]}) == 4
+    assert json_depth(_nested(5000)) == 5000  # no recursion limit
