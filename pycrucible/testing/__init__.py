@@ -27,8 +27,13 @@ or from a shell::
 
 State: SQLite (``crucible.sqlite3``) and files (``storage/<dsid>/<name>``, resumable parts in
 ``uploads/``) under the data directory; a restart on the same directory gives the same state and
-keeps the API keys. A fresh directory is seeded with an admin, a normal user, a project
+keeps the API keys. The data directory is private (0700, the database 0600): it holds the keys
+and the signing secret. Keys generated on first use are shown once on the console by the command
+line, never logged. A fresh directory is seeded with an admin, a normal user, a project
 (``LOCAL-DEMO``, the normal user a member) and an instrument (``demo-microscope``).
+
+Limits: request bodies other than file uploads above 16 MiB (``max_json_body``) answer 413;
+free-form metadata nested more than 64 levels deep answers 422 before anything is stored.
 
 Access control is enforced: a normal user reads public datasets, their own, those of projects
 they belong to and those granted to one of their access groups (``POST

@@ -11,6 +11,7 @@ from fastapi.routing import APIRoute
 from starlette.types import ASGIApp
 
 from pycrucible.testing._faults import FaultMiddleware
+from pycrucible.testing._limits import JsonBodyLimit
 from pycrucible.testing._routes import (
     catalog,
     control,
@@ -32,6 +33,9 @@ API_ROUTERS = (
     people.router,
     catalog.router,
 )
+
+BODY_LIMIT_EXEMPT = ("/uploads/",)
+"""Paths whose bodies are file bytes (resumable-upload chunks), not limited by size."""
 
 
 def _route_name(route: APIRoute) -> str:
@@ -84,6 +88,9 @@ def create_app(backend: Backend) -> FastAPI:
         app.include_router(router)
     app.include_router(control.storage_router)
     app.include_router(control.control_router)
+    app.add_middleware(
+        JsonBodyLimit, max_bytes=backend.max_json_body, exempt_prefixes=BODY_LIMIT_EXEMPT
+    )
     app.add_exception_handler(OverflowError, _bad_input)
     app.add_exception_handler(UnicodeError, _bad_input)
     return app

@@ -64,9 +64,10 @@ def check_metadata_depth(value: dict[str, Any]) -> dict[str, Any]:
 class JsonBodyLimit:
     """ASGI middleware refusing request bodies larger than a limit with 413.
 
-    A declared ``Content-Length`` above the limit is refused before any byte is read; a body
-    without one (chunked) is buffered only up to the limit. Paths under ``exempt_prefixes`` and
-    ``multipart/form-data`` bodies (file uploads, streamed to disk) are passed through.
+    At most ``max_bytes`` are held in memory: a body found larger (by its ``Content-Length`` or
+    while it streams in) is read to its end and dropped, then answered 413. Paths under
+    ``exempt_prefixes`` and ``multipart/form-data`` bodies (file uploads, streamed to disk) are
+    passed through.
 
     Args:
         app: The wrapped application.
@@ -96,22 +97,25 @@ class JsonBodyLimit:
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, send)
-            return
+        too_large = declared is not None and declared.isdigit() and int(declared) > self.max_bytes
         messages: list[Message] = []
         size = 0
         while True:
             message = await receive()
-            messages.append(message)
             if message["type"] != "http.request":
+                messages.append(message)
                 break
             size += len(message.get("body", b""))
-            if size > self.max_bytes:
-                await self._refuse(scope, send)
-                return
+            too_large = too_large or size > self.max_bytes
+            # Over the limit, the rest is read and dropped (never kept), so the client can
+            # finish sending and read the 413 instead of seeing a reset connection.
+            if not too_large:
+                messages.append(message)
             if not message.get("more_body", False):
                 break
+        if too_large:
+            await self._refuse(scope, send)
+            return
 
         async def replay() -> Message:
             return messages.pop(0) if messages else await receive()
@@ -130,7 +134,6 @@ class JsonBodyLimit:
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
                 ],
             }
         )
