@@ -126,6 +126,40 @@ def request_out(row: Row, dsid: str) -> dict[str, Any]:
     }
 
 
+def keyword_counts(
+    db: Database, caller: Caller, *, dataset_id: int | None = None, keyword: str | None = None
+) -> list[Row]:
+    """Return keywords with ``num_datasets``, counting only datasets the caller may read.
+
+    Keywords carried only by datasets the caller cannot read are left out, so neither the words
+    nor the counts reveal private datasets.
+
+    Args:
+        db: The database.
+        caller: Whose read access applies.
+        dataset_id: Only the keywords of this dataset (still counted over every readable one).
+        keyword: Only this keyword.
+    """
+    readable, params = dataset_access_sql(caller, write=False)
+    counted = (
+        "SELECT k.keyword, COUNT(*) AS num_datasets, MIN(k.rowid) AS first FROM dataset_keywords k "
+        f"JOIN datasets d ON d.id = k.dataset_id WHERE {readable} GROUP BY k.keyword"
+    )
+    clauses: list[str] = []
+    extra: list[Any] = []
+    if dataset_id is not None:
+        clauses.append("c.keyword IN (SELECT keyword FROM dataset_keywords WHERE dataset_id = ?)")
+        extra.append(dataset_id)
+    if keyword is not None:
+        clauses.append("c.keyword = ?")
+        extra.append(keyword)
+    where = " AND ".join(clauses) or "1"
+    return db.all(
+        f"SELECT c.keyword, c.num_datasets FROM ({counted}) c WHERE {where} ORDER BY c.first",
+        [*params, *extra],
+    )
+
+
 def record_file(
     db: Database, dataset_id: int, filename: str, size: int, sha256: str, stored: str | None
 ) -> Row:

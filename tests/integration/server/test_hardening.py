@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from pycrucible.testing import LocalCrucible
+from pycrucible.testing._ids import new_mfid
 from pycrucible.testing._limits import MAX_METADATA_DEPTH, json_depth
 
 MakeDataset = Callable[..., dict[str, Any]]
@@ -119,3 +120,33 @@ def test_json_depth_counts_objects_and_arrays() -> None:
     assert json_depth({}) == 1
     assert json_depth({"a": [1, {"b": []}]}) == 4
     assert json_depth(_nested(5000)) == 5000  # no recursion limit
+
+
+def test_keywords_list_and_count_only_datasets_the_caller_can_read(
+    make_dataset: MakeDataset,
+    user: httpx.Client,
+    other_user: httpx.Client,
+    admin: httpx.Client,
+) -> None:
+    tag = new_mfid()
+    secret, shared = f"secret-{tag}", f"shared-{tag}"
+    private = make_dataset(other_user)["unique_id"]  # readable by its owner and admins only
+    public = make_dataset(other_user, public=True)["unique_id"]
+    mine = make_dataset()["unique_id"]
+    for dsid, word in ((private, secret), (private, shared), (public, shared)):
+        assert other_user.post(f"/datasets/{dsid}/keywords", params={"keyword": word}).is_success
+    added = user.post(f"/datasets/{mine}/keywords", params={"keyword": shared})
+    assert added.json() == {"keyword": shared, "num_datasets": 2}  # mine + the public one
+
+    def listed(client: httpx.Client) -> dict[str, int]:
+        words = client.get("/keywords").json()
+        return {k["keyword"]: k["num_datasets"] for k in words if tag in k["keyword"]}
+
+    assert listed(user) == {shared: 2}
+    assert user.get(f"/datasets/{mine}/keywords").json() == [{"keyword": shared, "num_datasets": 2}]
+    assert listed(other_user) == {secret: 1, shared: 2}  # the seed user's dataset is private
+    assert listed(admin) == {secret: 1, shared: 3}
+    assert other_user.get(f"/datasets/{private}/keywords").json() == [
+        {"keyword": secret, "num_datasets": 1},
+        {"keyword": shared, "num_datasets": 2},
+    ]
