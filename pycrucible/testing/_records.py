@@ -250,19 +250,6 @@ def query_samples(
     return [sample_out(db, caller, row) for row in rows]
 
 
-def with_consistent_owner(db: Database, values: dict[str, Any]) -> dict[str, Any]:
-    """Make ``owner_orcid`` and ``owner_user_id`` agree when one of them is given (in place)."""
-    if values.get("owner_orcid") is not None:
-        values["owner_user_id"] = db.scalar(
-            "SELECT id FROM users WHERE orcid = ?", [values["owner_orcid"]]
-        )
-    elif values.get("owner_user_id") is not None:
-        values["owner_orcid"] = db.scalar(
-            "SELECT orcid FROM users WHERE id = ?", [values["owner_user_id"]]
-        )
-    return values
-
-
 def find_stored_file(db: Database, dataset_id: int, wanted: str | None) -> Row | None:
     """Return the stored file of a dataset that ``wanted`` names, by path or base name.
 

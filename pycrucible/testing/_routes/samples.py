@@ -14,6 +14,7 @@ from pycrucible.testing._db import Database
 from pycrucible.testing._ids import new_mfid
 from pycrucible.testing._limits import check_metadata_depth
 from pycrucible.testing._models import DatasetFilters, SampleCreate, SampleFilters, SampleUpdate
+from pycrucible.testing._ownership import owner_for_create, owner_for_update
 from pycrucible.testing._records import (
     add_link,
     dataset_out,
@@ -22,7 +23,6 @@ from pycrucible.testing._records import (
     query_samples,
     remove_link,
     sample_out,
-    with_consistent_owner,
 )
 
 router = APIRouter(tags=["samples"])
@@ -46,13 +46,11 @@ def list_samples(
 
 @router.post("/samples")
 def create_sample(body: SampleCreate, caller: CallerDep, backend: BackendDep) -> dict[str, Any]:
-    """Create a sample owned by the caller unless the body names another owner."""
+    """Create a sample owned by the caller (only an admin may name another owner)."""
     db = backend.db
     unique_id = body.unique_id or new_mfid()
-    values = with_consistent_owner(db, body.model_dump(exclude={"unique_id"}))
-    if values["owner_orcid"] is None and values["owner_user_id"] is None:
-        values["owner_orcid"] = caller.orcid
-        values["owner_user_id"] = caller.user_id
+    values = body.model_dump(exclude={"unique_id"})
+    owner_for_create(db, caller, values)
     with db.transaction():
         if mfid_in_use(db, unique_id):
             raise HTTPException(409, f"A record with unique_id {unique_id!r} exists")
@@ -76,7 +74,9 @@ def update_sample(
     """Change the fields present in the body; needs write access."""
     db = backend.db
     row = sample_for(db, caller, sample_id, write=True)
-    db.update("samples", row["id"], with_consistent_owner(db, body.model_dump(exclude_unset=True)))
+    values = body.model_dump(exclude_unset=True)
+    owner_for_update(db, caller, row, values)
+    db.update("samples", row["id"], values)
     return _sample(db, caller, row["id"])
 
 
