@@ -34,14 +34,26 @@ def base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
+def upload_path(name: str) -> str:
+    """Return the server path recorded for an uploaded file: flat, ``api-uploads/<name>``.
+
+    As in the real API's records. The path names the file within its dataset: the same name
+    uploaded to two datasets gives the same path in each, while the bytes are kept apart (stored
+    per dataset, and downloaded through each dataset's own links), so neither upload replaces the
+    other. Uploading the same name again to the same dataset replaces that dataset's file.
+    """
+    return f"{UPLOAD_PREFIX}/{name}"
+
+
 def store_file_record(db: Database, dataset: Row, name: str, size: int, sha256: str) -> Row:
     """Record a file stored as ``<dsid>/<name>``; it becomes the main file when there is none.
 
-    When the dataset's main file already names a file with this base name, its size and hash
-    are set from the stored bytes.
+    It is recorded under :func:`upload_path` (merging with a record of the same path added
+    earlier through ``associated_files``). When the dataset's main file already names a file
+    with this base name, its size and hash are set from the stored bytes.
     """
     stored_name = f"{dataset['unique_id']}/{name}"
-    path = f"{UPLOAD_PREFIX}/{stored_name}"
+    path = upload_path(name)
     with db.transaction():
         entry = record_file(db, dataset["id"], path, size, sha256, stored_name)
         main = db.scalar("SELECT file_to_upload FROM datasets WHERE id = ?", [dataset["id"]])
