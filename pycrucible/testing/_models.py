@@ -96,6 +96,15 @@ class DatasetFilters(BaseModel):
     limit: int | None = Field(default=None, ge=1)
 
 
+class DatasetListQuery(DatasetFilters):
+    """Query of dataset lists (``GET /datasets``, ``GET /samples/{id}/datasets``).
+
+    The filters plus ``include_metadata``.
+    """
+
+    include_metadata: bool = False
+
+
 class SampleFilters(BaseModel):
     """Exact sample filters and ``limit``."""
 

@@ -89,6 +89,20 @@ def metadata_record(db: Database, dataset: Row) -> dict[str, Any] | None:
     return {"dataset_id": dataset["unique_id"], "scientific_metadata": json.loads(body)}
 
 
+def datasets_out(db: Database, rows: list[Row], *, include_metadata: bool) -> list[dict[str, Any]]:
+    """Return dataset rows as ``Dataset`` records, each with its metadata record when asked.
+
+    With ``include_metadata`` every record gets ``scientific_metadata``: the dataset's
+    ``ScientificMetadataRecord`` (the dictionary under its own ``scientific_metadata`` key, as
+    the seed-era API nests it), or null.
+    """
+    records = [dataset_out(row) for row in rows]
+    if include_metadata:
+        for record, row in zip(records, rows, strict=True):
+            record["scientific_metadata"] = metadata_record(db, row)
+    return records
+
+
 def sample_out(db: Database, caller: Caller, row: Row) -> dict[str, Any]:
     """Return a sample row as the contract's ``Sample``, with the datasets the caller may read."""
     record = pick(row, SAMPLE_COLUMNS)

@@ -19,13 +19,14 @@ from pycrucible.testing._models import (
     DatasetCreate,
     DatasetFields,
     DatasetFilters,
+    DatasetListQuery,
     DatasetUpdate,
 )
 from pycrucible.testing._ownership import owner_for_create, owner_for_update
 from pycrucible.testing._records import (
     add_link,
     dataset_out,
-    metadata_record,
+    datasets_out,
     mfid_in_use,
     query_datasets,
     remove_link,
@@ -33,12 +34,6 @@ from pycrucible.testing._records import (
 from pycrucible.testing._workers import now_iso
 
 router = APIRouter(tags=["datasets"])
-
-
-class DatasetListQuery(DatasetFilters):
-    """Query of ``GET /datasets``: the filters plus ``include_metadata``."""
-
-    include_metadata: bool = False
 
 
 def resolved_fields(db: Database, body: DatasetFields) -> dict[str, Any]:
@@ -76,11 +71,7 @@ def list_datasets(
 ) -> list[dict[str, Any]]:
     """Datasets the caller may read, filtered, oldest first."""
     rows = query_datasets(backend.db, caller, query)
-    records = [dataset_out(row) for row in rows]
-    if query.include_metadata:
-        for record, row in zip(records, rows, strict=True):
-            record["scientific_metadata"] = metadata_record(backend.db, row)
-    return records
+    return datasets_out(backend.db, rows, include_metadata=query.include_metadata)
 
 
 @router.post("/datasets")

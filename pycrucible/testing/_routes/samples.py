@@ -13,11 +13,11 @@ from pycrucible.testing._auth import BackendDep, CallerDep, dataset_for, sample_
 from pycrucible.testing._db import Database
 from pycrucible.testing._ids import new_mfid
 from pycrucible.testing._limits import check_metadata_depth
-from pycrucible.testing._models import DatasetFilters, SampleCreate, SampleFilters, SampleUpdate
+from pycrucible.testing._models import DatasetListQuery, SampleCreate, SampleFilters, SampleUpdate
 from pycrucible.testing._ownership import owner_for_create, owner_for_update
 from pycrucible.testing._records import (
     add_link,
-    dataset_out,
+    datasets_out,
     mfid_in_use,
     query_datasets,
     query_samples,
@@ -129,15 +129,15 @@ def unlink_samples(
 @router.get("/samples/{sample_id}/datasets")
 def list_sample_datasets(
     sample_id: str,
-    filters: Annotated[DatasetFilters, Query()],
+    query: Annotated[DatasetListQuery, Query()],
     caller: CallerDep,
     backend: BackendDep,
 ) -> list[dict[str, Any]]:
-    """Datasets linked to a sample that the caller may read, filtered."""
+    """Datasets linked to a sample that the caller may read, filtered, optionally with metadata."""
     sample = sample_for(backend.db, caller, sample_id)
     scope = "d.id IN (SELECT dataset_id FROM dataset_samples WHERE sample_id = ?)"
-    rows = query_datasets(backend.db, caller, filters, scope=scope, scope_params=[sample["id"]])
-    return [dataset_out(row) for row in rows]
+    rows = query_datasets(backend.db, caller, query, scope=scope, scope_params=[sample["id"]])
+    return datasets_out(backend.db, rows, include_metadata=query.include_metadata)
 
 
 @router.get("/datasets/{dsid}/samples")

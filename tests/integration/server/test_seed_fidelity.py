@@ -63,3 +63,24 @@ def test_the_seed_flow_records_each_file_once(
         ("api-uploads/scan.jpg", _sha(main)),
     ]
     assert user.get(f"/datasets/{dsid}").json()["sha256_hash_file_to_upload"] == _sha(main)
+
+
+def test_sample_datasets_carry_metadata_when_asked(
+    make_dataset: MakeDataset, user: httpx.Client
+) -> None:
+    sample = user.post("/samples", json={"sample_name": "with data"}).json()["unique_id"]
+    described, bare = make_dataset()["unique_id"], make_dataset()["unique_id"]
+    user.post(f"/datasets/{described}/scientific_metadata", json={"temperature_K": 77})
+    for dsid in (described, bare):
+        user.post(f"/datasets/{dsid}/samples/{sample}")
+    path = f"/samples/{sample}/datasets"
+    plain = user.get(path).json()
+    assert [d["unique_id"] for d in plain] == [described, bare]
+    assert all("scientific_metadata" not in d for d in plain)
+    rich = user.get(path, params={"include_metadata": True}).json()
+    assert [d["scientific_metadata"] for d in rich] == [
+        {"dataset_id": described, "scientific_metadata": {"temperature_K": 77}},
+        None,
+    ]
+    filtered = user.get(path, params={"include_metadata": "true", "unique_id": bare}).json()
+    assert [(d["unique_id"], d["scientific_metadata"]) for d in filtered] == [(bare, None)]
