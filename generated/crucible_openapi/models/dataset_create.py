@@ -27,11 +27,11 @@ class DatasetCreate:
     public: bool | None | Unset = UNSET
     """ Readable by everybody. """
     owner_user_id: int | None | Unset = UNSET
-    """ Internal id of the owning user. """
+    """ Internal id of the owning user; absent or null means the caller. Another user's needs an admin. """
     owner_orcid: None | str | Unset = UNSET
-    """ ORCID of the owner. """
+    """ ORCID of the owner; absent or null means the caller. Another user's needs an admin. """
     project_id: None | str | Unset = UNSET
-    """ Project slug. """
+    """ Project slug: an existing project the caller is a member of (admins: any). """
     instrument_id: int | None | Unset = UNSET
     """ Internal id of the instrument. """
     instrument_name: None | str | Unset = UNSET

@@ -21,11 +21,11 @@ class DatasetUpdate:
     public: bool | None | Unset = UNSET
     """ Readable by everybody. """
     owner_user_id: int | None | Unset = UNSET
-    """ Internal id of the owning user. """
+    """ Internal id of the new owner (only the owner or an admin may change it; not null). """
     owner_orcid: None | str | Unset = UNSET
-    """ ORCID of the owner. """
+    """ ORCID of the new owner (only the owner or an admin may change it; not null). """
     project_id: None | str | Unset = UNSET
-    """ Project slug. """
+    """ Project slug: an existing project the caller is a member of (admins: any), or null. """
     instrument_id: int | None | Unset = UNSET
     """ Internal id of the instrument. """
     instrument_name: None | str | Unset = UNSET

@@ -25,15 +25,15 @@ class SampleCreate:
     sample_name: None | str | Unset = UNSET
     """ Human-readable name. """
     owner_orcid: None | str | Unset = UNSET
-    """ ORCID of the owner. """
+    """ ORCID of the owner; absent or null means the caller. Another user's needs an admin. """
     owner_user_id: int | None | Unset = UNSET
-    """ Internal id of the owner. """
+    """ Internal id of the owning user; absent or null means the caller. Another user's needs an admin. """
     description: None | str | Unset = UNSET
     """ Free text. """
     date_created: datetime.datetime | None | Unset = UNSET
     """ When the sample was made, ISO 8601. """
     project_id: None | str | Unset = UNSET
-    """ Project slug. """
+    """ Project slug: an existing project the caller is a member of (admins: any). """
     sample_type: None | str | Unset = UNSET
     """ Sample type. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -19,15 +19,15 @@ class SampleUpdate:
     sample_name: None | str | Unset = UNSET
     """ Human-readable name. """
     owner_orcid: None | str | Unset = UNSET
-    """ ORCID of the owner. """
+    """ ORCID of the new owner (only the owner or an admin may change it; not null). """
     owner_user_id: int | None | Unset = UNSET
-    """ Internal id of the owner. """
+    """ Internal id of the new owner (only the owner or an admin may change it; not null). """
     description: None | str | Unset = UNSET
     """ Free text. """
     date_created: datetime.datetime | None | Unset = UNSET
     """ When the sample was made, ISO 8601. """
     project_id: None | str | Unset = UNSET
-    """ Project slug. """
+    """ Project slug: an existing project the caller is a member of (admins: any), or null. """
     sample_type: None | str | Unset = UNSET
     """ Sample type. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
