@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp
 
 from pycrucible.testing._faults import FaultMiddleware
@@ -23,6 +25,8 @@ from pycrucible.testing._routes import (
     samples,
 )
 from pycrucible.testing._state import Backend, StorageLogMiddleware
+
+logger = logging.getLogger("pycrucible.testing")
 
 API_ROUTERS = (
     datasets.router,
@@ -40,6 +44,16 @@ BODY_LIMIT_EXEMPT = ("/uploads/",)
 
 def _route_name(route: APIRoute) -> str:
     return route.name
+
+
+async def _client_gone(request: Request, exc: Exception) -> Response:
+    """Log one line (no traceback) when a client goes away before its body arrived."""
+    logger.info(
+        "client disconnected during %s %s; the request was abandoned",
+        request.method,
+        request.url.path,
+    )
+    return Response(status_code=400)  # nobody is left to read it
 
 
 async def _bad_input(request: Request, exc: Exception) -> JSONResponse:
@@ -91,6 +105,7 @@ def create_app(backend: Backend) -> FastAPI:
     app.add_middleware(
         JsonBodyLimit, max_bytes=backend.max_json_body, exempt_prefixes=BODY_LIMIT_EXEMPT
     )
+    app.add_exception_handler(ClientDisconnect, _client_gone)
     app.add_exception_handler(OverflowError, _bad_input)
     app.add_exception_handler(UnicodeError, _bad_input)
     return app

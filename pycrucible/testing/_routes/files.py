@@ -153,23 +153,27 @@ async def _append_chunk(
         running = None  # out of step (e.g. after a restart): completion hashes the file
     digest = running[0] if running is not None else (hashlib.sha256() if received == 0 else None)
     position = start
-    with part.open("ab") as out:
-        async for piece in request.stream():
-            if position > end:
-                break
-            piece = piece[: end + 1 - position]
-            skip = max(0, received - position)
-            if skip < len(piece):
-                fresh = piece[skip:]
-                out.write(fresh)
-                if digest is not None:
-                    digest.update(fresh)
-                received += len(fresh)
-            position += len(piece)
-    if digest is not None:
-        _running_hashes[upload_id] = (digest, received)
-    else:
-        _running_hashes.pop(upload_id, None)
+    try:
+        with part.open("ab") as out:
+            async for piece in request.stream():
+                if position > end:
+                    break
+                piece = piece[: end + 1 - position]
+                skip = max(0, received - position)
+                if skip < len(piece):
+                    fresh = piece[skip:]
+                    out.write(fresh)
+                    if digest is not None:
+                        digest.update(fresh)
+                    received += len(fresh)
+                position += len(piece)
+    finally:
+        # Also when the client goes away mid-chunk: the bytes kept so far count, and the
+        # running hash stays in step with them.
+        if digest is not None:
+            _running_hashes[upload_id] = (digest, received)
+        else:
+            _running_hashes.pop(upload_id, None)
 
 
 _CHUNK_BODY = {

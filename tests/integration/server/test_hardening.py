@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import socket
+import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 import pytest
@@ -150,3 +153,57 @@ def test_keywords_list_and_count_only_datasets_the_caller_can_read(
         {"keyword": secret, "num_datasets": 1},
         {"keyword": shared, "num_datasets": 2},
     ]
+
+
+def _send_and_vanish(server: LocalCrucible, head: str, body: bytes) -> None:
+    """Send a request head and part of its body over a raw socket, then close it."""
+    address = urlsplit(server.url)
+    assert address.hostname is not None
+    assert address.port is not None
+    with socket.create_connection((address.hostname, address.port)) as raw:
+        raw.sendall(head.encode() + body)
+
+
+def _tracebacks(records: list[logging.LogRecord]) -> list[logging.LogRecord]:
+    return [r for r in records if r.exc_info is not None or "Exception in ASGI" in r.getMessage()]
+
+
+def test_a_client_leaving_mid_upload_logs_one_line_and_no_traceback(
+    make_dataset: MakeDataset,
+    user: httpx.Client,
+    server: LocalCrucible,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    dsid = make_dataset()["unique_id"]
+    size = 1_000_000
+    session = user.post(
+        f"/datasets/{dsid}/upload/initiate",
+        json={"filename": "gone.bin", "size": size, "sha256_hash": "0" * 64},
+    ).json()
+    path = urlsplit(session["resumable_uri"]).path
+    caplog.set_level(logging.INFO)
+    head = (
+        f"PUT {path} HTTP/1.1\r\nHost: test\r\nContent-Range: bytes 0-{size - 1}/{size}\r\n"
+        f"Content-Length: {size}\r\n\r\n"
+    )
+    _send_and_vanish(server, head, b"y" * 50_000)
+    boundary = "b0undary"
+    multipart = (
+        f"POST /datasets/{dsid}/upload HTTP/1.1\r\nHost: test\r\n"
+        f"Authorization: Bearer {server.user_key}\r\n"
+        f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {size}\r\n\r\n"
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="x.bin"\r\n\r\n'
+    )
+    _send_and_vanish(server, multipart, b"z" * 50_000)
+    deadline = time.monotonic() + 10
+    while not any("client disconnected" in r.getMessage() for r in caplog.records):
+        assert time.monotonic() < deadline, [r.getMessage() for r in caplog.records]
+        time.sleep(0.02)
+    gone = [r for r in caplog.records if "client disconnected" in r.getMessage()]
+    assert len(gone) == 1
+    assert path in gone[0].getMessage()
+    assert _tracebacks(caplog.records) == []
+    # The session survives (whatever part of the chunk was kept) and nothing was recorded.
+    resumed = httpx.put(session["resumable_uri"], headers={"Content-Range": f"bytes */{size}"})
+    assert resumed.status_code == 308
+    assert user.get(f"/datasets/{dsid}/associated_files").json() == []
