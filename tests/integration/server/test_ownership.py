@@ -169,3 +169,19 @@ def test_null_owner_fields_on_create_mean_the_caller(
     made = user.post(kind, json={"owner_orcid": None, "owner_user_id": None})
     assert made.status_code == 200
     assert made.json()["owner_orcid"] == server.user_orcid
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_patch_moves_records_only_into_existing_projects_of_the_caller(
+    kind: str, user: httpx.Client, other_user: httpx.Client, admin: httpx.Client
+) -> None:
+    made = other_user.post(kind, json={}).json()["unique_id"]
+    assert other_user.patch(f"{kind}/{made}", json={"project_id": "NOPE"}).status_code == 422
+    assert other_user.patch(f"{kind}/{made}", json={"project_id": "LOCAL-DEMO"}).status_code == 403
+    assert admin.patch(f"{kind}/{made}", json={"project_id": "LOCAL-DEMO"}).status_code == 200
+    # Unchanged, the project may be sent back; null takes the record out of it.
+    same = other_user.patch(f"{kind}/{made}", json={"project_id": "LOCAL-DEMO", "description": "x"})
+    assert same.status_code == 200
+    out = other_user.patch(f"{kind}/{made}", json={"project_id": None})
+    assert out.status_code == 200
+    assert out.json()["project_id"] is None
