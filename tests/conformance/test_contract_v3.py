@@ -353,6 +353,9 @@ def test_every_component_schema_is_used() -> None:
 def test_no_closed_enums_on_open_vocabularies() -> None:
     enums = {name for name, schema in SCHEMAS.items() if "enum" in schema}
     assert enums == CLOSED_VOCABULARIES
+    for name, schema in SCHEMAS.items():
+        nested = [node for node in _walk(schema.get("properties", {})) if "enum" in node]
+        assert nested == [], name
     inline = [node for node in _walk(SPEC["paths"]) if "enum" in node]
     assert inline == []
     for method, path, op in _operations():
