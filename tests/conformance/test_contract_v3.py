@@ -509,6 +509,38 @@ def test_ingestion_status_classes_are_machine_readable() -> None:
         }
 
 
+# Explicit links, so a stateful fuzzer can chain a create with the operations on what it made.
+LINKED = {
+    "create_dataset": {"get_dataset", "update_dataset"},
+    "create_sample": {"get_sample", "update_sample"},
+    "create_project": {"get_project", "update_project"},
+    "create_instrument": {"get_instrument", "update_instrument"},
+    "initiate_multipart_upload": {"list_upload_parts", "sign_upload_parts"},
+}
+
+
+def test_creates_link_to_the_operations_on_what_they_made() -> None:
+    ops = _by_id()
+    for source, op in ops.items():
+        response = op["responses"]["200"]
+        links = response.get("links", {})
+        assert LINKED.get(source, set()) <= {link["operationId"] for link in links.values()}
+        body = (
+            SCHEMAS[_ok_schema(op)["$ref"].removeprefix("#/components/schemas/")] if links else {}
+        )
+        for name, link in links.items():
+            target = ops[link["operationId"]]
+            path_params = {p["name"] for p in target["parameters"] if p["in"] == "path"}
+            assert set(link["parameters"]) == path_params, (source, name)
+            for expression in link["parameters"].values():
+                field = expression.removeprefix("$response.body#/")
+                if field != expression:
+                    assert field in body["properties"], (source, name, field)
+                else:
+                    own = {p["name"] for p in op["parameters"] if p["in"] == "path"}
+                    assert expression.removeprefix("$request.path.") in own, (source, name)
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The contract generated into a scratch folder by the pinned generator and the repo config."""
