@@ -24,191 +24,181 @@ SPEC: dict[str, Any] = json.loads(V3_CONTRACT.read_text())
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
 METHODS = ("get", "put", "post", "patch", "delete")
 
+
+def _pairs(table: str) -> set[tuple[str, str]]:
+    """(method, path) pairs of a table with one `METHOD /path` a line and `#` comment lines."""
+    rows = [line.split() for line in table.splitlines() if line and not line.startswith("#")]
+    return {(method, path) for method, path in rows}
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
 # Every (method, path) of inventory-v3 §2 except label printing (POST /print/barcode). Path
 # parameters keep the inventory's names, except that /projects/{project_ref} also serves the
 # MFID-only GET (§7 Q4).
-IN_SCOPE = {
-    # §2.1 health and account
-    ("GET", "/health/live"),
-    ("GET", "/health/ready"),
-    ("GET", "/account"),
-    ("GET", "/account/profile"),
-    ("PATCH", "/account/profile"),
-    ("GET", "/account/apikey"),
-    ("GET", "/account/verify"),
-    ("POST", "/account/sync-projects"),
-    ("GET", "/account/join_requests"),
-    # §2.2 datasets
-    ("GET", "/datasets"),
-    ("GET", "/datasets/facets"),
-    ("GET", "/datasets/search"),
-    ("GET", "/datasets/{dataset_mfid}"),
-    ("POST", "/datasets"),
-    ("PATCH", "/datasets/{dataset_mfid}"),
-    ("PUT", "/datasets/{dataset_mfid}/instrument"),
-    ("GET", "/datasets/{dataset_mfid}/keywords"),
-    ("POST", "/datasets/{dataset_mfid}/keywords"),
-    ("GET", "/datasets/{dataset_mfid}/thumbnails"),
-    ("POST", "/datasets/{dataset_mfid}/thumbnails"),
-    ("PATCH", "/datasets/{dataset_mfid}/thumbnails/{thumbnail_id}"),
-    ("DELETE", "/datasets/{dataset_mfid}/thumbnails/{thumbnail_id}"),
-    ("POST", "/datasets/{dataset_mfid}/samples/{sample_mfid}"),
-    ("DELETE", "/datasets/{dataset_mfid}/samples/{sample_mfid}"),
-    ("POST", "/datasets/{parent_mfid}/children/{child_mfid}"),
-    ("DELETE", "/datasets/{parent_mfid}/children/{child_mfid}"),
-    ("GET", "/datasets/{parent_mfid}/children"),
-    ("GET", "/datasets/{child_mfid}/parents"),
-    ("POST", "/datasets/{dataset_mfid}/carrier_segmentation"),
-    ("POST", "/datasets/{dataset_mfid}/insitu_spec_aggregation"),
-    ("POST", "/datasets/{dataset_mfid}/rga_analysis"),
-    ("POST", "/datasets/{dataset_mfid}/mosaic_stitch"),
-    # §2.3 files, uploads, downloads
-    ("GET", "/datasets/{dataset_mfid}/files"),
-    ("POST", "/datasets/{dataset_mfid}/files"),
-    ("GET", "/datasets/{dataset_mfid}/download_links"),
-    ("POST", "/datasets/{dataset_mfid}/upload/multipart/initiate"),
-    ("GET", "/datasets/{dataset_mfid}/upload/multipart/{upload_id}"),
-    ("POST", "/datasets/{dataset_mfid}/upload/multipart/{upload_id}/parts"),
-    ("POST", "/datasets/{dataset_mfid}/upload/multipart/complete"),
-    ("DELETE", "/datasets/{dataset_mfid}/upload/multipart/{upload_id}"),
-    ("POST", "/files/{file_mfid}/upload/multipart/initiate"),
-    ("POST", "/datasets/{dataset_mfid}/upload/initiate/multipart"),
-    ("POST", "/datasets/{dataset_mfid}/upload/initiate"),
-    ("POST", "/datasets/{dataset_mfid}/upload/complete"),
-    ("GET", "/files"),
-    ("GET", "/files/{file_mfid}"),
-    ("PATCH", "/files/{file_mfid}"),
-    ("DELETE", "/files/{file_mfid}"),
-    ("GET", "/files/{file_mfid}/download_link"),
-    ("POST", "/files/{file_mfid}/ingest"),
-    # §2.4 ingestion requests
-    ("GET", "/ingestion_requests"),
-    ("GET", "/ingestion_requests/{request_id}"),
-    ("PATCH", "/ingestion_requests/{request_id}"),
-    ("GET", "/ingestors"),
-    # §2.5 samples
-    ("GET", "/samples"),
-    ("GET", "/samples/facets"),
-    ("GET", "/samples/search"),
-    ("GET", "/samples/{sample_mfid}"),
-    ("POST", "/samples"),
-    ("PATCH", "/samples/{sample_mfid}"),
-    ("GET", "/samples/{parent_mfid}/children"),
-    ("GET", "/samples/{child_mfid}/parents"),
-    ("POST", "/samples/{parent_mfid}/children/{child_mfid}"),
-    ("DELETE", "/samples/{parent_mfid}/children/{child_mfid}"),
-    # §2.6 type-agnostic resources
-    ("GET", "/resources/{mfid}"),
-    ("GET", "/resources/{mfid}/links"),
-    ("GET", "/resources/{mfid}/metadata"),
-    ("POST", "/resources/{mfid}/metadata"),
-    ("PATCH", "/resources/{mfid}/metadata"),
-    ("GET", "/resources/metadata/search"),
-    ("GET", "/resources/{mfid}/access"),
-    ("PUT", "/resources/{mfid}/access/{kind}/{principal}"),
-    ("DELETE", "/resources/{mfid}/access/{kind}/{principal}"),
-    ("PUT", "/resources/{mfid}/access/public"),
-    ("DELETE", "/resources/{mfid}/access/public"),
-    ("GET", "/resources/{mfid}/access_groups"),
-    ("POST", "/resources/{mfid}/access_groups"),
-    ("POST", "/resources/{mfid}/transfer_ownership"),
-    ("POST", "/resources/{mfid}/project"),
-    ("POST", "/resources/{mfid}/delete"),
-    ("DELETE", "/resources/{mfid}"),
-    # §2.7 deletion workflow
-    ("GET", "/deletion_requests"),
-    ("GET", "/deletion_requests/{request_id}"),
-    ("PATCH", "/deletion_requests/{request_id}"),
-    ("GET", "/deletion_audit"),
-    ("GET", "/deletion_audit/{audit_id}"),
-    # §2.8 projects
-    ("GET", "/projects"),
-    ("GET", "/projects/search"),
-    ("GET", "/projects/{project_ref}"),
-    ("POST", "/projects"),
-    ("PATCH", "/projects/{project_ref}"),
-    ("GET", "/projects/{project_ref}/users"),
-    ("POST", "/projects/{project_ref}/users/{user_ref}"),
-    ("PATCH", "/projects/{project_ref}/users/{user_ref}"),
-    ("DELETE", "/projects/{project_ref}/users/{user_ref}"),
-    # §2.9 instruments
-    ("GET", "/instruments"),
-    ("GET", "/instruments/search"),
-    ("GET", "/instruments/{instrument_mfid}"),
-    ("POST", "/instruments"),
-    ("PATCH", "/instruments/{instrument_mfid}"),
-    ("POST", "/instruments/{instrument_mfid}/status"),
-    ("GET", "/instruments/{instrument_mfid}/service_accounts"),
-    ("POST", "/instruments/{instrument_mfid}/service_accounts/{sa_mfid}"),
-    ("DELETE", "/instruments/{instrument_mfid}/service_accounts/{sa_mfid}"),
-    # §2.10 users
-    ("GET", "/users"),
-    ("GET", "/users/search"),
-    ("GET", "/users/{user_id}"),
-    ("POST", "/users"),
-    ("PATCH", "/users/{user_id}"),
-    ("POST", "/users/resolve"),
-    ("PATCH", "/users/{user_id}/platform_role"),
-    ("DELETE", "/users/{user_id}/apikey"),
-    ("GET", "/users/{user_id}/apikey/verify"),
-    ("GET", "/users/{user_id}/access_groups"),
-    ("POST", "/users/{user_id}/access_groups/{group_name}"),
-    ("DELETE", "/users/{user_id}/access_groups/{group_name}"),
-    ("GET", "/users/{user_id}/projects"),
-    ("GET", "/users/{user_ref}/datasets/{dataset_mfid}"),
-    # §2.11 service accounts
-    ("POST", "/service_accounts"),
-    ("GET", "/service_accounts"),
-    ("GET", "/service_accounts/{sa_mfid}"),
-    ("PATCH", "/service_accounts/{sa_mfid}"),
-    ("POST", "/service_accounts/{sa_mfid}/rotate_key"),
-    # §2.12 access groups and join requests
-    ("POST", "/access_groups/{group_name}/join"),
-    ("GET", "/join_requests"),
-    ("PATCH", "/join_requests/{request_id}"),
-    # §2.13 graphs
-    ("GET", "/entity_graph_cte/{mfid}"),
-    ("GET", "/project_graph/{project_id}"),
-}
+_SCOPE_TABLE = """
+# §2.1 health and account
+GET    /health/live
+GET    /health/ready
+GET    /account
+GET    /account/profile
+PATCH  /account/profile
+GET    /account/apikey
+GET    /account/verify
+POST   /account/sync-projects
+GET    /account/join_requests
+# §2.2 datasets
+GET    /datasets
+GET    /datasets/facets
+GET    /datasets/search
+GET    /datasets/{dataset_mfid}
+POST   /datasets
+PATCH  /datasets/{dataset_mfid}
+PUT    /datasets/{dataset_mfid}/instrument
+GET    /datasets/{dataset_mfid}/keywords
+POST   /datasets/{dataset_mfid}/keywords
+GET    /datasets/{dataset_mfid}/thumbnails
+POST   /datasets/{dataset_mfid}/thumbnails
+PATCH  /datasets/{dataset_mfid}/thumbnails/{thumbnail_id}
+DELETE /datasets/{dataset_mfid}/thumbnails/{thumbnail_id}
+POST   /datasets/{dataset_mfid}/samples/{sample_mfid}
+DELETE /datasets/{dataset_mfid}/samples/{sample_mfid}
+POST   /datasets/{parent_mfid}/children/{child_mfid}
+DELETE /datasets/{parent_mfid}/children/{child_mfid}
+GET    /datasets/{parent_mfid}/children
+GET    /datasets/{child_mfid}/parents
+POST   /datasets/{dataset_mfid}/carrier_segmentation
+POST   /datasets/{dataset_mfid}/insitu_spec_aggregation
+POST   /datasets/{dataset_mfid}/rga_analysis
+POST   /datasets/{dataset_mfid}/mosaic_stitch
+# §2.3 files, uploads, downloads
+GET    /datasets/{dataset_mfid}/files
+POST   /datasets/{dataset_mfid}/files
+GET    /datasets/{dataset_mfid}/download_links
+POST   /datasets/{dataset_mfid}/upload/multipart/initiate
+GET    /datasets/{dataset_mfid}/upload/multipart/{upload_id}
+POST   /datasets/{dataset_mfid}/upload/multipart/{upload_id}/parts
+POST   /datasets/{dataset_mfid}/upload/multipart/complete
+DELETE /datasets/{dataset_mfid}/upload/multipart/{upload_id}
+POST   /files/{file_mfid}/upload/multipart/initiate
+POST   /datasets/{dataset_mfid}/upload/initiate/multipart
+POST   /datasets/{dataset_mfid}/upload/initiate
+POST   /datasets/{dataset_mfid}/upload/complete
+GET    /files
+GET    /files/{file_mfid}
+PATCH  /files/{file_mfid}
+DELETE /files/{file_mfid}
+GET    /files/{file_mfid}/download_link
+POST   /files/{file_mfid}/ingest
+# §2.4 ingestion requests
+GET    /ingestion_requests
+GET    /ingestion_requests/{request_id}
+PATCH  /ingestion_requests/{request_id}
+GET    /ingestors
+# §2.5 samples
+GET    /samples
+GET    /samples/facets
+GET    /samples/search
+GET    /samples/{sample_mfid}
+POST   /samples
+PATCH  /samples/{sample_mfid}
+GET    /samples/{parent_mfid}/children
+GET    /samples/{child_mfid}/parents
+POST   /samples/{parent_mfid}/children/{child_mfid}
+DELETE /samples/{parent_mfid}/children/{child_mfid}
+# §2.6 type-agnostic resources
+GET    /resources/{mfid}
+GET    /resources/{mfid}/links
+GET    /resources/{mfid}/metadata
+POST   /resources/{mfid}/metadata
+PATCH  /resources/{mfid}/metadata
+GET    /resources/metadata/search
+GET    /resources/{mfid}/access
+PUT    /resources/{mfid}/access/{kind}/{principal}
+DELETE /resources/{mfid}/access/{kind}/{principal}
+PUT    /resources/{mfid}/access/public
+DELETE /resources/{mfid}/access/public
+GET    /resources/{mfid}/access_groups
+POST   /resources/{mfid}/access_groups
+POST   /resources/{mfid}/transfer_ownership
+POST   /resources/{mfid}/project
+POST   /resources/{mfid}/delete
+DELETE /resources/{mfid}
+# §2.7 deletion workflow
+GET    /deletion_requests
+GET    /deletion_requests/{request_id}
+PATCH  /deletion_requests/{request_id}
+GET    /deletion_audit
+GET    /deletion_audit/{audit_id}
+# §2.8 projects
+GET    /projects
+GET    /projects/search
+GET    /projects/{project_ref}
+POST   /projects
+PATCH  /projects/{project_ref}
+GET    /projects/{project_ref}/users
+POST   /projects/{project_ref}/users/{user_ref}
+PATCH  /projects/{project_ref}/users/{user_ref}
+DELETE /projects/{project_ref}/users/{user_ref}
+# §2.9 instruments
+GET    /instruments
+GET    /instruments/search
+GET    /instruments/{instrument_mfid}
+POST   /instruments
+PATCH  /instruments/{instrument_mfid}
+POST   /instruments/{instrument_mfid}/status
+GET    /instruments/{instrument_mfid}/service_accounts
+POST   /instruments/{instrument_mfid}/service_accounts/{sa_mfid}
+DELETE /instruments/{instrument_mfid}/service_accounts/{sa_mfid}
+# §2.10 users
+GET    /users
+GET    /users/search
+GET    /users/{user_id}
+POST   /users
+PATCH  /users/{user_id}
+POST   /users/resolve
+PATCH  /users/{user_id}/platform_role
+DELETE /users/{user_id}/apikey
+GET    /users/{user_id}/apikey/verify
+GET    /users/{user_id}/access_groups
+POST   /users/{user_id}/access_groups/{group_name}
+DELETE /users/{user_id}/access_groups/{group_name}
+GET    /users/{user_id}/projects
+GET    /users/{user_ref}/datasets/{dataset_mfid}
+# §2.11 service accounts
+POST   /service_accounts
+GET    /service_accounts
+GET    /service_accounts/{sa_mfid}
+PATCH  /service_accounts/{sa_mfid}
+POST   /service_accounts/{sa_mfid}/rotate_key
+# §2.12 access groups and join requests
+POST   /access_groups/{group_name}/join
+GET    /join_requests
+PATCH  /join_requests/{request_id}
+# §2.13 graphs
+GET    /entity_graph_cte/{mfid}
+GET    /project_graph/{project_id}
+"""
+IN_SCOPE = _pairs(_SCOPE_TABLE)
 
 # x-elevation: `required` for what the client always elevates (§1.3) and for documented admin-only
 # operations no resource role governs; `when-eligible` for §1.3's E? operations and for admin-only
 # claims §7 Q13 calls possibly stale (the operation's description says why).
-ELEVATION = {
-    **dict.fromkeys(
-        [
-            "add_resource_access_group",
-            "create_user",
-            "set_user_platform_role",
-            "revoke_user_apikey",
-            "create_service_account",
-            "list_service_accounts",
-            "get_service_account",
-            "update_service_account",
-            "rotate_service_account_key",
-        ],
-        "required",
-    ),
-    **dict.fromkeys(
-        [
-            "unlink_dataset_sample",
-            "delete_resource",
-            "list_deletion_requests",
-            "get_deletion_request",
-            "review_deletion_request",
-            "list_deletion_audit_logs",
-            "get_deletion_audit_log",
-            "update_project",
-            "list_project_members",
-            "update_user",
-            "verify_user_apikey",
-            "add_user_access_group",
-            "remove_user_access_group",
-            "list_join_requests",
-        ],
-        "when-eligible",
-    ),
-}
+_ELEVATED_ALWAYS = """
+add_resource_access_group create_user set_user_platform_role revoke_user_apikey
+create_service_account list_service_accounts get_service_account update_service_account
+rotate_service_account_key
+"""
+_ELEVATED_WHEN_ELIGIBLE = """
+unlink_dataset_sample delete_resource list_deletion_requests get_deletion_request
+review_deletion_request list_deletion_audit_logs get_deletion_audit_log update_project
+list_project_members update_user verify_user_apikey add_user_access_group
+remove_user_access_group list_join_requests
+"""
+ELEVATION = dict.fromkeys(_words(_ELEVATED_ALWAYS), "required")
+ELEVATION |= dict.fromkeys(_words(_ELEVATED_WHEN_ELIGIBLE), "when-eligible")
 # x-required-role: the documented resource-role requirements (§2 "R:" rows and project roles).
 REQUIRED_ROLE = {
     "assign_dataset_instrument": "admin",
@@ -224,26 +214,15 @@ REQUIRED_ROLE = {
     "unbind_instrument_service_account": "admin",
 }
 # x-idempotent is false exactly here: each call creates something, or a repeat is refused.
-NOT_RETRY_SAFE = {
-    "add_dataset_keyword",
-    "create_dataset_thumbnail",
-    "request_carrier_segmentation",
-    "request_insitu_spec_aggregation",
-    "request_rga_analysis",
-    "request_mosaic_stitch",
-    "register_dataset_file",
-    "initiate_token_upload",
-    "initiate_resumable_upload",
-    "request_file_ingestion",
-    "create_sample",
-    "request_resource_deletion",
-    "review_deletion_request",
-    "add_project_member",
-    "create_service_account",
-    "rotate_service_account_key",
-    "join_access_group",
-    "review_join_request",
-}
+NOT_RETRY_SAFE = _words(
+    """
+add_dataset_keyword create_dataset_thumbnail request_carrier_segmentation
+request_insitu_spec_aggregation request_rga_analysis request_mosaic_stitch
+register_dataset_file initiate_token_upload initiate_resumable_upload request_file_ingestion
+create_sample request_resource_deletion review_deletion_request add_project_member
+create_service_account rotate_service_account_key join_access_group review_join_request
+"""
+)
 # Request-only vocabularies the server validates; every other vocabulary is an open string.
 CLOSED_VOCABULARIES = {
     "PrivilegeMode",
