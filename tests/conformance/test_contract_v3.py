@@ -204,7 +204,7 @@ REQUIRED_ROLE = {
     "assign_dataset_instrument": "admin",
     "initiate_replace_upload": "editor",
     "update_ingestion_request": "editor",
-    "update_project": "editor",
+    "update_project": "admin",
     "add_project_member": "editor",
     "update_project_member": "editor",
     "remove_project_member": "owner",
