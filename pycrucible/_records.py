@@ -7,6 +7,9 @@ moving it to a subclass of its own class made for the purpose: `isinstance` and 
 attributes stay exactly as generated, and the generated classes are never changed, so the raw
 layer (`crucible_openapi`) behaves the same whether pycrucible is imported or not.
 
+`repr(record)` shows what the server sent, as JSON reads (unset fields left out, dates in ISO
+form). `json.dumps` needs plain data: `json.dumps(record.to_dict())`.
+
 The view: `record[key]` is `record.to_dict()[key]` (dates as ISO strings, nested records as
 dicts), `key in record`, `record.get(key)`, `keys()`, `items()`, `values()`. Assignment agrees
 with reading: `record[name] = value` sets the attribute when `name` is a field of the model,
@@ -72,6 +75,15 @@ class RecordView:
     def values(self) -> ValuesView[Any]:
         """The JSON values."""
         return _json(self).values()
+
+    def __repr__(self) -> str:
+        # What the server said, as JSON reads: unset fields left out, dates in ISO form, extra
+        # server fields included, nested records as dicts.
+        data = _json(self)
+        known = [name for name in _FIELDS[type(self)] if name in data]
+        order = known + [key for key in data if key not in known]
+        fields = ", ".join(f"{key}={data[key]!r}" for key in order)
+        return f"{type(self).__name__}({fields})"
 
 
 def is_record_class(cls: type) -> bool:

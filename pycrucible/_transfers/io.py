@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,17 +37,23 @@ PROGRESS_STEP = 1024 * 1024
 """Progress callbacks fire at most once per this many bytes (1 MiB), plus start and end."""
 
 
-def sha256_file(path: Path, *, start_bytes: int | None = None) -> str:
+def sha256_file(
+    path: Path,
+    *,
+    start_bytes: int | None = None,
+    report: Callable[[int], None] | None = None,
+) -> str:
     """Hashes a file (or its first `start_bytes` bytes) in 1 MiB reads.
 
     Args:
         path: The file.
         start_bytes: Only hash this many leading bytes; the whole file when None.
+        report: Called with the bytes hashed so far, after every read.
 
     Returns:
         The lowercase hex SHA-256.
     """
-    return _hash_prefix(path, start_bytes)[0].hexdigest()
+    return _hash_prefix(path, start_bytes, report)[0].hexdigest()
 
 
 def size_and_sha256(path: Path) -> tuple[int, str]:
@@ -55,7 +62,9 @@ def size_and_sha256(path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def _hash_prefix(path: Path, limit: int | None) -> tuple[hashlib._Hash, int]:
+def _hash_prefix(
+    path: Path, limit: int | None, report: Callable[[int], None] | None = None
+) -> tuple[hashlib._Hash, int]:
     digest = hashlib.sha256()
     remaining = limit
     read = 0
@@ -67,6 +76,8 @@ def _hash_prefix(path: Path, limit: int | None) -> tuple[hashlib._Hash, int]:
                 break
             digest.update(block)
             read += len(block)
+            if report is not None:
+                report(read)
             if remaining is not None:
                 remaining -= len(block)
     return digest, read
@@ -100,6 +111,7 @@ class ProgressMeter:
         self._step = step
         self.done = 0
         self._reported: int | None = None
+        self._hashed: int | None = None
 
     def update(self, done: int) -> None:
         """Sets the bytes done so far; calls back when it moved by a step or reached the end."""
@@ -111,6 +123,21 @@ class ProgressMeter:
         if last is None or abs(done - last) >= self._step or (at_end and done != last):
             self._reported = done
             self._callback(self.name, done, self.total)
+
+    def hashing(self, done: int) -> None:
+        """Reports the checksum pass that comes before sending, to a callback that listens.
+
+        A progress callback hears it when it has a `hashing(name, bytes hashed, total)` method
+        (the `crucible` command's status line has); plain functions hear only the transfer.
+        """
+        listener = getattr(self._callback, "hashing", None)
+        if listener is None:
+            return
+        last = self._hashed
+        at_end = self.total is not None and done >= self.total
+        if last is None or done - last >= self._step or (at_end and done != last):
+            self._hashed = done
+            listener(self.name, done, self.total)
 
     def advance(self, count: int) -> None:
         """Adds `count` bytes to the progress."""

@@ -325,7 +325,7 @@ def upload_resumable(
         offset: int | None = None
         if state is None:
             if sha is None:
-                sha = sha256_file(file.path)
+                sha = sha256_file(file.path, report=meter.hashing)
                 file.check_unchanged()
             opened = _open_session(api, dsid, file, sha, api_url)
             if isinstance(opened, ResumableResult):
@@ -334,6 +334,7 @@ def upload_resumable(
                 return opened
             state, offset = opened, 0
             store.save(state)
+            meter.update(0)
         else:
             log.info("%s: continuing the saved upload session", file.name)
         try:

@@ -147,7 +147,9 @@ def upload_files(
     results: list[UploadedFile] = []
     for file, large in zip(files, resumable, strict=True):
         meter = ProgressMeter(progress, file.name, file.size)
-        meter.update(0)
+        if not large:
+            # A large file reports where it starts once known: 0, or where a saved session is.
+            meter.update(0)
         existing = None if large else _already_held(file, held)
         if existing is not None:
             log.info("%s: the dataset already holds it (same SHA-256); not sent", file.name)

@@ -1,5 +1,8 @@
 """Transfer progress in the `crucible` command: one status line, and what an interruption says.
 
+Before a large upload sends anything, the line shows the checksum pass (`checking big.h5
+(SHA-256): ...`), labelled as such.
+
 Parallel transfers share one line (files, bytes, rate), so bars never overwrite each other. The
 rate counts only bytes moved by this run, from the moment the first byte moved: a resumed upload
 does not claim the bytes sent last time, and a slow start does not predict hours.
@@ -71,6 +74,19 @@ class TransferProgress:
                 self._drawn_at = now
                 click.echo(f"\r{self.line()}\x1b[K", err=True, nl=False)
                 self._line_open = True
+
+    def hashing(self, name: str, done: int, total: int | None) -> None:
+        """Shows the checksum pass that runs before a large upload sends its first byte."""
+        if not self._draw:
+            return
+        now = self._clock()
+        if now - self._drawn_at >= _REDRAW_EVERY or (total is not None and done >= total):
+            self._drawn_at = now
+            amount = human_bytes(done)
+            if total:
+                amount += f" of {human_bytes(total)} ({100 * done // max(total, 1)}%)"
+            click.echo(f"\rchecking {name} (SHA-256): {amount}\x1b[K", err=True, nl=False)
+            self._line_open = True
 
     def _complete(self) -> bool:
         return all(t is not None and self._done[n] >= t for n, t in self._total.items())

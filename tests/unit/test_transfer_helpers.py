@@ -177,3 +177,29 @@ def test_default_state_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert default_state_dir() == tmp_path / "pycrucible" / "uploads"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert default_state_dir() == Path.home() / ".cache" / "pycrucible" / "uploads"
+
+
+class HashListener:
+    def __init__(self) -> None:
+        self.sent: list[int] = []
+        self.hashed: list[int] = []
+
+    def __call__(self, name: str, done: int, total: int | None) -> None:
+        self.sent.append(done)
+
+    def hashing(self, name: str, done: int, total: int | None) -> None:
+        self.hashed.append(done)
+
+
+def test_the_checksum_pass_reaches_only_callbacks_that_listen_for_it(tmp_path: Path) -> None:
+    path = tmp_path / "f.bin"
+    path.write_bytes(b"x" * 3000)
+    listener = HashListener()
+    meter = ProgressMeter(listener, "f.bin", 3000, step=1000)
+    assert sha256_file(path, report=meter.hashing) == hashlib.sha256(b"x" * 3000).hexdigest()
+    assert listener.hashed == [3000]  # one read of a small file, reported at its end
+    assert listener.sent == []
+    plain: list[tuple[str, int, int | None]] = []
+    quiet = ProgressMeter(lambda *a: plain.append(a), "f.bin", 3000, step=1000)
+    sha256_file(path, report=quiet.hashing)
+    assert plain == []  # a plain function hears only the transfer

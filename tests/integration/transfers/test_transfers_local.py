@@ -162,8 +162,9 @@ def test_upload_resumes_in_a_later_run(
 
     assert result.method == "resumable"
     # Continued from the server's offset, not from zero (1 MiB or 2 MiB: the fault may or may
-    # not catch the chunk in flight when it is added).
-    assert calls[1][1] >= MIB
+    # not catch the chunk in flight when it is added); the first report says where it starts.
+    assert calls[0][1] >= MIB
+    assert all(done >= calls[0][1] for _, done, _ in calls)
     assert server.count("upload_sessions") == 0  # the first session was the one completed
     assert not list(state.glob("*.json"))
     [downloaded] = download(clients, dsid, tmp_path / "out")
@@ -215,3 +216,31 @@ def test_dataset_without_files_downloads_nothing(
     clients: HttpClients, dsid: str, tmp_path: Path
 ) -> None:
     assert download(clients, dsid, tmp_path / "out") == []
+
+
+class Listener:
+    """A progress callback object that also hears the checksum pass."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str, int]] = []
+
+    def __call__(self, name: str, done: int, total: int | None) -> None:
+        self.events.append(("sent", name, done))
+
+    def hashing(self, name: str, done: int, total: int | None) -> None:
+        self.events.append(("hashed", name, done))
+
+
+def test_a_large_upload_reports_its_checksum_pass_first(
+    clients: HttpClients, dsid: str, tmp_path: Path
+) -> None:
+    path = make_file(tmp_path, "scan.h5", 3 * MIB)
+    listener = Listener()
+    upload(clients, dsid, [path], tmp_path / "state", progress=listener)
+    kinds = [kind for kind, _, _ in listener.events]
+    first_sent = kinds.index("sent")
+    assert set(kinds[:first_sent]) == {"hashed"}  # the whole checksum pass comes first
+    assert listener.events[first_sent - 1] == ("hashed", "scan.h5", 3 * MIB)
+    assert listener.events[first_sent] == ("sent", "scan.h5", 0)
+    assert "hashed" not in kinds[first_sent:]
+    assert listener.events[-1] == ("sent", "scan.h5", 3 * MIB)
