@@ -1,6 +1,6 @@
 """Request bodies and query models, validated by FastAPI (malformed input answers 422).
 
-They mirror the request schemas of ``openapi.json``. Unknown fields are ignored, as the real API
+They mirror the request schemas of ``openapi-v1.json``. Unknown fields are ignored, as the real API
 ignores them. Bodies are validated strictly against the contract's JSON types (``"1"`` or
 ``true`` is not an integer), and integers are bounded to what SQLite can store. Query models
 convert strings, as query parameters are strings on the wire.

@@ -1,4 +1,5 @@
-"""scripts/regenerate --check: passes on the committed tree, fails on drift, changes nothing."""
+"""scripts/regenerate --check: passes on the committed tree, fails on drift in either package,
+changes nothing; one version regenerates without touching the other."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+CONTRACTS = {"v1": "openapi-v1.json", "v3": "openapi.json"}
 
 
 @pytest.fixture
@@ -19,7 +23,7 @@ def tree(tmp_path: Path) -> Path:
     """A copy of what the generator reads and writes, using the running environment."""
     copy = tmp_path / "repo"
     copy.mkdir()
-    for name in ("openapi.json", "openapi-python-client.yaml", "pyproject.toml"):
+    for name in (*CONTRACTS.values(), "openapi-python-client.yaml", "pyproject.toml"):
         shutil.copy2(ROOT / name, copy / name)
     shutil.copytree(ROOT / "scripts", copy / "scripts")
     shutil.copytree(
@@ -38,7 +42,7 @@ def _run(tree: Path, *args: str) -> subprocess.CompletedProcess[str]:
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
         check=False,
     )
 
@@ -51,40 +55,91 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def _first_operation(spec: dict[str, Any]) -> dict[str, Any]:
+    """Any operation of a contract (its content is not assumed)."""
+    for item in spec["paths"].values():
+        for method, operation in item.items():
+            if method in METHODS:
+                return dict(operation)
+    raise AssertionError("the contract has no operation")
+
+
 def test_check_passes_on_the_committed_tree(tree: Path) -> None:
     result = _run(tree, "--check")
     assert result.returncode == 0, result.stderr
-    assert "matches" in result.stdout
+    assert "v1 matches openapi-v1.json" in result.stdout
+    assert "v3 matches openapi.json" in result.stdout
 
 
-def test_check_fails_on_a_changed_description_and_touches_nothing(tree: Path) -> None:
-    spec = json.loads((tree / "openapi.json").read_text())
-    spec["paths"]["/datasets/{dsid}"]["get"]["description"] = "Changed description."
-    (tree / "openapi.json").write_text(json.dumps(spec, indent=2))
+@pytest.mark.parametrize("version", ["v1", "v3"])
+def test_check_fails_on_a_changed_description_and_touches_nothing(tree: Path, version: str) -> None:
+    contract = tree / CONTRACTS[version]
+    spec = json.loads(contract.read_text())
+    operation = _first_operation(spec)
+    for item in spec["paths"].values():
+        for method in set(item) & METHODS:
+            if item[method].get("operationId") == operation["operationId"]:
+                item[method]["description"] = "Changed description."
+    contract.write_text(json.dumps(spec, indent=2))
+    module = f"{version}/api/{operation['tags'][0]}/{operation['operationId']}.py"
     before = _snapshot(tree / "generated")
 
     result = _run(tree, "--check")
 
     assert result.returncode == 1
-    assert "api/datasets/get_dataset.py" in result.stderr
+    assert module in result.stderr
+    other = "v3" if version == "v1" else "v1"
+    assert f"/{other}/" not in result.stderr
     assert _snapshot(tree / "generated") == before
 
-    fixed = _run(tree)
+    fixed = _run(tree, "--version", version)
     assert fixed.returncode == 0, fixed.stderr
-    assert _run(tree, "--check").returncode == 0
+    after = _snapshot(tree / "generated")
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert changed == {f"crucible_openapi/{module}"}
+    assert _run(tree, "--check", "--version", version).returncode == 0
 
 
 def test_check_lists_extra_and_missing_files(tree: Path) -> None:
     generated = tree / "generated" / "crucible_openapi"
-    (generated / "stray.py").write_text("x = 1\n")
-    (generated / "py.typed").unlink()
+    (generated / "v3" / "stray.py").write_text("x = 1\n")
+    (generated / "v1" / "py.typed").unlink()
+    (generated / "__init__.py").write_text('"""Edited by hand."""\n')
 
     result = _run(tree, "--check")
 
     assert result.returncode == 1
     assert "stray.py" in result.stderr
     assert "py.typed" in result.stderr
+    assert "__init__.py" in result.stderr
 
 
-def test_unknown_argument_is_a_usage_error(tree: Path) -> None:
-    assert _run(tree, "--bogus").returncode == 2
+def test_one_version_only_checks_that_version(tree: Path) -> None:
+    (tree / "generated" / "crucible_openapi" / "v3" / "stray.py").write_text("x = 1\n")
+
+    assert _run(tree, "--check", "--version", "v1").returncode == 0
+    assert _run(tree, "--check", "--version", "v3").returncode == 1
+
+
+@pytest.mark.parametrize(
+    "args", [["--bogus"], ["--version", "v2"], ["--version"], ["--from", "x", "--version", "v1"]]
+)
+def test_bad_arguments_are_usage_errors(tree: Path, args: list[str]) -> None:
+    result = _run(tree, *args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_help_says_how_the_normaliser_decides() -> None:
+    env = dict(os.environ, PYCRUCIBLE_VENV=sys.prefix, PYCRUCIBLE_SKIP_INSTALL="1")
+    result = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "regenerate"), "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "get_dataset_datasets__dataset_mfid__get" in result.stdout
+    assert "shorter than ours" in result.stdout
+    assert "source" not in result.stdout
