@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
-from crucible_openapi.api.datasets import (
+from crucible_openapi.v1.api.datasets import (
     create_dataset,
     delete_dataset,
     get_dataset,
@@ -18,7 +18,7 @@ from crucible_openapi.api.datasets import (
     list_sample_datasets,
     update_dataset,
 )
-from crucible_openapi.models import (
+from crucible_openapi.v1.models import (
     Dataset,
     DatasetCreate,
     DatasetUpdate,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from crucible_openapi.api.requests import (
+from crucible_openapi.v1.api.requests import (
     get_ingestion_request,
     get_scicat_request,
     list_drive_locations,
@@ -18,7 +18,7 @@ from crucible_openapi.api.requests import (
     update_ingestion_request,
     update_scicat_request,
 )
-from crucible_openapi.models import (
+from crucible_openapi.v1.models import (
     DriveLocation,
     DriveTransferOptions,
     ProcessingRequest,

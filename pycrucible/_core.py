@@ -1,6 +1,6 @@
 """What every resource mixin of `CrucibleClient` builds on: calling generated operations.
 
-Generated operations are passed as their modules (`crucible_openapi.api.datasets.get_dataset`)
+Generated operations are passed as their modules (`crucible_openapi.v1.api.datasets.get_dataset`)
 and called through `sync_detailed`, with transport errors translated and error statuses already
 raised by the `api` client's response hook.
 
@@ -20,8 +20,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
-from crucible_openapi import AuthenticatedClient
-from crucible_openapi.types import Response
+from crucible_openapi.v1 import AuthenticatedClient
+from crucible_openapi.v1.types import Response
 
 from pycrucible._http import HttpClients, invoke, parse_list, parse_one
 from pycrucible._transport import IDEMPOTENT, attempts

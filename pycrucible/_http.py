@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 
 import attrs
 import httpx
-from crucible_openapi import AuthenticatedClient
-from crucible_openapi.types import Response
+from crucible_openapi.v1 import AuthenticatedClient
+from crucible_openapi.v1.types import Response
 
 from pycrucible._redact import get_logger, redact_url, register_secret
 from pycrucible._transport import RetryPolicy, RetryTransport

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from crucible_openapi.models import Dataset, ProcessingRequest
+from crucible_openapi.v1.models import Dataset, ProcessingRequest
 
 from pycrucible._api_datasets import DatasetsMixin, check_dataset_fields, check_keywords
 from pycrucible._api_files import FilesMixin, PathArg

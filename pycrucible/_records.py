@@ -15,7 +15,7 @@ import inspect
 from collections.abc import ItemsView, KeysView, ValuesView
 from typing import Any
 
-import crucible_openapi.models as models
+import crucible_openapi.v1.models as models
 
 __all__ = ["install"]
 
@@ -62,6 +62,6 @@ _METHODS = {
 def install() -> None:
     """Adds the mapping view to every generated model class (idempotent)."""
     for _, cls in inspect.getmembers(models, inspect.isclass):
-        if cls.__module__.startswith("crucible_openapi.models") and hasattr(cls, "to_dict"):
+        if cls.__module__.startswith("crucible_openapi.v1.models") and hasattr(cls, "to_dict"):
             for name, function in _METHODS.items():
                 setattr(cls, name, function)
