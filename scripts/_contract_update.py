@@ -42,7 +42,7 @@ def fetch(url: str) -> dict[str, Any]:
         response = httpx.get(url, timeout=FETCH_TIMEOUT_S, follow_redirects=True)
         response.raise_for_status()
         document = response.json()
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise UnusableDocumentError(f"cannot fetch {url}: {exc}") from exc
     except ValueError as exc:
         raise UnusableDocumentError(f"{url} did not answer JSON: {exc}") from exc

@@ -290,5 +290,6 @@ def test_an_unreachable_server_is_reported(
     ours.write_text("{}")
     with publishing() as gone:
         url = gone.base_url + "/openapi.json"
-    assert _contract_update.main([url, "--spec", str(ours), "--check"]) == 3
-    assert "cannot fetch" in capsys.readouterr().err
+    for bad in (url, "http://[::1", "not a url"):
+        assert _contract_update.main([bad, "--spec", str(ours), "--check"]) == 3
+        assert "cannot fetch" in capsys.readouterr().err

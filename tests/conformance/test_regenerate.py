@@ -92,7 +92,14 @@ def test_one_version_only_checks_that_version(tree: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["--bogus"], ["--version", "v2"], ["--version"], ["--from", "x", "--version", "v1"]]
+    "args",
+    [
+        ["--bogus"],
+        ["--version", "v2"],
+        ["--version"],
+        ["--from", "x", "--version", "v1"],
+        ["--from", ""],
+    ],
 )
 def test_bad_arguments_are_usage_errors(tree: Path, args: list[str]) -> None:
     result = _run(tree, *args)
