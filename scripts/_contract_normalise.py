@@ -14,6 +14,8 @@ The server's document is the truth about what exists; ours is kept where the ser
 * Operations without tags keep ours (tags name the generated modules); our ``x-`` extensions are
   kept where the server has none of that name; ``info`` fields, ``servers``, ``security`` and
   ``tags`` the server omits are kept.
+* A title that only restates the name of its schema, field or parameter (FastAPI's ``Unique Id``
+  on ``unique_id``) is dropped.
 * A string schema with ``contentMediaType`` (FastAPI's file parts) gets ``format: binary``
   instead, the form the generator reads as a file.
 * Key order: keys (and named list items) we have keep our order, new ones follow sorted (list
@@ -53,6 +55,7 @@ def normalise(server: dict[str, JSON], ours: dict[str, JSON]) -> dict[str, JSON]
         if name in ours_schemas:
             _merge_schema(schema, ours_schemas[name], name)
     _binary_parts(new)
+    _drop_restating_titles(new)
     ordered: dict[str, JSON] = _order(new, ours)
     return ordered
 
@@ -228,6 +231,29 @@ def _merge_schema(new: dict[str, JSON], ours: dict[str, JSON], name: str) -> Non
             for member, mine in zip(members, ours_members, strict=True):
                 if isinstance(member, dict) and isinstance(mine, dict):
                     _merge_schema(member, mine, "")
+
+
+def _drop_restating_titles(spec: dict[str, JSON]) -> None:
+    """Drops titles that only restate a name (FastAPI's ``Unique Id`` on ``unique_id``)."""
+
+    def schema(node: JSON, name: str) -> None:
+        if not isinstance(node, dict):
+            return
+        if isinstance(node.get("title"), str) and _words(node["title"]) == _words(name):
+            del node["title"]
+        for prop, sub in node.get("properties", {}).items():
+            schema(sub, prop)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for member in node.get(key, []) if isinstance(node.get(key), list) else []:
+                schema(member, name)
+        schema(node.get("items"), name)
+
+    for name, component in spec.get("components", {}).get("schemas", {}).items():
+        schema(component, name)
+    for op in _operations(spec).values():
+        for param in op.get("parameters", []):
+            if isinstance(param, dict):
+                schema(param.get("schema"), str(param.get("name", "")))
 
 
 def _binary_parts(node: JSON) -> None:

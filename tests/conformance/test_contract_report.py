@@ -197,6 +197,10 @@ def test_fastapi_ids_and_missing_texts_keep_ours(
     served["paths"]["/datasets"]["get"]["parameters"][0]["description"] = ""
     served["paths"]["/datasets"]["get"]["operationId"] = "listDatasets"
     del served["components"]["schemas"]["Dataset"]["description"]
+    served["components"]["schemas"]["Dataset"]["title"] = "Dataset"
+    for name, prop in _dataset(served).items():
+        prop["title"] = name.replace("_", " ").title()
+    get_dataset["parameters"][0]["schema"]["title"] = "Dsid"
 
     flagged, report = _check(publisher, ours, served)
 
