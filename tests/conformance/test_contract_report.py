@@ -297,3 +297,49 @@ def test_an_unreachable_server_is_reported(
     for bad in (url, "http://[::1", "not a url"):
         assert _contract_update.main([bad, "--spec", str(ours), "--check"]) == 3
         assert "cannot fetch" in capsys.readouterr().err
+
+
+def _schemas(spec: Spec) -> dict[str, Any]:
+    schemas: dict[str, Any] = spec["components"]["schemas"]
+    return schemas
+
+
+def _details(old: Spec, new: Spec) -> list[tuple[str, bool]]:
+    report = _contract_report.compare(old, new)
+    return [(d.text, d.breaking) for change in report.changes for d in change.details]
+
+
+def test_required_fields_count_by_direction() -> None:
+    new = _base()
+    create = _schemas(new)["DatasetCreate"]
+    create["properties"]["colour"] = {"type": "string"}
+    create["required"] = ["colour", "dataset_name"]
+    _schemas(new)["Dataset"]["required"] = []
+
+    details = _details(_base(), new)
+
+    assert ("new required field: colour", True) in details
+    assert ("field dataset_name is now required", True) in details
+    assert ("field unique_id is now optional", True) in details
+
+
+def test_a_required_field_added_to_a_response_schema_is_not_breaking() -> None:
+    new = _base()
+    _dataset(new)["colour"] = {"type": "string"}
+    _schemas(new)["Dataset"]["required"].append("colour")
+
+    assert _details(_base(), new) == [("field added: colour", False)]
+
+
+def test_texts_and_schemas_added_or_removed() -> None:
+    new = _base()
+    _schemas(new)["Widget"] = {"type": "object", "description": "A widget."}
+    del _schemas(new)["Keyword"]
+    new["paths"]["/keywords"]["get"]["description"] = "Another text."
+
+    report = _contract_report.compare(_base(), new)
+    lines = report.render("ours", "theirs").splitlines()
+
+    assert "- [not breaking] added Widget" in lines
+    assert "- [breaking] removed Keyword" in lines
+    assert "  - [not breaking] description changed" in lines
