@@ -22,7 +22,7 @@ from crucible_openapi.v1.models import (
     ThumbnailCreate,
 )
 
-from pycrucible._checks import check_file, check_files, check_id, check_text
+from pycrucible._checks import check_file, check_files, check_id, check_output_folder, check_text
 from pycrucible._core import ClientCore
 from pycrucible._downloads import download_files
 from pycrucible._http import parse_one
@@ -100,8 +100,10 @@ class FilesMixin(ClientCore):
         """Downloads a dataset's files (or one of them) into `output_dir`.
 
         Files are fetched through signed links, without the API key, several at a time; each is
-        written to a temporary file, checked against its SHA-256 when the server knows it, then
-        renamed into place. Names that would escape `output_dir` are refused.
+        written to a fresh temporary file in a hidden folder of `output_dir` that this call
+        creates and removes, checked against its size and SHA-256 when the server knows them,
+        then renamed into place. An interrupted file is resumed within the call; a failed call
+        leaves no partial file. Names that would escape `output_dir` are refused.
 
         Args:
             dsid: The dataset's `unique_id`.
@@ -116,15 +118,13 @@ class FilesMixin(ClientCore):
         Raises:
             TransferError: A checksum mismatch, a short download or an unsafe name.
             NotFoundError: `file_name` is not one of the dataset's files.
+            PermissionError: `output_dir` cannot be created or written into; checked before
+                anything is downloaded (other `OSError`s likewise, e.g. a full disk).
         """
         ds = check_id(dsid, "dsid")
         if file_name is not None:
             check_text(file_name, "file_name")
-        if not isinstance(output_dir, str | os.PathLike) or not os.fspath(output_dir):
-            raise ValueError(f"output_dir must be a folder path, got {output_dir!r}")
-        target = Path(output_dir).expanduser()
-        if target.exists() and not target.is_dir():
-            raise ValueError(f"output_dir is not a folder: {target}")
+        target = check_output_folder(output_dir)
         return download_files(
             self._api,
             self._http.storage,

@@ -38,7 +38,8 @@ log = get_logger("client")
 WaitProgressCallback = Callable[[ProcessingRequest], None]
 """Wait progress: called with the request record after every poll."""
 
-DEFAULT_WAIT_TIMEOUT = 600.0  # seconds
+DEFAULT_WAIT_TIMEOUT = 600.0  # seconds: how long a wait lasts at most
+DEFAULT_POLL_INTERVAL = 5.0  # seconds between status polls (Python and the command alike)
 
 
 class ProcessingMixin(ClientCore):
@@ -168,7 +169,7 @@ class ProcessingMixin(ClientCore):
         dsid: str,
         reqid: int | str,
         request_type: str,
-        sleep_interval: float = 5,
+        sleep_interval: float = DEFAULT_POLL_INTERVAL,
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         raise_on_failure: bool = False,

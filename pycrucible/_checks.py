@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 import secrets
+import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -19,6 +20,7 @@ __all__ = [
     "check_file",
     "check_files",
     "check_id",
+    "check_output_folder",
     "check_reqid",
     "check_text",
     "id_of",
@@ -205,3 +207,35 @@ def mfid_from_digest(digest: bytes) -> str:
     number = (number & ~(0xF << 76)) | (0x8 << 76)
     number = (number & ~(0b11 << 62)) | (0b10 << 62)
     return _crockford(number)
+
+
+def check_output_folder(folder: Any) -> Path:
+    """Checks that files can be written into a folder (creating it if needed), before any
+    download starts.
+
+    Args:
+        folder: The folder path.
+
+    Returns:
+        The folder, with `~` expanded.
+
+    Raises:
+        ValueError: Not a path, or the path is a file.
+        PermissionError: The folder cannot be created or written into (a read-only place).
+        OSError: Another reason the folder cannot be created or written (for example a full disk).
+    """
+    if not isinstance(folder, str | os.PathLike) or not os.fspath(folder):
+        raise ValueError(f"output_dir must be a folder path, got {folder!r}")
+    target = Path(folder).expanduser()
+    if target.exists() and not target.is_dir():
+        raise ValueError(f"output_dir is not a folder: {target}")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        # A real write is the only reliable test (permissions, read-only mounts, ACLs, root).
+        with tempfile.TemporaryFile(dir=target, prefix=".crucible-write-check-"):
+            pass
+    except OSError as exc:
+        error = PermissionError if isinstance(exc, PermissionError) else OSError
+        reason = f"cannot write into the output folder ({exc.strerror or exc})"
+        raise error(exc.errno, reason, str(target)) from exc
+    return target

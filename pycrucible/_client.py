@@ -15,6 +15,7 @@ from pycrucible._api_access import AccessMixin
 from pycrucible._api_samples import SamplesMixin
 from pycrucible._config import resolve_settings
 from pycrucible._http import build_clients, check_url
+from pycrucible._limits import ResponseLimits
 from pycrucible._pipeline import PipelineMixin
 from pycrucible._redact import get_logger
 from pycrucible._transport import RetryPolicy
@@ -30,7 +31,8 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
 
     Settings come, in this order, from the arguments, the environment (`CRUCIBLE_API_URL`,
     `CRUCIBLE_API_KEY`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`,
-    `CRUCIBLE_TRANSFER_TIMEOUT`, `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_STATE_DIR`), the config file
+    `CRUCIBLE_TRANSFER_TIMEOUT`, `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_RESPONSE_DEADLINE`,
+    `CRUCIBLE_MAX_RESPONSE_BYTES`, `CRUCIBLE_STATE_DIR`), the config file
     (`$CRUCIBLE_CONFIG`, else `~/.config/pycrucible/config.toml`) and the defaults.
 
     One client holds one pooled HTTP connection set: create it once, share it between threads,
@@ -40,10 +42,17 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
     Args:
         api_url: Base URL of the API, e.g. `https://crucible.lbl.gov/testapi`.
         api_key: Your API key (from `<api_url>/user_apikey`).
-        timeout: Seconds to wait for an API answer (default 30).
+        timeout: Seconds to wait for each part of an API answer: no read, write or pool wait
+            lasts longer (default 30).
         max_retries: Retries of what is safe to retry (default 3; 0 disables).
         connect_timeout: Seconds to open a connection (default 5).
         transfer_timeout: Seconds without progress on a file transfer (default 300).
+        response_deadline: Seconds for a whole API answer, status line to last byte, per
+            attempt; a slower answer raises `APITimeoutError` (default 120). File transfers
+            have no such deadline.
+        max_response_bytes: Largest API answer in bytes once decoded; a larger one raises
+            `UnexpectedResponseError` (default 67108864, 64 MiB). File transfers are bounded
+            by the dataset's records instead.
         config_file: Config file to read instead of the default one.
         state_dir: Folder for resumable-upload state and pipeline journals
             (default `~/.cache/pycrucible`).
@@ -68,6 +77,8 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
         max_retries: int | None = None,
         connect_timeout: float | None = None,
         transfer_timeout: float | None = None,
+        response_deadline: float | None = None,
+        max_response_bytes: int | None = None,
         config_file: str | os.PathLike[str] | None = None,
         state_dir: str | os.PathLike[str] | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -81,6 +92,8 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
             "max_retries": max_retries,
             "connect_timeout": connect_timeout,
             "transfer_timeout": transfer_timeout,
+            "response_deadline": response_deadline,
+            "max_response_bytes": max_response_bytes,
             "state_dir": state_dir,
         }
         settings = resolve_settings(arguments, config_file=config_file)
@@ -98,6 +111,10 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
                 settings.transfer_timeout, connect=settings.connect_timeout
             ),
             policy=policy,
+            limits=ResponseLimits(
+                max_bytes=settings.max_response_bytes,
+                deadline=settings.response_deadline,
+            ),
             transport=transport,
         )
         self._closed = False

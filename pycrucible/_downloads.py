@@ -1,16 +1,19 @@
-"""Downloads: streamed, verified, atomic and resumable.
+"""Downloads: streamed, verified and atomic.
 
 One named file comes from `GET /datasets/{dsid}/download/{file_name}` (the API, with the key);
 all files come from the signed URLs of `get_download_links`, fetched in parallel through the
 keyless storage client, so the key never reaches the storage host.
 
-Each file is streamed into `.<name>.part` next to its destination while being hashed, checked
-against `Content-Length` and against the dataset's associated-file records (SHA-256 and size),
-then renamed into place with `os.replace`. A failed check deletes the partial file and raises
-`TransferError`; an interrupted transfer keeps it, and the next attempt (in this call, up to
-`MAX_ATTEMPTS` in a row, or in a later call) asks for the rest with `Range: bytes=N-` (a server
-that answers 200 instead of 206 sends the whole file again). Existing destination files are only
-ever replaced by a verified download.
+Each file is streamed into a fresh partial file of this call's own hidden folder (see
+`_transfer_partial`) while being hashed; the bytes actually written are checked against
+`Content-Length` and against the dataset's associated-file records (SHA-256 and size), then the
+file is renamed into place with `os.replace`. A compressed answer (`Content-Encoding` other than
+the `identity` the client asks for) is refused, and a body is never written past the recorded
+size. An interrupted body is resumed in the same call with `Range: bytes=N-`; the download
+gives up after `MAX_ATTEMPTS` interruptions in a row that brought no byte past the furthest
+offset reached so far, and a server that answers a range request with the whole file (200) is
+followed from the start only once. Whatever fails, the partial files are removed and existing
+destination files are only ever replaced by a verified download.
 
 Server-supplied names are checked before anything is written: `..`, absolute paths, drive
 letters, backslashes, NUL and paths that resolve outside the output folder are refused.
@@ -19,8 +22,6 @@ letters, backslashes, NUL and paths that resolve outside the output folder are r
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import os
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
@@ -33,13 +34,20 @@ from crucible_openapi.v1.api.files import get_download_links, list_associated_fi
 from crucible_openapi.v1.models import AssociatedFile, DownloadLinks
 
 from pycrucible._http import invoke, parse_list, parse_one, translate_errors
+from pycrucible._limits import TRANSFER
 from pycrucible._redact import get_logger, redact_url
-from pycrucible._transfer_io import ProgressMeter, hash_of_prefix, retry_policy_of, sha256_file
+from pycrucible._transfer_io import ProgressMeter, retry_policy_of, sha256_file
+from pycrucible._transfer_partial import (
+    MAX_ATTEMPTS,
+    DownloadAttempts,
+    PartialFile,
+    make_workdir,
+    remove_workdir,
+)
 from pycrucible._transfer_paths import (
     check_dsid,
     destination,
     matching_records,
-    part_path,
     safe_relative_path,
     strip_dataset_prefix,
 )
@@ -55,9 +63,6 @@ from pycrucible.errors import (
 __all__ = ["MAX_ATTEMPTS", "download_files"]
 
 log = get_logger("transfers")
-
-MAX_ATTEMPTS = 4
-"""Interrupted attempts in a row (without new bytes) before a download gives up."""
 
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$")
 
@@ -75,7 +80,7 @@ class _Target:
 
 
 class _InterruptedError(Exception):
-    """The connection broke while the body was being read; the `.part` file keeps the bytes."""
+    """The connection broke while the body was being read; the partial file keeps the bytes."""
 
 
 class _RestartError(Exception):
@@ -147,14 +152,28 @@ def download_files(
         return []
     targets = _targets(root, sources, records)
     output_dir.mkdir(parents=True, exist_ok=True)
+    workdir = make_workdir(root, {t.relative.parts[0] for t in targets})
+    try:
+        return _fetch_all(targets, workdir, overwrite_existing, max_workers, progress, storage)
+    finally:
+        remove_workdir(workdir)
+
+
+def _fetch_all(
+    targets: list[_Target],
+    workdir: Path,
+    overwrite_existing: bool,
+    max_workers: int,
+    progress: ProgressCallback | None,
+    storage: httpx.Client,
+) -> list[Path]:
     policy = retry_policy_of(storage)
     timeout = storage.timeout
+    args = (workdir, overwrite_existing, progress, policy, timeout)
     if len(targets) == 1 or max_workers == 1:
-        return [_fetch(t, overwrite_existing, progress, policy, timeout) for t in targets]
+        return [_fetch(t, *args) for t in targets]
     with ThreadPoolExecutor(max_workers=min(max_workers, len(targets))) as pool:
-        futures = [
-            pool.submit(_fetch, t, overwrite_existing, progress, policy, timeout) for t in targets
-        ]
+        futures = [pool.submit(_fetch, t, *args) for t in targets]
     return _gather(targets, futures)
 
 
@@ -218,6 +237,7 @@ def _targets(
 
 def _fetch(
     target: _Target,
+    workdir: Path,
     overwrite_existing: bool,
     progress: ProgressCallback | None,
     policy: RetryPolicy,
@@ -235,38 +255,43 @@ def _fetch(
             log.info("%s is already up to date", dest)
             return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
-    part = part_path(dest)
-    if part.is_symlink() or part.is_dir():
-        raise TransferError(f"cannot download {name}: {part} is in the way")
-    failures, restarts = 0, 0
-    while True:
-        before = part.stat().st_size if part.exists() else 0
-        try:
-            digest, size = _stream_into(target, part, progress, timeout)
-            break
-        except _RestartError:
-            restarts += 1
-            if restarts > 1:
-                raise TransferError(f"{name}: the server does not honour range requests") from None
-            part.unlink(missing_ok=True)
-        except _InterruptedError as exc:
-            after = part.stat().st_size if part.exists() else 0
-            failures = 1 if after > before else failures + 1
-            if failures >= MAX_ATTEMPTS:
-                raise TransferError(
-                    f"download of {name} broke off {failures} times in a row at byte {after}; "
-                    "run it again to resume"
-                ) from exc.__cause__
-            log.info("download of %s interrupted at byte %d; resuming", name, after)
-            policy.sleep(policy.backoff(failures))
-    _verify(target, part, digest, size)
-    os.replace(part, dest)
-    log.info("downloaded %s (%d bytes) to %s", name, size, dest)
+    part = PartialFile(workdir)
+    try:
+        _download_into(target, part, progress, policy, timeout)
+        part.sync()
+        _verify(target, part.hexdigest(), part.length)
+        part.move_to(dest)
+    finally:
+        part.discard()
+    log.info("downloaded %s (%d bytes) to %s", name, part.length, dest)
     return dest
 
 
-def _verify(target: _Target, part: Path, digest: str, size: int) -> None:
-    """Checks the finished `.part` file against the records; deletes it on a mismatch."""
+def _download_into(
+    target: _Target,
+    part: PartialFile,
+    progress: ProgressCallback | None,
+    policy: RetryPolicy,
+    timeout: httpx.Timeout,
+) -> None:
+    """Fills `part` with the whole file, attempt after attempt, within the limits above."""
+    attempts = DownloadAttempts(str(target.relative))
+    while True:
+        try:
+            _stream_into(target, part, attempts, progress, timeout)
+            return
+        except _RestartError:
+            attempts.restart()
+            part.restart()
+        except _InterruptedError as exc:
+            part.flush()
+            attempts.interrupted(part.length, exc.__cause__)
+            log.info("download of %s interrupted at byte %d; resuming", attempts.name, part.length)
+            policy.sleep(policy.backoff(attempts.failures))
+
+
+def _verify(target: _Target, digest: str, size: int) -> None:
+    """Checks the bytes written against the records."""
     name = target.relative
     problem = None
     if target.sizes and size not in target.sizes:
@@ -276,24 +301,25 @@ def _verify(target: _Target, part: Path, digest: str, size: int) -> None:
     elif not target.hashes:
         log.info("%s: no checksum on record; checked the length only", name)
     if problem is not None:
-        part.unlink(missing_ok=True)
         raise TransferError(f"download of {name} is corrupt: {problem}; nothing was written")
 
 
 def _stream_into(
-    target: _Target, part: Path, progress: ProgressCallback | None, timeout: httpx.Timeout
-) -> tuple[str, int]:
-    """One GET into the `.part` file, resuming from its length when possible.
-
-    Returns:
-        The SHA-256 and length of the complete file.
+    target: _Target,
+    part: PartialFile,
+    attempts: DownloadAttempts,
+    progress: ProgressCallback | None,
+    timeout: httpx.Timeout,
+) -> None:
+    """One GET into the partial file, resuming from its length when possible.
 
     Raises:
         _InterruptedError: The body broke off (the bytes so far are kept).
-        _RestartError: A 206 for the wrong range.
-        TransferError: Fewer or more bytes than `Content-Length`.
+        _RestartError: A 206 for the wrong range, or a refused range.
+        TransferError: An encoded body, more bytes than recorded, or fewer or more bytes than
+            `Content-Length`.
     """
-    offset = part.stat().st_size if part.exists() else 0
+    offset = part.length
     headers = {"Accept-Encoding": "identity"}
     if offset:
         headers["Range"] = f"bytes={offset}-"
@@ -301,9 +327,11 @@ def _stream_into(
     try:
         with (
             translate_errors(),
-            target.client.stream("GET", target.url, headers=headers, timeout=timeout) as response,
+            target.client.stream(
+                "GET", target.url, headers=headers, timeout=timeout, extensions={TRANSFER: True}
+            ) as response,
         ):
-            return _write_body(response, part, offset, name, target, progress)
+            _write_body(response, part, attempts, target, progress)
     except APIStatusError as exc:
         if offset and exc.status_code == 416:
             log.info("%s: the server refused the range; downloading from the start", name)
@@ -313,58 +341,59 @@ def _stream_into(
 
 def _write_body(
     response: httpx.Response,
-    part: Path,
-    offset: int,
-    name: str,
+    part: PartialFile,
+    attempts: DownloadAttempts,
     target: _Target,
     progress: ProgressCallback | None,
-) -> tuple[str, int]:
-    status = response.status_code
+) -> None:
+    name, offset, status = attempts.name, part.length, response.status_code
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding not in ("", "identity"):
+        raise TransferError(
+            f"download of {name}: the server sent Content-Encoding {encoding!r} although "
+            "identity was asked for; refused, nothing was written"
+        )
+    total: int | None = None
     if status == 206 and offset:
         start, total = _content_range(response)
         if start != offset:
             raise _RestartError
-        digest = hash_of_prefix(part, offset)
-        mode = "ab"
     elif status == 200:
         if offset:
             log.info("%s: the server sent the whole file again", name)
-        offset, total, mode = 0, None, "wb"
-        digest = hashlib.sha256()
+            attempts.restart()
+            part.restart()
+            offset = 0
     else:
         raise UnexpectedResponseError(f"download of {name}: status {status}", response=response)
     length = _int_header(response, "content-length")
     if total is None and length is not None:
         total = offset + length
+    limit = max(target.sizes) if target.sizes else None
     if total is None and len(target.sizes) == 1:
-        total = next(iter(target.sizes))
+        total = limit
     meter = ProgressMeter(progress, name, total)
     meter.update(offset)
-    received = 0
-    with part.open(mode) as out:
-        try:
-            for block in response.iter_bytes():
-                out.write(block)
-                digest.update(block)
-                received += len(block)
-                meter.update(offset + received)
-        except httpx.TransportError as exc:
-            out.flush()
-            raise _InterruptedError(name) from exc
-        out.flush()
-        os.fsync(out.fileno())
+    try:
+        for block in response.iter_bytes():
+            if limit is not None and part.length + len(block) > limit:
+                raise TransferError(
+                    f"download of {name}: the server sends more than the {limit} bytes the "
+                    "dataset records; nothing was written"
+                )
+            part.write(block)
+            meter.update(part.length)
+    except httpx.TransportError as exc:
+        raise _InterruptedError(name) from exc
     meter.finish()
-    encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
-    sent = response.num_bytes_downloaded if encoded else received
-    if length is not None and sent > length:
-        part.unlink(missing_ok=True)
+    received = part.length - offset
+    if length is not None and received > length:
         raise TransferError(f"download of {name}: more bytes than Content-Length ({length})")
-    if length is not None and sent < length:
+    if length is not None and received < length:
         raise TransferError(
             f"download of {name} from {redact_url(str(response.url))} stopped short: "
-            f"{sent} of {length} bytes; run it again to resume"
+            f"{received} of {length} bytes; nothing was written, run it again"
         )
-    return digest.hexdigest(), offset + received
 
 
 def _content_range(response: httpx.Response) -> tuple[int, int | None]:

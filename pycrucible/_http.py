@@ -7,7 +7,9 @@
 * `storage`: no base URL and no key, for signed download URLs and resumable-upload URIs, which
   may live on another host that must never see the key. It raises like `api`.
 
-All three share one `RetryTransport` (so one connection pool and one retry policy).
+All three share one `RetryTransport` (so one connection pool and one retry policy). Under it,
+`LimitedTransport` bounds every API answer (decoded size, whole-answer deadline); file
+transfers are marked and left to the transfer code. API answers that redirect raise.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import httpx
 from crucible_openapi.v1 import AuthenticatedClient
 from crucible_openapi.v1.types import Response
 
+from pycrucible._config import DEFAULTS
+from pycrucible._limits import TRANSFER, LimitedTransport, ResponseLimits
 from pycrucible._redact import get_logger, redact_url, register_secret
 from pycrucible._transport import RetryPolicy, RetryTransport
 from pycrucible.errors import (
@@ -56,6 +60,29 @@ def _raise_for_status(response: httpx.Response) -> None:
     if response.status_code >= 400:
         response.read()
         raise error_for_response(response)
+
+
+def _refuse_redirect(response: httpx.Response) -> None:
+    """Response hook: a 3xx answer raises, naming where it points (redirects are not followed).
+
+    Following one could carry the key to another host, and reading its empty body as the API's
+    answer would misreport it (for example as a missing record).
+    """
+    status = response.status_code
+    if 300 <= status < 400 and status != 304:
+        request = response.request
+        location = response.headers.get("location")
+        target = redact_url(str(request.url.join(location))) if location else "nowhere"
+        raise UnexpectedResponseError(
+            f"{request.method} {redact_url(str(request.url))} was redirected ({status}) to "
+            f"{target}; redirects are not followed: check the URL (api_url)",
+            response=response,
+        )
+
+
+def _mark_transfer(request: httpx.Request) -> None:
+    """Request hook of the storage client: its requests are file transfers (see `_limits`)."""
+    request.extensions[TRANSFER] = True
 
 
 def _log_request(request: httpx.Request) -> None:
@@ -134,6 +161,7 @@ def build_clients(
     timeout: httpx.Timeout,
     transfer_timeout: httpx.Timeout,
     policy: RetryPolicy,
+    limits: ResponseLimits | None = None,
     transport: httpx.BaseTransport | None = None,
 ) -> HttpClients:
     """Builds the pooled, authenticated, retrying clients for one `CrucibleClient`.
@@ -144,16 +172,28 @@ def build_clients(
         timeout: Timeouts of API calls.
         transfer_timeout: Timeouts of the storage client (signed URLs, upload chunks).
         policy: Retry policy shared by all three views.
+        limits: Body bound and whole-answer deadline of API calls (not of transfers); the
+            defaults of `pycrucible._config.DEFAULTS` when None.
         transport: Inner transport (tests pass an `httpx.MockTransport`); pooled HTTP by default.
 
     Returns:
         The clients; close them with `HttpClients.close()`.
     """
     register_secret(api_key)
-    shared = RetryTransport(transport, policy)
+    if limits is None:
+        limits = ResponseLimits(
+            max_bytes=DEFAULTS["max_response_bytes"], deadline=DEFAULTS["response_deadline"]
+        )
+    inner = transport if transport is not None else httpx.HTTPTransport()
+    shared = RetryTransport(LimitedTransport(inner, limits), policy)
     auth_headers = {"Authorization": f"Bearer {api_key}", "User-Agent": USER_AGENT}
     hooks: dict[str, list[Callable[..., Any]]] = {
         "request": [_log_request],
+        "response": [_log_response, _refuse_redirect, _raise_for_status],
+    }
+    # Resumable uploads answer 308 ("resume incomplete") on the storage host: not a redirect.
+    storage_hooks: dict[str, list[Callable[..., Any]]] = {
+        "request": [_mark_transfer, _log_request],
         "response": [_log_response, _raise_for_status],
     }
     http = httpx.Client(
@@ -166,7 +206,7 @@ def build_clients(
         headers={"User-Agent": USER_AGENT},
         timeout=transfer_timeout,
         transport=shared,
-        event_hooks=hooks,
+        event_hooks=storage_hooks,
     )
     api = RedactedAuthenticatedClient(
         base_url=api_url, token=api_key, raise_on_unexpected_status=False

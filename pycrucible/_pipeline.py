@@ -29,7 +29,11 @@ from crucible_openapi.v1.models import Dataset, ProcessingRequest
 
 from pycrucible._api_datasets import DatasetsMixin, check_dataset_fields, check_keywords
 from pycrucible._api_files import FilesMixin, PathArg
-from pycrucible._api_processing import DEFAULT_WAIT_TIMEOUT, ProcessingMixin
+from pycrucible._api_processing import (
+    DEFAULT_POLL_INTERVAL,
+    DEFAULT_WAIT_TIMEOUT,
+    ProcessingMixin,
+)
 from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest
 from pycrucible._config import write_private_file
 from pycrucible._metadata import encode_metadata
@@ -123,8 +127,8 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         ingestor: str | None = None,
         wait: bool = False,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
-        poll_interval: float = 5,
-        raise_on_failure: bool = True,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        raise_on_failure: bool = False,
         progress: ProgressCallback | None = None,
     ) -> PipelineResult:
         """Creates a dataset with metadata and keywords, uploads its files, requests ingestion
@@ -152,7 +156,9 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
             wait: Wait for the ingestion to finish.
             timeout: Seconds to wait at most.
             poll_interval: Seconds between status polls while waiting.
-            raise_on_failure: When waiting, raise `RequestFailedError` if ingestion fails.
+            raise_on_failure: When waiting, raise `RequestFailedError` if ingestion fails;
+                by default the result carries the final request and its status, as
+                `wait_for_request_completion` does.
             progress: Upload progress callback (file name, bytes sent, total).
 
         Returns:

@@ -44,11 +44,13 @@ _secrets: set[str] = set()
 def register_secret(value: str | None) -> None:
     """Remembers a secret so that `redact_text` and the log filter hide it.
 
+    Every non-empty value is remembered, however short: a short key echoed by a server must
+    not reach a message either (hiding it may also hide the same letters in ordinary text).
+
     Args:
-        value: The secret, for example an API key. Values shorter than 6 characters are ignored,
-            since hiding them would mangle ordinary text.
+        value: The secret, for example an API key.
     """
-    if value and len(value) >= 6:
+    if value:
         with _lock:
             _secrets.add(value)
 

@@ -17,7 +17,6 @@ __all__ = [
     "check_dsid",
     "destination",
     "matching_records",
-    "part_path",
     "safe_relative_path",
     "strip_dataset_prefix",
 ]
@@ -105,11 +104,6 @@ def destination(root: Path, relative: PurePosixPath) -> Path:
     if not target.resolve().is_relative_to(root):
         raise TransferError(f"refusing {relative}: it resolves outside {root}")
     return target
-
-
-def part_path(target: Path) -> Path:
-    """Returns the partial-download file next to `target` (`.<name>.part`)."""
-    return target.with_name(f".{target.name}.part")
 
 
 def strip_dataset_prefix(key: str, dsid: str) -> str:

@@ -23,13 +23,14 @@ from crucible_openapi.v1.api.files import list_associated_files
 from crucible_openapi.v1.models import AssociatedFile
 
 from pycrucible._http import invoke, parse_list, translate_errors
+from pycrucible._limits import TRANSFER
 from pycrucible._redact import get_logger
 from pycrucible._transfer_io import HashingReader, LocalFile, ProgressMeter
 from pycrucible._transfer_paths import check_dsid, matching_records
 from pycrucible._transfer_resumable import upload_resumable
 from pycrucible._transfer_state import StateStore
 from pycrucible._types import ProgressCallback
-from pycrucible.errors import TransferError, UnexpectedResponseError
+from pycrucible.errors import APIConnectionError, TransferError, UnexpectedResponseError
 
 __all__ = ["CHUNK_QUANTUM", "UploadedFile", "check_files", "upload_files"]
 
@@ -177,14 +178,36 @@ def _upload_multipart(
         reader = HashingReader(handle, meter)
         part = (file.name, cast(BinaryIO, reader), "application/octet-stream")
         # The transfer timeout, not the API one: the answer comes after the last byte is stored.
-        with translate_errors():
-            response = http.post(url, files=[("files", part)], timeout=storage.timeout)
+        try:
+            with translate_errors():
+                response = http.post(
+                    url,
+                    files=[("files", part)],
+                    timeout=storage.timeout,
+                    extensions={TRANSFER: True},
+                )
+        except APIConnectionError as exc:
+            raise _lost_upload_error(exc, file, dsid) from exc
     meter.finish()
     sha = reader.hexdigest()
     if sha is None or reader.bytes_read != file.size:
         raise TransferError(f"{file.path} changed while it was being uploaded")
     file.check_unchanged()
     return UploadedFile(file.path, file.name, file.size, sha, _server_path(response), "multipart")
+
+
+def _lost_upload_error(exc: APIConnectionError, file: LocalFile, dsid: str) -> APIConnectionError:
+    """The same error, saying that running the upload again is safe.
+
+    A multipart POST is not retried automatically (its body is a one-shot stream, and the
+    server may have stored the file before the answer was lost), but the server stores files
+    by name: a second upload of the same file replaces the first instead of adding a copy.
+    """
+    return type(exc)(
+        f"{exc}; the upload of {file.name} to dataset {dsid} was not retried automatically. "
+        "Running it again is safe: files are stored by name, so a second upload replaces the "
+        "first rather than adding a copy"
+    )
 
 
 def _server_path(response: httpx.Response) -> str | None:

@@ -3,8 +3,9 @@
     CrucibleError
     ├── APIError                          something went wrong talking to the API
     │   ├── APIStatusError                the API answered with an error status
-    │   │   ├── BadRequestError           400 (the API also answers 400 for an unknown API key)
-    │   │   ├── AuthenticationError       401
+    │   │   ├── BadRequestError           400
+    │   │   ├── AuthenticationError       401, and the seed-era API's 400 "No account found for
+    │   │   │                             this API key" (`status_code` stays 400)
     │   │   ├── PermissionDeniedError     403 (admin-only operation, or no access to the record)
     │   │   ├── NotFoundError             404, and 200 + null for an unknown record
     │   │   ├── ConflictError             409 (for example a duplicate unique_id)
@@ -16,7 +17,8 @@
     │   └── UnexpectedResponseError       a 2xx answer that does not match the contract
     ├── WaitTimeoutError                  a processing request did not finish in time
     ├── RequestFailedError                a processing request ended in a failure status
-    └── TransferError                     checksum mismatch, incomplete or unsafe transfer
+    ├── TransferError                     checksum mismatch, incomplete or unsafe transfer
+    └── ConfigurationError                no API URL or key anywhere (also a `ValueError`)
 
 `error_for_response` is the one place that maps a status code to a class.
 """
@@ -36,6 +38,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ConfigurationError",
     "ConflictError",
     "CrucibleError",
     "NotFoundError",
@@ -83,11 +86,15 @@ class APIStatusError(APIError):
 
 
 class BadRequestError(APIStatusError):
-    """400: malformed request, or (on the real API) an API key that matches no account."""
+    """400: a malformed request."""
 
 
 class AuthenticationError(APIStatusError):
-    """401: missing or malformed credentials."""
+    """401: missing, malformed or unknown credentials.
+
+    The seed-era API answers an unknown key with 400 "No account found for this API key"; that
+    answer raises this class too, with `status_code` 400.
+    """
 
 
 class PermissionDeniedError(APIStatusError):
@@ -178,6 +185,14 @@ class TransferError(CrucibleError):
     """An upload or download failed verification, stopped short, or was unsafe."""
 
 
+class ConfigurationError(CrucibleError, ValueError):
+    """A required setting (the API URL or key) is given nowhere: not as an argument, not in the
+    environment, not in the config file. Also a `ValueError`, as it was before it had a class."""
+
+
+_UNKNOWN_KEY = "no account found for this api key"
+
+
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -225,9 +240,11 @@ def error_for_response(response: httpx.Response) -> APIStatusError:
     message = f"{status} {response.reason_phrase or ''} from {where}".replace("  ", " ")
     if detail:
         message += f": {detail}"
-    if status == 400 and "account" in detail.lower():
-        message += " (check the API key)"
     cls = _STATUS_CLASSES.get(status, ServerError if status >= 500 else APIStatusError)
+    if status == 400 and _UNKNOWN_KEY in detail.lower():
+        # The seed-era API says "unknown key" with a 400: an authentication failure all the same.
+        message += " (check the API key)"
+        cls = AuthenticationError
     if cls is UnprocessableEntityError:
         return UnprocessableEntityError(
             message, status_code=status, detail=detail, errors=errors, response=response

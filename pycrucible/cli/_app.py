@@ -7,21 +7,26 @@ Exit codes (stable, for scripts):
 * 2: usage error (bad option, bad input caught before the network, missing settings)
 * 3: a wait ran out of time (`--wait --timeout`)
 * 4: a processing request ended in a failure status
+* 130: interrupted (Ctrl-C); a transfer says how far it got, and running it again resumes
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from pycrucible.cli._progress import TransferProgress
 from pycrucible.errors import (
     APIConnectionError,
     AuthenticationError,
-    BadRequestError,
+    ConfigurationError,
     CrucibleError,
+    NotFoundError,
     PermissionDeniedError,
     RequestFailedError,
     WaitTimeoutError,
@@ -30,12 +35,23 @@ from pycrucible.errors import (
 if TYPE_CHECKING:
     from pycrucible import CrucibleClient
 
-__all__ = ["EXIT_API", "EXIT_FAILED", "EXIT_TIMEOUT", "EXIT_USAGE", "State", "cli", "pass_state"]
+__all__ = [
+    "EXIT_API",
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_TIMEOUT",
+    "EXIT_USAGE",
+    "CommandError",
+    "State",
+    "cli",
+    "pass_state",
+]
 
 EXIT_API = 1
 EXIT_USAGE = 2
 EXIT_TIMEOUT = 3
 EXIT_FAILED = 4
+EXIT_INTERRUPTED = 130
 
 _KEY_HINT = "check the API key: `crucible config init`, or set CRUCIBLE_API_KEY"
 
@@ -53,6 +69,7 @@ class State:
         self.api_url = api_url
         self.api_key = api_key
         self.progress = progress
+        self.transfer: TransferProgress | None = None
         self._client: CrucibleClient | None = None
 
     @property
@@ -63,6 +80,21 @@ class State:
 
             self._client = CrucibleClient(api_url=self.api_url, api_key=self.api_key)
         return self._client
+
+    @contextmanager
+    def track(self, verb: str, *, draw: bool = True) -> Iterator[TransferProgress]:
+        """Follows one command's transfers: a status line on a terminal, and what an
+        interruption reports.
+
+        Args:
+            verb: What happens to the bytes ("sent", "received").
+            draw: False to draw nothing (for example with `--json`).
+        """
+        self.transfer = TransferProgress(verb, draw=draw and self.progress)
+        try:
+            yield self.transfer
+        finally:
+            self.transfer.close()
 
     def close(self) -> None:
         """Closes the client if one was built."""
@@ -75,13 +107,41 @@ pass_state = click.make_pass_decorator(State)
 
 
 def _hint(exc: CrucibleError) -> str | None:
-    if isinstance(exc, AuthenticationError | PermissionDeniedError):
-        return "your key may lack the rights for this (admin-only?), or " + _KEY_HINT
-    if isinstance(exc, BadRequestError) and "account" in exc.detail.lower():
+    if isinstance(exc, AuthenticationError):
         return _KEY_HINT
+    if isinstance(exc, PermissionDeniedError):
+        return "your key may lack the rights for this (admin-only?), or " + _KEY_HINT
     if isinstance(exc, APIConnectionError):
         return "check the API URL (`crucible config show`) and your network"
+    if isinstance(exc, NotFoundError) and exc.detail == "Not Found":
+        # FastAPI's answer for a path it has no route for, not the API's "no such record".
+        return (
+            "the server has no such route: check the API URL's base path "
+            "(for example .../api/v1 or .../testapi) with `crucible config show`"
+        )
     return None
+
+
+class CommandError(click.ClickException):
+    """An everyday set-up or usage problem, shown as one `Error:` line (and a `Hint:` line),
+    never a traceback; exit code 2.
+
+    Args:
+        message: What went wrong.
+        hint: What to do about it, or None.
+    """
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+    def show(self, file: Any = None) -> None:
+        """Prints the message and the hint to stderr."""
+        click.secho(f"Error: {self.message}", err=True, fg="red")
+        if self.hint:
+            click.echo(f"Hint: {self.hint}", err=True)
 
 
 def _fail(message: str, code: int, hint: str | None = None) -> click.exceptions.Exit:
@@ -89,6 +149,24 @@ def _fail(message: str, code: int, hint: str | None = None) -> click.exceptions.
     if hint:
         click.echo(f"Hint: {hint}", err=True)
     return click.exceptions.Exit(code)
+
+
+def _os_message(exc: OSError) -> str:
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
+
+
+def _interrupted(ctx: click.Context) -> click.exceptions.Exit:
+    state = ctx.find_object(State)
+    transfer = state.transfer if state is not None else None
+    if transfer is None:
+        return _fail("interrupted", EXIT_INTERRUPTED)
+    transfer.close()
+    return _fail(
+        f"interrupted: {transfer.summary()}",
+        EXIT_INTERRUPTED,
+        "run the same command again to resume; finished files are not sent again",
+    )
 
 
 class CrucibleGroup(click.Group):
@@ -102,17 +180,26 @@ class CrucibleGroup(click.Group):
             raise _fail(str(exc), EXIT_TIMEOUT) from exc
         except RequestFailedError as exc:
             raise _fail(str(exc), EXIT_FAILED) from exc
+        except ConfigurationError as exc:
+            raise _fail(str(exc), EXIT_USAGE) from exc
         except CrucibleError as exc:
             raise _fail(str(exc), EXIT_API, _hint(exc)) from exc
-        except (ValueError, FileNotFoundError, IsADirectoryError) as exc:
+        except (ValueError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
             raise _fail(str(exc), EXIT_USAGE) from exc
+        except OSError as exc:
+            # A local file or folder could not be read or written (permissions, full disk...).
+            raise _fail(_os_message(exc), EXIT_API) from exc
+        except KeyboardInterrupt as exc:
+            raise _interrupted(ctx) from exc
 
 
 def _configure_logging(verbose: int) -> None:
     if verbose <= 0:
         return
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    # On a terminal, clear the line first: a log line never lands on the end of a status line.
+    clear = "\r\x1b[K" if sys.stderr.isatty() else ""
+    handler.setFormatter(logging.Formatter(clear + "%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("pycrucible")
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)

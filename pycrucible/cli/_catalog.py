@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from pycrucible.cli._app import State, cli, pass_state
-from pycrucible.cli._datasets import parse_pairs
+from pycrucible.cli._input import parse_pairs
 from pycrucible.cli._output import emit, json_option, plain
 
 SAMPLE_COLUMNS = ("unique_id", "sample_name", "sample_type", "project_id", "owner_orcid")

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
 from pycrucible.cli._app import State, cli, pass_state
-from pycrucible.cli._output import emit, json_option, plain, progress_bar
+from pycrucible.cli._input import METADATA_HELP, parse_pairs, read_metadata
+from pycrucible.cli._output import emit, json_option, plain
 
-__all__ = ["parse_pairs", "read_json_argument"]
+__all__: list[str] = []
 
 DATASET_COLUMNS = (
     "unique_id",
@@ -24,72 +23,19 @@ DATASET_COLUMNS = (
 )
 
 
-def _value(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
-
-
-def parse_pairs(pairs: tuple[str, ...], what: str) -> dict[str, Any]:
-    """Parses `key=value` options; values are JSON when they parse as JSON, else strings.
-
-    Args:
-        pairs: The raw option values.
-        what: The option name, for error messages.
-
-    Returns:
-        The mapping.
-
-    Raises:
-        click.BadParameter: A pair without `=` or with an empty key.
-    """
-    result: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, raw = pair.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(f"expected KEY=VALUE, got {pair!r}", param_hint=what)
-        result[key.strip()] = _value(raw)
-    return result
-
-
-def read_json_argument(source: str) -> dict[str, Any]:
-    """Reads a JSON object from a file path, `-` (stdin), or inline JSON text.
-
-    Args:
-        source: A path, `-`, or a JSON object literal.
-
-    Returns:
-        The object.
-
-    Raises:
-        click.BadParameter: The input is not a JSON object.
-    """
-    if source == "-":
-        text = sys.stdin.read()
-    elif source.lstrip().startswith("{"):
-        text = source
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise click.BadParameter(f"no such file: {source}", param_hint="METADATA")
-        text = path.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise click.BadParameter(f"not valid JSON: {exc}", param_hint="METADATA") from exc
-    if not isinstance(data, dict):
-        raise click.BadParameter("metadata must be a JSON object", param_hint="METADATA")
-    return data
-
-
 @cli.group()
 def datasets() -> None:
     """Datasets: the containers of results, metadata and files."""
 
 
 @datasets.command("list")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Show at most this many (a note on stderr says when there are more).",
+)
 @click.option("--sample", "sample_id", help="Only datasets linked to this sample.")
 @click.option("--keyword", help="Datasets with a keyword containing this text (any case).")
 @click.option("--project", "project_id", help="Only this project's datasets.")
@@ -111,7 +57,11 @@ def list_datasets(
         criteria["keyword"] = keyword
     if project_id:
         criteria["project_id"] = project_id
-    rows = state.client.list_datasets(sample_id=sample_id, limit=limit, **criteria)
+    # One more than asked for tells whether the list was cut.
+    rows = state.client.list_datasets(sample_id=sample_id, limit=limit + 1, **criteria)
+    if len(rows) > limit:
+        rows = rows[:limit]
+        plain(f"showing the first {limit} datasets; there are more (raise --limit)")
     emit(rows, as_json=as_json, columns=DATASET_COLUMNS)
 
 
@@ -127,27 +77,32 @@ def get_dataset(state: State, dsid: str, include_metadata: bool, as_json: bool) 
 
 @datasets.command("create")
 @click.option("--name", "dataset_name", required=True, help="Dataset name.")
-@click.option("--measurement", help="Measurement kind, e.g. XRD.")
+@click.option("--measurement", help="Measurement kind, for example XRD.")
 @click.option("--project", "project_id", help="Project slug.")
 @click.option("--instrument", "instrument_name", help="Instrument name.")
 @click.option("--session", "session_name", help="Session name.")
-@click.option("--data-format", help="File format, e.g. h5.")
+@click.option("--data-format", help="File format, for example h5.")
 @click.option("--public/--private", default=False, show_default=True)
 @click.option("--unique-id", help="Choose the id yourself (makes re-running safe).")
-@click.option("--metadata", "metadata_source", help="Scientific metadata: JSON file, - or {...}.")
+@click.option(
+    "--metadata",
+    "metadata_sources",
+    multiple=True,
+    help=f"Scientific metadata: {METADATA_HELP} (repeat --metadata for several pairs).",
+)
 @click.option("--keyword", "keywords", multiple=True, help="Keyword (repeatable).")
 @json_option
 @pass_state
 def create_dataset(
     state: State,
     /,
-    metadata_source: str | None,
+    metadata_sources: tuple[str, ...],
     keywords: tuple[str, ...],
     as_json: bool,
     **fields: Any,
 ) -> None:
     """Create a dataset; prints its unique_id (or the record with --json)."""
-    metadata = read_json_argument(metadata_source) if metadata_source else None
+    metadata = read_metadata(metadata_sources, "--metadata") if metadata_sources else None
     given = {k: v for k, v in fields.items() if v is not None}
     record = state.client.create_dataset(
         scientific_metadata=metadata, keywords=list(keywords), **given
@@ -164,8 +119,36 @@ def create_dataset(
 @json_option
 @pass_state
 def update_dataset(state: State, dsid: str, pairs: tuple[str, ...], as_json: bool) -> None:
-    """Change dataset fields, e.g. --set dataset_name=new --set public=true."""
+    """Change dataset fields: --set dataset_name=new --set public=true."""
     emit(state.client.update_dataset(dsid, **parse_pairs(pairs, "--set")), as_json=as_json)
+
+
+@datasets.command("files")
+@click.argument("dsid")
+@json_option
+@pass_state
+def list_files(state: State, dsid: str, as_json: bool) -> None:
+    """List a dataset's files: name, size in bytes and SHA-256."""
+    emit(
+        state.client.get_associated_files(dsid),
+        as_json=as_json,
+        columns=("filename", "size", "sha256_hash"),
+    )
+
+
+@datasets.command("delete")
+@click.argument("dsid")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@json_option
+@pass_state
+def delete(state: State, dsid: str, yes: bool, as_json: bool) -> None:
+    """Ask the API to delete a dataset, and show its answer.
+
+    The seed-era API does not implement deletion: it answers 501, shown as an error (exit 1).
+    """
+    if not yes:
+        click.confirm(f"Delete dataset {dsid}?", abort=True, err=True)
+    emit(state.client.delete_dataset(dsid), as_json=as_json)
 
 
 @datasets.command("upload")
@@ -175,13 +158,16 @@ def update_dataset(state: State, dsid: str, pairs: tuple[str, ...], as_json: boo
 @pass_state
 def upload(state: State, dsid: str, files: tuple[Path, ...], as_json: bool) -> None:
     """Upload files to a dataset (large files resume after an interruption)."""
-    with progress_bar(state.progress and not as_json) as progress:
+    with state.track("sent", draw=not as_json) as progress:
         uploaded = state.client.upload_dataset(dsid, list(files), progress=progress)
     if as_json:
         emit(uploaded, as_json=True)
     else:
         for item in uploaded:
-            plain(f"uploaded {item.name} ({item.size} bytes, sha256 {item.sha256[:12]}...)")
+            if item.method == "existing":
+                plain(f"{item.name}: already on the server, skipped")
+            else:
+                plain(f"uploaded {item.name} ({item.size} bytes, sha256 {item.sha256[:12]}...)")
 
 
 @datasets.command("download")
@@ -205,7 +191,7 @@ def download(
     as_json: bool,
 ) -> None:
     """Download a dataset's files, verified, into a folder."""
-    with progress_bar(state.progress and not as_json) as progress:
+    with state.track("received", draw=not as_json) as progress:
         paths = state.client.download_dataset(
             dsid,
             file_name=file_name,
@@ -232,23 +218,29 @@ def metadata_get(state: State, dsid: str, as_json: bool) -> None:
 
 @metadata.command("set")
 @click.argument("dsid")
-@click.argument("source", metavar="METADATA")
+@click.argument("sources", metavar="METADATA...", nargs=-1, required=True)
 @json_option
 @pass_state
-def metadata_set(state: State, dsid: str, source: str, as_json: bool) -> None:
-    """Replace the metadata with a JSON object (file, - for stdin, or inline)."""
-    state.client.update_scientific_metadata(dsid, read_json_argument(source), overwrite=True)
+def metadata_set(state: State, dsid: str, sources: tuple[str, ...], as_json: bool) -> None:
+    """Replace the metadata with a JSON object, or with key=value pairs.
+
+    METADATA is a JSON file, - for stdin, an inline {...} object, or key=value pairs.
+    """
+    state.client.update_scientific_metadata(dsid, read_metadata(sources), overwrite=True)
     emit(state.client.get_scientific_metadata(dsid), as_json=as_json)
 
 
 @metadata.command("merge")
 @click.argument("dsid")
-@click.argument("source", metavar="METADATA")
+@click.argument("sources", metavar="METADATA...", nargs=-1, required=True)
 @json_option
 @pass_state
-def metadata_merge(state: State, dsid: str, source: str, as_json: bool) -> None:
-    """Deep-merge a JSON object into the metadata."""
-    state.client.update_scientific_metadata(dsid, read_json_argument(source), overwrite=False)
+def metadata_merge(state: State, dsid: str, sources: tuple[str, ...], as_json: bool) -> None:
+    """Deep-merge a JSON object, or key=value pairs, into the metadata.
+
+    METADATA is a JSON file, - for stdin, an inline {...} object, or key=value pairs.
+    """
+    state.client.update_scientific_metadata(dsid, read_metadata(sources), overwrite=False)
     emit(state.client.get_scientific_metadata(dsid), as_json=as_json)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 import click
 
 from pycrucible import _config
-from pycrucible.cli._app import cli
+from pycrucible.cli._app import CommandError, cli
 from pycrucible.cli._output import emit, json_option, plain
 
 _SETTABLE = tuple(_config.ENV_VARS)
@@ -60,7 +61,7 @@ def config_show(path: Path | None, as_json: bool) -> None:
         if name == "api_key" and value:
             value = "(set, hidden)"
         rows.append({"setting": name, "value": value, "source": source})
-    emit(rows, as_json=as_json, columns=("setting", "value", "source"))
+    emit(rows, as_json=as_json, columns=("setting", "value", "source"), truncate=False)
 
 
 def _typed(name: str, value: str) -> Any:
@@ -95,8 +96,15 @@ def config_set(name: str, value: str | None, path: Path | None) -> None:
 def serve(
     host: str, port: int, data_dir: Path | None, admin_key: str | None, user_key: str | None
 ) -> None:
-    """Run a local Crucible server for tests and development (not for production)."""
-    from pycrucible.testing.__main__ import main as serve_main
+    """Run a local Crucible server for tests and development (not for production).
+
+    Without --data-dir its data lives in a temporary folder that is deleted when it stops
+    (Ctrl-C, or `kill` with its process id when it runs in the background).
+    """
+    try:
+        from pycrucible.testing.__main__ import main as serve_main
+    except ImportError as exc:
+        raise CommandError(str(exc)) from exc
 
     args = ["--host", host, "--port", str(port)]
     for flag, value in (("--data-dir", data_dir), ("--admin-key", admin_key)):
@@ -104,7 +112,15 @@ def serve(
             args += [flag, str(value)]
     if user_key is not None:
         args += ["--user-key", user_key]
-    serve_main(args)
+    try:
+        serve_main(args)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        raise CommandError(
+            f"port {port} on {host} is already in use",
+            hint=f"pick another: crucible serve --port {port + 1} (--port 0 takes any free port)",
+        ) from exc
 
 
 @cli.command()
@@ -112,13 +128,16 @@ def demo() -> None:
     """Run the README journey end to end against a throw-away local server."""
     from pycrucible._demo import run_demo
 
-    run_demo(click.echo)
+    try:
+        run_demo(click.echo)
+    except ImportError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 @cli.command()
 @click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
 def completion(shell: str) -> None:
-    """Print the shell completion script, e.g. `eval "$(crucible completion bash)"`."""
+    """Print the shell completion script: `eval "$(crucible completion bash)"`."""
     from click.shell_completion import get_completion_class
 
     completion_class = get_completion_class(shell)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 import attrs
 import click
 
-__all__ = ["emit", "json_option", "plain", "progress_bar", "to_jsonable"]
+__all__ = ["emit", "json_option", "plain", "to_jsonable"]
 
-_MAX_CELL = 48
+_MAX_CELL = 64  # characters; a SHA-256 in hex fits
 
 
 def to_jsonable(value: Any) -> Any:
@@ -37,11 +35,11 @@ def to_jsonable(value: Any) -> Any:
 def json_option(function: Callable[..., Any]) -> Callable[..., Any]:
     """Adds `--json` to a read command."""
     return click.option(
-        "--json", "as_json", is_flag=True, help="Print machine-readable JSON instead of a table."
+        "--json", "as_json", is_flag=True, help="Print machine-readable JSON (for scripts)."
     )(function)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, limit: int | None = _MAX_CELL) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
@@ -49,11 +47,13 @@ def _cell(value: Any) -> str:
     else:
         text = str(value)
     text = text.replace("\n", " ")
-    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 3] + "..."
+    return text if limit is None or len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+def _table(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], limit: int | None = _MAX_CELL
+) -> str:
+    cells = [[_cell(row.get(c), limit) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
@@ -72,13 +72,16 @@ def _cell_full(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def emit(value: Any, *, as_json: bool, columns: Sequence[str] | None = None) -> None:
+def emit(
+    value: Any, *, as_json: bool, columns: Sequence[str] | None = None, truncate: bool = True
+) -> None:
     """Prints a result: JSON when asked, else a table (lists) or `key  value` lines (records).
 
     Args:
         value: A record, a list of records, a dict, a list of strings or a scalar.
         as_json: Print JSON (stable, for scripts).
         columns: Table columns for lists of records; the first record's keys when omitted.
+        truncate: Cut long table cells (full values are always in `--json`).
     """
     data = to_jsonable(value)
     if as_json:
@@ -89,7 +92,7 @@ def emit(value: Any, *, as_json: bool, columns: Sequence[str] | None = None) -> 
             click.echo("(none)")
         elif all(isinstance(item, dict) for item in data):
             cols = list(columns) if columns else list(data[0].keys())
-            click.echo(_table(data, cols))
+            click.echo(_table(data, cols, _MAX_CELL if truncate else None))
         else:
             click.echo("\n".join(_cell_full(item) for item in data))
     elif isinstance(data, dict):
@@ -101,30 +104,3 @@ def emit(value: Any, *, as_json: bool, columns: Sequence[str] | None = None) -> 
 def plain(message: str) -> None:
     """Prints a human message to stderr (never mixed into JSON on stdout)."""
     click.echo(message, err=True)
-
-
-@contextmanager
-def progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int | None], None] | None]:
-    """Yields a transfer progress callback that draws a bar on a terminal, or None.
-
-    Args:
-        enabled: False to draw nothing (not a terminal, `--json`, or `--no-progress`).
-    """
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    bars: dict[str, Any] = {}
-
-    def update(name: str, done: int, total: int | None) -> None:
-        bar = bars.get(name)
-        if bar is None:
-            bar = click.progressbar(length=total or 0, label=name, file=sys.stderr)
-            bar.__enter__()
-            bars[name] = bar
-        bar.update(done - bar.pos)
-
-    try:
-        yield update
-    finally:
-        for bar in bars.values():
-            bar.__exit__(None, None, None)

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from pycrucible._api_processing import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from pycrucible.cli._app import State, cli, pass_state
 from pycrucible.cli._output import emit, json_option, plain
 from pycrucible.errors import WaitTimeoutError
@@ -16,21 +17,25 @@ from pycrucible.errors import WaitTimeoutError
 REQUEST_TYPES = click.Choice(["ingest", "scicat"], case_sensitive=False)
 
 
-def _wait_options(function: Callable[..., Any]) -> Callable[..., Any]:
+def _timing_options(function: Callable[..., Any]) -> Callable[..., Any]:
     function = click.option(
         "--interval",
         type=click.FloatRange(min=0.05),
-        default=2.0,
+        default=DEFAULT_POLL_INTERVAL,
         show_default=True,
         help="Seconds between status checks.",
     )(function)
-    function = click.option(
+    return click.option(
         "--timeout",
-        type=click.FloatRange(min=0),
-        default=600.0,
+        type=click.FloatRange(min=0, min_open=True),
+        default=DEFAULT_WAIT_TIMEOUT,
         show_default=True,
         help="Give up waiting after this many seconds (exit code 3).",
     )(function)
+
+
+def _wait_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    function = _timing_options(function)
     return click.option("--wait", is_flag=True, help="Wait until the request finishes.")(function)
 
 
@@ -70,7 +75,9 @@ def _wait(
 
 @cli.command()
 @click.argument("dsid")
-@click.option("--ingestor", help="Ingestor class, e.g. ImageIngestor (auto-detected if omitted).")
+@click.option(
+    "--ingestor", help="Ingestor class, for example ImageIngestor (auto-detected if omitted)."
+)
 @click.option(
     "--file", "file_to_upload", help="Bucket path of the file (the main file if omitted)."
 )
@@ -172,8 +179,7 @@ def request_status(state: State, dsid: str, reqid: int, request_type: str, as_js
 @click.argument("dsid")
 @click.argument("reqid", type=int)
 @click.option("--type", "request_type", type=REQUEST_TYPES, default="ingest", show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0), default=600.0, show_default=True)
-@click.option("--interval", type=click.FloatRange(min=0.05), default=2.0, show_default=True)
+@_timing_options
 @json_option
 @pass_state
 def request_wait(

@@ -72,6 +72,7 @@ arguments of :meth:`FaultInjector.add`), ``GET`` and ``DELETE /_control/faults``
 key); ``GET /_control/storage_log``. Requests under ``/_control`` are never faulted.
 """
 
+from pycrucible.testing import _extra  # noqa: F401  (names the extra when it is missing)
 from pycrucible.testing._faults import Fault, FaultInjector, FaultKind
 from pycrucible.testing._server import LocalCrucible
 from pycrucible.testing._state import StorageRequest

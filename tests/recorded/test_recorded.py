@@ -10,7 +10,7 @@ import pytest
 from _recording import CASSETTES, RECORDING, REPLAY_KEY, Target
 
 from pycrucible import (
-    BadRequestError,
+    AuthenticationError,
     CrucibleClient,
     NotFoundError,
     PermissionDeniedError,
@@ -88,7 +88,7 @@ def test_errors(cassette: Make, target: Target) -> None:
     with pytest.raises(PermissionDeniedError):
         user.list_projects()
     stranger = cassette("an-unknown-key-42")
-    with pytest.raises(BadRequestError, match="check the API key"):
+    with pytest.raises(AuthenticationError, match="check the API key"):
         stranger.whoami()
 
 

@@ -5,7 +5,7 @@ Matrix (fault → transfer → outcome):
 * every storage answer cut short after 1 MiB → download of 3 MiB → completes by range resumes,
   verified.
 * every storage answer cut short with no bytes → download → `TransferError`; no file at the
-  destination (only a hidden `.part` to resume from), an existing file of the same name
+  destination and no partial file left, an existing file of the same name
   untouched; the next call completes.
 * every answer corrupted → download of one named file through the API → `TransferError`; no
   file and no partial file left, an existing file untouched.
@@ -77,8 +77,8 @@ def test_download_that_never_progresses_leaves_the_destination_alone(
     assert rule.consumed >= 4
     assert (out / "scan.h5").read_bytes() == b"an older copy the user keeps"
     assert not (out / "new.h5").exists()
-    # Only hidden partial files are left, for the next call to resume from.
-    assert {p.name for p in out.iterdir()} <= {"scan.h5", ".scan.h5.part", ".new.h5.part"}
+    # No partial file is left behind: the next call starts over.
+    assert sorted(p.name for p in out.iterdir()) == ["scan.h5"]
     server.faults.clear()
     paths = client.download_dataset(dsid, output_dir=out)
     assert [p.read_bytes() for p in paths] == [other.read_bytes(), source.read_bytes()]

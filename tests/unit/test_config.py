@@ -10,8 +10,16 @@ import httpx
 import pytest
 from _client_fakes import API_KEY, API_URL
 
-from pycrucible import CrucibleClient, config_path, load_config, save_config
+from pycrucible import (
+    ConfigurationError,
+    CrucibleClient,
+    CrucibleError,
+    config_path,
+    load_config,
+    save_config,
+)
 from pycrucible._config import DEFAULTS, resolve_settings
+from pycrucible._limits import LimitedTransport
 
 
 def write_config(path: Path, text: str) -> Path:
@@ -35,19 +43,25 @@ def test_default_path_follows_xdg(clean_env: Path, monkeypatch: pytest.MonkeyPat
     assert config_path(clean_env / "explicit.toml") == clean_env / "explicit.toml"
 
 
-def test_missing_url_names_the_three_ways(clean_env: Path) -> None:
-    with pytest.raises(ValueError, match="api_url") as caught:
+def test_missing_url_names_every_way_to_give_it(clean_env: Path) -> None:
+    with pytest.raises(ConfigurationError) as caught:
         CrucibleClient(api_key=API_KEY)
     message = str(caught.value)
-    assert "api_url=" in message
-    assert "$CRUCIBLE_API_URL" in message
+    for way in ("api_url=", "--api-url", "$CRUCIBLE_API_URL", "crucible config init"):
+        assert way in message
     assert str(default_file(clean_env)) in message
+    assert isinstance(caught.value, CrucibleError)
+    assert isinstance(caught.value, ValueError)  # what it raised before it had a class
 
 
-def test_missing_key_names_the_three_ways(clean_env: Path) -> None:
-    with pytest.raises(ValueError, match=r"api_key.*\$CRUCIBLE_API_KEY.*config file"):
+def test_missing_key_says_where_to_get_one(clean_env: Path) -> None:
+    with pytest.raises(ConfigurationError) as caught:
         CrucibleClient(API_URL)
-    with pytest.raises(ValueError, match="api_key"):
+    message = str(caught.value)
+    assert f"{API_URL.rstrip('/')}/user_apikey" in message
+    for way in ("api_key=", "--api-key", "$CRUCIBLE_API_KEY", "crucible config init"):
+        assert way in message
+    with pytest.raises(ConfigurationError, match="no Crucible API key"):
         CrucibleClient(API_URL, "   ")
 
 
@@ -100,7 +114,20 @@ def test_defaults_fill_the_rest(clean_env: Path) -> None:
     assert settings.connect_timeout == 5.0
     assert settings.transfer_timeout == 300.0
     assert settings.max_retries == 3
+    assert settings.response_deadline == 120.0
+    assert settings.max_response_bytes == 64 * 1024 * 1024
     assert settings.state_dir == clean_env / "cache" / "pycrucible"
+
+
+def test_answer_limits_come_from_the_environment_and_reach_the_transport(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CRUCIBLE_RESPONSE_DEADLINE", "7.5")
+    monkeypatch.setenv("CRUCIBLE_MAX_RESPONSE_BYTES", "4096")
+    with CrucibleClient(API_URL, API_KEY, transport=httpx.MockTransport(lambda r: None)) as c:
+        limited = c._http.transport._inner
+    assert isinstance(limited, LimitedTransport)
+    assert (limited.limits.deadline, limited.limits.max_bytes) == (7.5, 4096)
 
 
 def test_client_always_has_timeouts(clean_env: Path) -> None:
@@ -113,7 +140,15 @@ def test_client_always_has_timeouts(clean_env: Path) -> None:
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("timeout", "soon"), ("timeout", "-1"), ("timeout", "0"), ("max_retries", "many")],
+    [
+        ("timeout", "soon"),
+        ("timeout", "-1"),
+        ("timeout", "0"),
+        ("max_retries", "many"),
+        ("response_deadline", "0"),
+        ("max_response_bytes", "0"),
+        ("max_response_bytes", "1.5"),
+    ],
 )
 def test_bad_numbers_are_refused(
     clean_env: Path, monkeypatch: pytest.MonkeyPatch, key: str, value: str

@@ -120,6 +120,8 @@ class FakeServer:
             return httpx.Response(status, headers=headers, content=body[: len(body) // 2])
         if fault == "corrupt":
             return httpx.Response(status, headers=headers, content=bytes([body[0] ^ 1]) + body[1:])
+        if fault == "drop-at-zero":
+            return httpx.Response(status, headers=headers, stream=BreakingStream(body, 0))
         if fault == "drop":
             return httpx.Response(
                 status, headers=headers, stream=BreakingStream(body, len(body) // 2)
@@ -285,7 +287,7 @@ def test_size_disagreeing_with_the_record_is_an_error(
     clients: HttpClients, server: FakeServer, tmp_path: Path
 ) -> None:
     server.add("a.bin", content("a", 1000), size=999)
-    with pytest.raises(TransferError, match="1000 bytes"):
+    with pytest.raises(TransferError, match="more than the 999 bytes"):
         download(clients, tmp_path)
     assert leftovers(tmp_path) == []
 
@@ -329,7 +331,7 @@ def test_missing_file_raises_the_api_error(
 # -- resume --------------------------------------------------------------------------------------
 
 
-def test_partial_file_resumes_with_a_range_request(
+def test_a_leftover_partial_file_is_neither_resumed_nor_touched(
     clients: HttpClients, server: FakeServer, tmp_path: Path
 ) -> None:
     data = content("a", 200 * KIB)
@@ -338,8 +340,9 @@ def test_partial_file_resumes_with_a_range_request(
     [path] = download(clients, tmp_path)
     assert path.read_bytes() == data
     [(_, headers)] = server.storage_requests()
-    assert headers["range"] == f"bytes={70 * KIB}-"
-    assert leftovers(tmp_path) == ["a.bin"]
+    assert "range" not in headers
+    assert (tmp_path / ".a.bin.part").read_bytes() == data[: 70 * KIB]
+    assert leftovers(tmp_path) == [".a.bin.part", "a.bin"]
 
 
 def test_partial_file_is_replaced_when_the_server_ignores_ranges(
@@ -376,20 +379,30 @@ def test_dropped_connection_resumes_in_the_same_call(
     assert len(sleeps) == 1
 
 
-def test_a_line_that_keeps_dropping_gives_up_and_keeps_the_part(
+def test_a_line_that_keeps_dropping_without_ranges_restarts_once_then_gives_up(
     clients: HttpClients, server: FakeServer, sleeps: list[float], tmp_path: Path
 ) -> None:
     server.add("a.bin", content("a", 64))
     server.persistent["a.bin"] = "drop"
     server.honour_range = False  # every attempt delivers the same first half
-    with pytest.raises(TransferError, match="run it again to resume"):
+    with pytest.raises(TransferError, match="does not honour range requests"):
+        download(clients, tmp_path)
+    assert len(server.storage_requests()) == 3  # first try, one restart, then the refusal
+    assert leftovers(tmp_path) == []
+
+
+def test_a_line_that_keeps_dropping_at_the_same_byte_gives_up(
+    clients: HttpClients, server: FakeServer, sleeps: list[float], tmp_path: Path
+) -> None:
+    server.add("a.bin", content("a", 64))
+    server.persistent["a.bin"] = "drop-at-zero"
+    with pytest.raises(TransferError, match="run it again"):
         download(clients, tmp_path)
     assert len(server.storage_requests()) == MAX_ATTEMPTS
-    assert leftovers(tmp_path) == [".a.bin.part"]
-    assert not (tmp_path / "a.bin").exists()
+    assert leftovers(tmp_path) == []
 
 
-def test_truncated_transfer_resumes_on_the_next_call(
+def test_a_failed_call_leaves_nothing_and_the_next_call_starts_over(
     clients: HttpClients, server: FakeServer, tmp_path: Path
 ) -> None:
     data = content("a", 100 * KIB)
@@ -397,9 +410,11 @@ def test_truncated_transfer_resumes_on_the_next_call(
     server.faults["a.bin"] = ["truncate"]
     with pytest.raises(TransferError):
         download(clients, tmp_path)
+    assert leftovers(tmp_path) == []
+    assert list(tmp_path.iterdir()) == []
     [path] = download(clients, tmp_path)
     assert path.read_bytes() == data
-    assert server.storage_requests()[-1][1]["range"] == f"bytes={50 * KIB}-"
+    assert "range" not in server.storage_requests()[-1][1]
 
 
 # -- existing files ------------------------------------------------------------------------------

@@ -47,6 +47,15 @@ def test_every_status_maps_to_its_class(status: int, cls: type) -> None:
     assert exc.response is not None
 
 
+def test_the_seed_era_unknown_key_answer_is_an_authentication_error() -> None:
+    exc = error_for(400, {"detail": "No account found for this API key"})
+    assert type(exc) is errors.AuthenticationError
+    assert exc.status_code == 400
+    assert "check the API key" in str(exc)
+    other = error_for(400, {"detail": "Account name is malformed"})
+    assert type(other) is errors.BadRequestError
+
+
 def test_field_errors_of_422_are_kept() -> None:
     body = {"detail": [{"loc": ["body", "size"], "msg": "not an int", "type": "int_parsing"}]}
     exc = error_for(422, body)

@@ -19,6 +19,7 @@ EXPECTED_ALL = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ConfigurationError",
     "ConflictError",
     "CrucibleClient",
     "CrucibleError",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pycrucible import (
+    AuthenticationError,
     BadRequestError,
     ConflictError,
     CrucibleClient,
@@ -140,7 +141,7 @@ def test_other_users_cannot_see_private_datasets(
 def test_a_wrong_key_is_reported(server: LocalCrucible, state_dir: Path) -> None:
     with (
         CrucibleClient(server.url, "not-a-real-key-123", state_dir=state_dir) as stranger,
-        pytest.raises((BadRequestError, PermissionDeniedError)) as caught,
+        pytest.raises(AuthenticationError) as caught,
     ):
         stranger.list_datasets()
     assert "not-a-real-key-123" not in str(caught.value)

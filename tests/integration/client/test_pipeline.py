@@ -100,10 +100,8 @@ def test_changed_files_make_a_new_dataset(user: CrucibleClient, tmp_path: Path) 
 
 def test_pipeline_failure_raises_when_waiting(user: CrucibleClient, tmp_path: Path) -> None:
     with pytest.raises(RequestFailedError, match="not supported"):
-        run(user, acquisition(tmp_path, "bad"), ingestor="NoSuchIngestor")
-    kept = run(
-        user, acquisition(tmp_path, "bad2"), ingestor="NoSuchIngestor", raise_on_failure=False
-    )
+        run(user, acquisition(tmp_path, "bad"), ingestor="NoSuchIngestor", raise_on_failure=True)
+    kept = run(user, acquisition(tmp_path, "bad2"), ingestor="NoSuchIngestor")
     assert kept.ingestion is not None
     assert kept.ingestion["status"] == "not supported"
 
