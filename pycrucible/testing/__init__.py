@@ -6,13 +6,14 @@ directory and has no rate limits.
 
 It implements every operation of the project's ``openapi-v1.json`` over real HTTP (FastAPI and
 uvicorn), with the real API's quirks: integer ``id`` plus 26-character MFID ``unique_id`` on
-records (a repeated client-chosen ``unique_id`` answers 409); 200 with a JSON ``null`` for
-unknown single records and 404 for sub-collections of unknown ones; 401 for a missing or
-malformed ``Authorization`` header, 400 for an unknown key, 403 for admin-only operations and
-records the caller may not access; FastAPI's 422 for malformed input; exact, case-sensitive
-filters except the case-insensitive substring ``keyword``; scientific metadata replaced by POST
-and deep-merged by PATCH; parent/child links without self-links or cycles; ``DELETE
-/datasets/{dsid}`` answering 501.
+records (a repeated client-chosen ``unique_id`` answers 409); 200 with a JSON ``null`` for unknown
+single records and 404 for sub-collections of unknown ones; 401 for a missing or malformed
+``Authorization`` header, 400 for an unknown key, 403 for admin-only operations and records the
+caller may not access; FastAPI's 422 for malformed input (integer body fields also take
+decimal-digit strings such as ``{"id": "8"}``, as the real API's lax validation does); exact,
+case-sensitive filters except the case-insensitive substring ``keyword``; scientific metadata
+replaced by POST and deep-merged by PATCH; parent/child links without self-links or cycles;
+``DELETE /datasets/{dsid}`` answering 501.
 
 Start it from Python::
 
@@ -27,27 +28,38 @@ or from a shell::
 
 State: SQLite (``crucible.sqlite3``) and files (``storage/<dsid>/<name>``, resumable parts in
 ``uploads/``) under the data directory; a restart on the same directory gives the same state and
-keeps the API keys. A fresh directory is seeded with an admin, a normal user, a project
+keeps the API keys. The data directory is private (0700, the database 0600): it holds the keys
+and the signing secret. Keys generated on first use are shown once on the console by the command
+line, never logged. A fresh directory is seeded with an admin, a normal user, a project
 (``LOCAL-DEMO``, the normal user a member) and an instrument (``demo-microscope``).
+
+Limits: request bodies other than file uploads above 16 MiB (``max_json_body``) answer 413;
+free-form metadata nested more than 64 levels deep answers 422 before anything is stored.
 
 Access control is enforced: a normal user reads public datasets, their own, those of projects
 they belong to and those granted to one of their access groups (``POST
 /datasets/{dsid}/access_groups``); removing the user from the group removes the access.
+Ownership: the caller owns what they create; only an admin creates records for another user, and
+only the owner or an admin changes a record's owner (write access through a group does not). An
+empty or unknown owner and an unknown ``project_id`` answer 422; a normal user may only use
+projects they belong to (403). ``/keywords`` and keyword counts cover only readable datasets.
 
-Files: multipart uploads are streamed to disk and recorded with size and SHA-256; resumable
-uploads use ``resumable_uri`` = ``<url>/uploads/<upload_id>`` (no API key, ``Content-Range``,
-308 with ``Range`` while incomplete). ``GET /datasets/{dsid}/download_links`` answers signed URLs
+Files: multipart uploads are streamed to disk and recorded with size and SHA-256, flat as
+``api-uploads/<name>`` like the real API (the same name in two datasets: the same path in each, the
+bytes kept apart per dataset); resumable uploads use ``resumable_uri`` =
+``<url>/uploads/<upload_id>`` (no API key, ``Content-Range``, 308 with ``Range`` while incomplete).
+``GET /datasets/{dsid}/download_links`` answers signed URLs
 ``<url>/storage/<dsid>/<path>?expires=<unix s>&signature=<HMAC-SHA256 hex>`` served by the same
-process without an API key (1 hour by default, 403 once expired or altered, HTTP Range
-supported). :attr:`LocalCrucible.storage_log` lists each storage request with whether it carried
-an ``Authorization`` header.
+process without an API key (1 hour by default, 403 once expired or altered, HTTP Range supported).
+:attr:`LocalCrucible.storage_log` lists each storage request with whether it carried an
+``Authorization`` header.
 
 Workers: ingestion, SciCat, Google Drive and carrier-segmentation requests move ``requested →
-started → complete`` one step per ``worker_delay`` seconds (0.05 by default); an unknown
-ingestion class ends ``not supported``, a missing file ``file not found``. Ingesting an image
-adds a thumbnail and a produced ``<name>_thumbnail.png`` file; a Drive transfer adds a
-``current`` and an ``Organized/...`` drive location. ``worker_delay=None`` (or setting
-:attr:`LocalCrucible.worker_delay` to None) freezes them.
+started → complete`` one step per ``worker_delay`` seconds (0.05 by default); an unknown ingestion
+class ends ``not supported``, a missing file ``file not found``. Ingesting an image adds a
+thumbnail and a produced ``<name>_thumbnail.png`` file; a Drive transfer adds a transfer folder and
+its ``Organized/...`` copy, both with status ``current`` as in the real API. ``worker_delay=None``
+(or setting :attr:`LocalCrucible.worker_delay` to None) freezes them.
 
 Fault injection (:attr:`LocalCrucible.faults`, a :class:`FaultInjector`) makes the next N
 requests, optionally only for a path prefix and/or method, fail::

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp
 
 from pycrucible.testing._faults import FaultMiddleware
+from pycrucible.testing._limits import JsonBodyLimit
 from pycrucible.testing._routes import (
     catalog,
     control,
@@ -23,6 +26,8 @@ from pycrucible.testing._routes import (
 )
 from pycrucible.testing._state import Backend, StorageLogMiddleware
 
+logger = logging.getLogger("pycrucible.testing")
+
 API_ROUTERS = (
     datasets.router,
     dataset_parts.router,
@@ -33,9 +38,22 @@ API_ROUTERS = (
     catalog.router,
 )
 
+BODY_LIMIT_EXEMPT = ("/uploads/",)
+"""Paths whose bodies are file bytes (resumable-upload chunks), not limited by size."""
+
 
 def _route_name(route: APIRoute) -> str:
     return route.name
+
+
+async def _client_gone(request: Request, exc: Exception) -> Response:
+    """Log one line (no traceback) when a client goes away before its body arrived."""
+    logger.info(
+        "client disconnected during %s %s; the request was abandoned",
+        request.method,
+        request.url.path,
+    )
+    return Response(status_code=400)  # nobody is left to read it
 
 
 async def _bad_input(request: Request, exc: Exception) -> JSONResponse:
@@ -84,6 +102,10 @@ def create_app(backend: Backend) -> FastAPI:
         app.include_router(router)
     app.include_router(control.storage_router)
     app.include_router(control.control_router)
+    app.add_middleware(
+        JsonBodyLimit, max_bytes=backend.max_json_body, exempt_prefixes=BODY_LIMIT_EXEMPT
+    )
+    app.add_exception_handler(ClientDisconnect, _client_gone)
     app.add_exception_handler(OverflowError, _bad_input)
     app.add_exception_handler(UnicodeError, _bad_input)
     return app

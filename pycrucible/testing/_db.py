@@ -7,6 +7,7 @@ short, so the lock is never held across network or large file I/O.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -90,11 +91,16 @@ def _casefold(value: str | None) -> str | None:
 class Database:
     """A thread-safe SQLite database holding every record of one server.
 
+    The file is private to its owner (0600): it holds API keys and the signing secret. SQLite
+    gives its ``-wal`` and ``-shm`` files the same permissions.
+
     Args:
         path: The database file; created with its tables when missing.
     """
 
     def __init__(self, path: Path) -> None:
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        path.chmod(0o600)
         self._lock = threading.RLock()
         self._depth = 0
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)

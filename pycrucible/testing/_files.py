@@ -4,13 +4,14 @@ Layout under the data directory::
 
     storage/<dsid>/<name>       every stored file of a dataset (uploaded or produced by ingestion)
     uploads/<upload_id>.part    bytes of a resumable upload received so far
+    uploads/<random>.tmp        a multipart file being written (renamed into storage when done)
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
+import secrets
 import struct
 import time
 import zlib
@@ -76,7 +77,9 @@ class FileStore:
         """
         target = self.storage / stored_name
         target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+        # A fixed-length random name in uploads/ (same file system, so the rename is atomic):
+        # a name built from the file name would pass 255 bytes for long file names.
+        temp = self.uploads / f"{secrets.token_hex(16)}.tmp"
         digest = hashlib.sha256()
         size = 0
         try:

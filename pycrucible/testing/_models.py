@@ -1,23 +1,47 @@
 """Request bodies and query models, validated by FastAPI (malformed input answers 422).
 
 They mirror the request schemas of ``openapi-v1.json``. Unknown fields are ignored, as the real API
-ignores them. Bodies are validated strictly against the contract's JSON types (``"1"`` or
-``true`` is not an integer), and integers are bounded to what SQLite can store. Query models
-convert strings, as query parameters are strings on the wire.
+ignores them. Query models convert strings, as query parameters are strings on the wire.
+
+Body fields follow the contract's JSON types with one leniency of the real API (FastAPI's lax
+validation), which existing clients rely on: an integer field also takes a string of decimal
+digits (``{"id": "8"}`` is ``8``) and a number without fraction (``8.0``); see
+:func:`lenient_int`. Nothing else is converted: ``"8.5"``,
+``8.5``, ``true``, ``" 8"`` or ``"8e3"`` is not an integer, a number is not a string, and
+``"true"`` or ``1`` is not a boolean. Integers are bounded to what SQLite can store.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from pycrucible.testing._db import INT64_MAX
 from pycrucible.testing._ids import is_acceptable_client_id
 
-Int64 = Annotated[int, Field(ge=-INT64_MAX - 1, le=INT64_MAX)]
-Size = Annotated[int, Field(ge=0, le=INT64_MAX)]
+_DECIMAL = re.compile(r"[+-]?[0-9]+")
+
+
+def lenient_int(value: object) -> object:
+    """Turn a string of decimal digits (optionally signed) into an int; leave the rest as is.
+
+    A number with no fractional part (``3.0``, an integer in JSON Schema) becomes an int too.
+    Runs before the strict integer check of a body field, so the check then accepts JSON
+    integers and such values only.
+    """
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+LenientInt = Annotated[int, BeforeValidator(lenient_int)]
+Int64 = Annotated[LenientInt, Field(ge=-INT64_MAX - 1, le=INT64_MAX)]
+Size = Annotated[LenientInt, Field(ge=0, le=INT64_MAX)]
 
 
 def _check_datetime(value: str) -> str:
@@ -35,7 +59,10 @@ def _check_client_id(value: str) -> str:
 
 
 class Body(BaseModel):
-    """Base of request bodies: JSON types must match exactly; unknown fields are ignored."""
+    """Base of request bodies: JSON types must match (but see :func:`lenient_int`).
+
+    Unknown fields are ignored.
+    """
 
     model_config = ConfigDict(strict=True)
 
@@ -94,6 +121,15 @@ class DatasetFilters(BaseModel):
     session_name: str | None = None
     sha256_hash_file_to_upload: str | None = None
     limit: int | None = Field(default=None, ge=1)
+
+
+class DatasetListQuery(DatasetFilters):
+    """Query of dataset lists (``GET /datasets``, ``GET /samples/{id}/datasets``).
+
+    The filters plus ``include_metadata``.
+    """
+
+    include_metadata: bool = False
 
 
 class SampleFilters(BaseModel):

@@ -89,6 +89,20 @@ def metadata_record(db: Database, dataset: Row) -> dict[str, Any] | None:
     return {"dataset_id": dataset["unique_id"], "scientific_metadata": json.loads(body)}
 
 
+def datasets_out(db: Database, rows: list[Row], *, include_metadata: bool) -> list[dict[str, Any]]:
+    """Return dataset rows as ``Dataset`` records, each with its metadata record when asked.
+
+    With ``include_metadata`` every record gets ``scientific_metadata``: the dataset's
+    ``ScientificMetadataRecord`` (the dictionary under its own ``scientific_metadata`` key, as
+    the seed-era API nests it), or null.
+    """
+    records = [dataset_out(row) for row in rows]
+    if include_metadata:
+        for record, row in zip(records, rows, strict=True):
+            record["scientific_metadata"] = metadata_record(db, row)
+    return records
+
+
 def sample_out(db: Database, caller: Caller, row: Row) -> dict[str, Any]:
     """Return a sample row as the contract's ``Sample``, with the datasets the caller may read."""
     record = pick(row, SAMPLE_COLUMNS)
@@ -124,6 +138,40 @@ def request_out(row: Row, dsid: str) -> dict[str, Any]:
         "time_completed": row["time_completed"],
         "error_message": row["error_message"],
     }
+
+
+def keyword_counts(
+    db: Database, caller: Caller, *, dataset_id: int | None = None, keyword: str | None = None
+) -> list[Row]:
+    """Return keywords with ``num_datasets``, counting only datasets the caller may read.
+
+    Keywords carried only by datasets the caller cannot read are left out, so neither the words
+    nor the counts reveal private datasets.
+
+    Args:
+        db: The database.
+        caller: Whose read access applies.
+        dataset_id: Only the keywords of this dataset (still counted over every readable one).
+        keyword: Only this keyword.
+    """
+    readable, params = dataset_access_sql(caller, write=False)
+    counted = (
+        "SELECT k.keyword, COUNT(*) AS num_datasets, MIN(k.rowid) AS first FROM dataset_keywords k "
+        f"JOIN datasets d ON d.id = k.dataset_id WHERE {readable} GROUP BY k.keyword"
+    )
+    clauses: list[str] = []
+    extra: list[Any] = []
+    if dataset_id is not None:
+        clauses.append("c.keyword IN (SELECT keyword FROM dataset_keywords WHERE dataset_id = ?)")
+        extra.append(dataset_id)
+    if keyword is not None:
+        clauses.append("c.keyword = ?")
+        extra.append(keyword)
+    where = " AND ".join(clauses) or "1"
+    return db.all(
+        f"SELECT c.keyword, c.num_datasets FROM ({counted}) c WHERE {where} ORDER BY c.first",
+        [*params, *extra],
+    )
 
 
 def record_file(
@@ -214,19 +262,6 @@ def query_samples(
     if filters.limit is not None:
         rows = rows[: filters.limit]
     return [sample_out(db, caller, row) for row in rows]
-
-
-def with_consistent_owner(db: Database, values: dict[str, Any]) -> dict[str, Any]:
-    """Make ``owner_orcid`` and ``owner_user_id`` agree when one of them is given (in place)."""
-    if values.get("owner_orcid") is not None:
-        values["owner_user_id"] = db.scalar(
-            "SELECT id FROM users WHERE orcid = ?", [values["owner_orcid"]]
-        )
-    elif values.get("owner_user_id") is not None:
-        values["owner_orcid"] = db.scalar(
-            "SELECT orcid FROM users WHERE id = ?", [values["owner_user_id"]]
-        )
-    return values
 
 
 def find_stored_file(db: Database, dataset_id: int, wanted: str | None) -> Row | None:

@@ -112,11 +112,14 @@ def seed(db: Database) -> None:
         db.set_setting("seeded", "1")
 
 
-def ensure_key(db: Database, orcid: str, wanted: str | None) -> str:
+def ensure_key(db: Database, orcid: str, wanted: str | None) -> tuple[str, bool]:
     """Return the API key of a seed account, setting it to ``wanted`` when one is given.
 
     Without ``wanted`` the stored key is kept (so a restart keeps working), or a random one is
     made on first use.
+
+    Returns:
+        The key, and whether it was generated now (so nobody has seen it yet).
     """
     with db.transaction():
         user_id = db.scalar("SELECT id FROM users WHERE orcid = ?", [orcid])
@@ -124,8 +127,8 @@ def ensure_key(db: Database, orcid: str, wanted: str | None) -> str:
             "SELECT api_key FROM api_keys WHERE user_id = ? ORDER BY rowid", [user_id]
         )
         if wanted is None and stored is not None:
-            return str(stored)
+            return str(stored), False
         key = wanted or new_api_key()
         db.execute("DELETE FROM api_keys WHERE user_id = ? OR api_key = ?", [user_id, key])
         db.execute("INSERT INTO api_keys (api_key, user_id) VALUES (?, ?)", [key, user_id])
-        return key
+        return key, wanted is None

@@ -16,6 +16,7 @@ from fastapi import FastAPI
 
 from pycrucible.testing._app import create_app, serve_app
 from pycrucible.testing._faults import FaultInjector
+from pycrucible.testing._limits import DEFAULT_MAX_JSON_BODY
 from pycrucible.testing._seed import ADMIN_ORCID, USER_ORCID, add_account
 from pycrucible.testing._state import (
     DEFAULT_CHUNK_SIZE_HINT,
@@ -70,6 +71,8 @@ class LocalCrucible:
         port: TCP port; 0 picks a free one.
         chunk_size_hint: Chunk size suggested to resumable uploads, in bytes.
         link_lifetime: Default lifetime of signed download URLs, in seconds.
+        max_json_body: Largest request body accepted outside file uploads, in bytes; larger
+            ones answer 413.
         startup_timeout: Seconds to wait for the server to accept connections.
     """
 
@@ -84,6 +87,7 @@ class LocalCrucible:
         port: int = 0,
         chunk_size_hint: int = DEFAULT_CHUNK_SIZE_HINT,
         link_lifetime: int = DEFAULT_LINK_LIFETIME,
+        max_json_body: int = DEFAULT_MAX_JSON_BODY,
         startup_timeout: float = 10.0,
     ) -> None:
         self._wanted_dir = None if data_dir is None else Path(data_dir)
@@ -93,6 +97,7 @@ class LocalCrucible:
         self._port = port
         self._chunk_size_hint = chunk_size_hint
         self._link_lifetime = link_lifetime
+        self._max_json_body = max_json_body
         self._startup_timeout = startup_timeout
         self._faults = FaultInjector()
         self._storage_log = StorageLog()
@@ -128,6 +133,7 @@ class LocalCrucible:
         backend.faults = self._faults
         backend.storage_log = self._storage_log
         backend.link_lifetime = self._link_lifetime
+        backend.max_json_body = self._max_json_body
         self._backend = backend
         self._app = create_app(backend)
         family = socket.AF_INET6 if ":" in self._host else socket.AF_INET

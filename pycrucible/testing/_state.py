@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from dataclasses import dataclass, field
@@ -12,8 +13,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pycrucible.testing._db import Database
 from pycrucible.testing._faults import FaultInjector
 from pycrucible.testing._files import FileStore, Signer
+from pycrucible.testing._limits import DEFAULT_MAX_JSON_BODY
 from pycrucible.testing._seed import ADMIN_ORCID, USER_ORCID, ensure_key, seed
 from pycrucible.testing._workers import WorkerSimulator
+
+logger = logging.getLogger("pycrucible.testing")
 
 STORAGE_PREFIX = "/storage/"
 DEFAULT_CHUNK_SIZE_HINT = 8 * 1024 * 1024
@@ -114,6 +118,10 @@ class Backend:
         user_key: API key of the seed normal user.
         chunk_size_hint: ``chunk_size_hint`` of new resumable uploads, in bytes.
         link_lifetime: Default lifetime of signed URLs, in seconds.
+        generated_keys: API keys made by this opening (first use of a data directory), by the
+            seed account's ORCID; empty when every key was given or stored before.
+        max_json_body: Largest request body accepted outside file uploads, in bytes (larger
+            ones answer 413).
     """
 
     data_dir: Path
@@ -127,6 +135,8 @@ class Backend:
     storage_log: StorageLog = field(default_factory=StorageLog)
     chunk_size_hint: int = DEFAULT_CHUNK_SIZE_HINT
     link_lifetime: int = DEFAULT_LINK_LIFETIME
+    max_json_body: int = DEFAULT_MAX_JSON_BODY
+    generated_keys: dict[str, str] = field(default_factory=dict, repr=False)
 
     def close(self) -> None:
         """Stop the workers and close the database."""
@@ -151,7 +161,7 @@ def open_backend(
         worker_delay: Seconds per simulated worker step; None freezes the workers.
         chunk_size_hint: Chunk size suggested to resumable uploads, in bytes.
     """
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(data_dir)
     db = Database(data_dir / "crucible.sqlite3")
     seed(db)
     secret = db.get_setting("signing_secret")
@@ -159,13 +169,33 @@ def open_backend(
         secret = secrets.token_hex(32)
         db.set_setting("signing_secret", secret)
     files = FileStore(data_dir)
+    admin, admin_generated = ensure_key(db, ADMIN_ORCID, admin_key)
+    user, user_generated = ensure_key(db, USER_ORCID, user_key)
+    generated = {}
+    if admin_generated:
+        generated[ADMIN_ORCID] = admin
+    if user_generated:
+        generated[USER_ORCID] = user
     return Backend(
         data_dir=data_dir,
         db=db,
         files=files,
         signer=Signer(bytes.fromhex(secret)),
         workers=WorkerSimulator(db, files, worker_delay),
-        admin_key=ensure_key(db, ADMIN_ORCID, admin_key),
-        user_key=ensure_key(db, USER_ORCID, user_key),
+        admin_key=admin,
+        user_key=user,
+        generated_keys=generated,
         chunk_size_hint=chunk_size_hint,
     )
+
+
+def make_private_dir(path: Path) -> None:
+    """Create a directory readable by its owner only (0700), or make an existing one so.
+
+    The data directory holds the API keys and the signing secret.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        path.chmod(0o700)
+    except OSError as exc:
+        logger.warning("could not make %s private (0700): %s", path, exc)

@@ -233,32 +233,23 @@ class WorkerSimulator:
             return
         project = dataset["project_id"] or "no-project"
         name = dataset["dataset_name"] or dataset["unique_id"]
+        folders = (f"Crucible/{project}/{dataset['unique_id']}", f"Organized/{project}/{name}")
+        # As in the real API, every location is "current", the Organized/... copy included; a
+        # repeated transfer adds nothing for folders already listed.
         with self._db.transaction():
-            self._db.execute(
-                "UPDATE drive_locations SET status = 'previous' "
-                "WHERE dataset_id = ? AND status = 'current'",
-                [dataset_id],
-            )
-            self._db.insert(
-                "drive_locations",
-                {
-                    "dataset_id": dataset_id,
-                    "folder_path_in_drive": f"Crucible/{project}/{dataset['unique_id']}",
-                    "status": "current",
-                    "drive_name": "Crucible Data",
-                },
-            )
-            organized = f"Organized/{project}/{name}"
-            if not self._db.one(
-                "SELECT 1 FROM drive_locations WHERE dataset_id = ? AND folder_path_in_drive = ?",
-                [dataset_id, organized],
-            ):
+            for folder in folders:
+                if self._db.one(
+                    "SELECT 1 FROM drive_locations WHERE dataset_id = ? "
+                    "AND folder_path_in_drive = ?",
+                    [dataset_id, folder],
+                ):
+                    continue
                 self._db.insert(
                     "drive_locations",
                     {
                         "dataset_id": dataset_id,
-                        "folder_path_in_drive": organized,
-                        "status": "organized",
+                        "folder_path_in_drive": folder,
+                        "status": "current",
                         "drive_name": "Crucible Data",
                     },
                 )

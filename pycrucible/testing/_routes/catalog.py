@@ -13,6 +13,7 @@ from pycrucible.testing._models import InstrumentCreate
 from pycrucible.testing._records import (
     INSTRUMENT_COLUMNS,
     dataset_out,
+    keyword_counts,
     mfid_in_use,
     pick,
     sample_out,
@@ -60,11 +61,8 @@ def create_instrument(
 
 @router.get("/keywords", tags=["datasets"])
 def list_keywords(caller: CallerDep, backend: BackendDep) -> list[dict[str, Any]]:
-    """Every keyword with the number of datasets carrying it."""
-    return backend.db.all(
-        "SELECT keyword, COUNT(*) AS num_datasets FROM dataset_keywords "
-        "GROUP BY keyword ORDER BY MIN(rowid)"
-    )
+    """Keywords of the datasets the caller may read, each with how many of them carry it."""
+    return keyword_counts(backend.db, caller)
 
 
 @router.get("/resources/{resource_id}", tags=["resources"])

@@ -6,35 +6,44 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query
+from pydantic import AfterValidator
 
 from pycrucible.testing._auth import BackendDep, CallerDep, dataset_for
 from pycrucible.testing._db import Database, Row
+from pycrucible.testing._limits import check_metadata_depth
 from pycrucible.testing._models import AssociatedFileCreate, ThumbnailCreate
-from pycrucible.testing._records import file_out, merge, metadata_record, record_file
+from pycrucible.testing._records import (
+    file_out,
+    keyword_counts,
+    merge,
+    metadata_record,
+    record_file,
+)
 
 router = APIRouter(tags=["datasets"])
 
-MetadataBody = Annotated[dict[str, Any], Body()]
-
-
-def keyword_out(db: Database, keyword: str) -> dict[str, Any]:
-    """Return a keyword with the number of datasets carrying it."""
-    count = db.scalar("SELECT COUNT(*) FROM dataset_keywords WHERE keyword = ?", [keyword])
-    return {"keyword": keyword, "num_datasets": int(count or 0)}
+MetadataBody = Annotated[dict[str, Any], AfterValidator(check_metadata_depth), Body()]
+"""Free-form metadata; nested deeper than the depth limit answers 422 before storing."""
 
 
 @router.get("/datasets/{dsid}/keywords")
 def list_dataset_keywords(
     dsid: str, caller: CallerDep, backend: BackendDep
 ) -> list[dict[str, Any]]:
-    """Keywords of one dataset, with usage counts."""
+    """Keywords of one dataset, each with how many datasets the caller may read carry it."""
     db = backend.db
     row = dataset_for(db, caller, dsid)
-    return db.all(
-        "SELECT k.keyword, (SELECT COUNT(*) FROM dataset_keywords c WHERE c.keyword = k.keyword) "
-        "AS num_datasets FROM dataset_keywords k WHERE k.dataset_id = ? ORDER BY k.rowid",
-        [row["id"]],
-    )
+    order = {
+        entry["keyword"]: index
+        for index, entry in enumerate(
+            db.all(
+                "SELECT keyword FROM dataset_keywords WHERE dataset_id = ? ORDER BY rowid",
+                [row["id"]],
+            )
+        )
+    }
+    counts = keyword_counts(db, caller, dataset_id=row["id"])
+    return sorted(counts, key=lambda entry: order[entry["keyword"]])
 
 
 @router.post("/datasets/{dsid}/keywords")
@@ -48,7 +57,8 @@ def add_dataset_keyword(
         "INSERT OR IGNORE INTO dataset_keywords (dataset_id, keyword) VALUES (?, ?)",
         [row["id"], keyword],
     )
-    return keyword_out(db, keyword)
+    (counted,) = keyword_counts(db, caller, keyword=keyword)
+    return counted
 
 
 def _store_metadata(db: Database, dataset: Row, metadata: dict[str, Any]) -> dict[str, Any]:
@@ -138,7 +148,7 @@ def add_associated_file(
 
 @router.get("/datasets/{dsid}/drive_location")
 def list_drive_locations(dsid: str, caller: CallerDep, backend: BackendDep) -> list[dict[str, Any]]:
-    """Google Drive folders holding the dataset; the one in use has status ``current``."""
+    """Google Drive folders holding the dataset, each with status ``current`` (as the real API)."""
     db = backend.db
     row = dataset_for(db, caller, dsid)
     return db.all(

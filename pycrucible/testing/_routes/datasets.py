@@ -15,37 +15,36 @@ from pycrucible.testing._auth import (
 )
 from pycrucible.testing._db import Database, Row
 from pycrucible.testing._ids import new_mfid
-from pycrucible.testing._models import DatasetCreate, DatasetFields, DatasetFilters, DatasetUpdate
+from pycrucible.testing._models import (
+    DatasetCreate,
+    DatasetFields,
+    DatasetFilters,
+    DatasetListQuery,
+    DatasetUpdate,
+)
+from pycrucible.testing._ownership import owner_for_create, owner_for_update
 from pycrucible.testing._records import (
     add_link,
     dataset_out,
-    metadata_record,
+    datasets_out,
     mfid_in_use,
     query_datasets,
     remove_link,
-    with_consistent_owner,
 )
 from pycrucible.testing._workers import now_iso
 
 router = APIRouter(tags=["datasets"])
 
 
-class DatasetListQuery(DatasetFilters):
-    """Query of ``GET /datasets``: the filters plus ``include_metadata``."""
-
-    include_metadata: bool = False
-
-
 def resolved_fields(db: Database, body: DatasetFields) -> dict[str, Any]:
     """Return the columns a create or update sets, with owner and instrument made consistent.
 
-    Only fields present in the body are returned; an owner given by ORCID gets its user id (and
-    the other way round), an instrument given by id gets its name (and the other way round).
+    Only fields present in the body are returned; an instrument given by id gets its name (and
+    the other way round). Owner and project fields are checked by the ownership rules.
     """
     values = body.model_dump(exclude_unset=True)
     if values.get("public", False) is None:
         del values["public"]  # not nullable: an explicit null changes nothing
-    with_consistent_owner(db, values)
     if values.get("instrument_id") is not None and values.get("instrument_name") is None:
         name = db.scalar(
             "SELECT instrument_name FROM instruments WHERE id = ?", [values["instrument_id"]]
@@ -72,23 +71,17 @@ def list_datasets(
 ) -> list[dict[str, Any]]:
     """Datasets the caller may read, filtered, oldest first."""
     rows = query_datasets(backend.db, caller, query)
-    records = [dataset_out(row) for row in rows]
-    if query.include_metadata:
-        for record, row in zip(records, rows, strict=True):
-            record["scientific_metadata"] = metadata_record(backend.db, row)
-    return records
+    return datasets_out(backend.db, rows, include_metadata=query.include_metadata)
 
 
 @router.post("/datasets")
 def create_dataset(body: DatasetCreate, caller: CallerDep, backend: BackendDep) -> dict[str, Any]:
-    """Create a dataset owned by the caller unless the body names another owner."""
+    """Create a dataset owned by the caller (only an admin may name another owner)."""
     db = backend.db
     unique_id = body.unique_id or new_mfid()
     values = resolved_fields(db, body)
     values.pop("unique_id", None)
-    if values.get("owner_orcid") is None and values.get("owner_user_id") is None:
-        values["owner_orcid"] = caller.orcid
-        values["owner_user_id"] = caller.user_id
+    owner_for_create(db, caller, values)
     values["public"] = bool(values.get("public"))
     values["creation_time"] = values.get("creation_time") or now_iso()
     with db.transaction():
@@ -109,10 +102,12 @@ def get_dataset(dsid: str, caller: CallerDep, backend: BackendDep) -> dict[str, 
 def update_dataset(
     dsid: str, body: DatasetUpdate, caller: CallerDep, backend: BackendDep
 ) -> dict[str, Any]:
-    """Change the fields present in the body; needs write access."""
+    """Change the fields present in the body; needs write access (owner changes: see rules)."""
     db = backend.db
     row = dataset_for(db, caller, dsid, write=True)
-    db.update("datasets", row["id"], resolved_fields(db, body))
+    values = resolved_fields(db, body)
+    owner_for_update(db, caller, row, values)
+    db.update("datasets", row["id"], values)
     return dataset_out(_dataset_row(db, row["id"]))
 
 

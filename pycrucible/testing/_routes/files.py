@@ -34,14 +34,26 @@ def base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
+def upload_path(name: str) -> str:
+    """Return the server path recorded for an uploaded file: flat, ``api-uploads/<name>``.
+
+    As in the real API's records. The path names the file within its dataset: the same name
+    uploaded to two datasets gives the same path in each, while the bytes are kept apart (stored
+    per dataset, and downloaded through each dataset's own links), so neither upload replaces the
+    other. Uploading the same name again to the same dataset replaces that dataset's file.
+    """
+    return f"{UPLOAD_PREFIX}/{name}"
+
+
 def store_file_record(db: Database, dataset: Row, name: str, size: int, sha256: str) -> Row:
     """Record a file stored as ``<dsid>/<name>``; it becomes the main file when there is none.
 
-    When the dataset's main file already names a file with this base name, its size and hash
-    are set from the stored bytes.
+    It is recorded under :func:`upload_path` (merging with a record of the same path added
+    earlier through ``associated_files``). When the dataset's main file already names a file
+    with this base name, its size and hash are set from the stored bytes.
     """
     stored_name = f"{dataset['unique_id']}/{name}"
-    path = f"{UPLOAD_PREFIX}/{stored_name}"
+    path = upload_path(name)
     with db.transaction():
         entry = record_file(db, dataset["id"], path, size, sha256, stored_name)
         main = db.scalar("SELECT file_to_upload FROM datasets WHERE id = ?", [dataset["id"]])
@@ -141,23 +153,27 @@ async def _append_chunk(
         running = None  # out of step (e.g. after a restart): completion hashes the file
     digest = running[0] if running is not None else (hashlib.sha256() if received == 0 else None)
     position = start
-    with part.open("ab") as out:
-        async for piece in request.stream():
-            if position > end:
-                break
-            piece = piece[: end + 1 - position]
-            skip = max(0, received - position)
-            if skip < len(piece):
-                fresh = piece[skip:]
-                out.write(fresh)
-                if digest is not None:
-                    digest.update(fresh)
-                received += len(fresh)
-            position += len(piece)
-    if digest is not None:
-        _running_hashes[upload_id] = (digest, received)
-    else:
-        _running_hashes.pop(upload_id, None)
+    try:
+        with part.open("ab") as out:
+            async for piece in request.stream():
+                if position > end:
+                    break
+                piece = piece[: end + 1 - position]
+                skip = max(0, received - position)
+                if skip < len(piece):
+                    fresh = piece[skip:]
+                    out.write(fresh)
+                    if digest is not None:
+                        digest.update(fresh)
+                    received += len(fresh)
+                position += len(piece)
+    finally:
+        # Also when the client goes away mid-chunk: the bytes kept so far count, and the
+        # running hash stays in step with them.
+        if digest is not None:
+            _running_hashes[upload_id] = (digest, received)
+        else:
+            _running_hashes.pop(upload_id, None)
 
 
 _CHUNK_BODY = {

@@ -6,21 +6,23 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query
+from pydantic import AfterValidator
 
 from pycrucible.testing._access import Caller
 from pycrucible.testing._auth import BackendDep, CallerDep, dataset_for, sample_for
 from pycrucible.testing._db import Database
 from pycrucible.testing._ids import new_mfid
-from pycrucible.testing._models import DatasetFilters, SampleCreate, SampleFilters, SampleUpdate
+from pycrucible.testing._limits import check_metadata_depth
+from pycrucible.testing._models import DatasetListQuery, SampleCreate, SampleFilters, SampleUpdate
+from pycrucible.testing._ownership import owner_for_create, owner_for_update
 from pycrucible.testing._records import (
     add_link,
-    dataset_out,
+    datasets_out,
     mfid_in_use,
     query_datasets,
     query_samples,
     remove_link,
     sample_out,
-    with_consistent_owner,
 )
 
 router = APIRouter(tags=["samples"])
@@ -44,13 +46,11 @@ def list_samples(
 
 @router.post("/samples")
 def create_sample(body: SampleCreate, caller: CallerDep, backend: BackendDep) -> dict[str, Any]:
-    """Create a sample owned by the caller unless the body names another owner."""
+    """Create a sample owned by the caller (only an admin may name another owner)."""
     db = backend.db
     unique_id = body.unique_id or new_mfid()
-    values = with_consistent_owner(db, body.model_dump(exclude={"unique_id"}))
-    if values["owner_orcid"] is None and values["owner_user_id"] is None:
-        values["owner_orcid"] = caller.orcid
-        values["owner_user_id"] = caller.user_id
+    values = body.model_dump(exclude={"unique_id"})
+    owner_for_create(db, caller, values)
     with db.transaction():
         if mfid_in_use(db, unique_id):
             raise HTTPException(409, f"A record with unique_id {unique_id!r} exists")
@@ -74,7 +74,9 @@ def update_sample(
     """Change the fields present in the body; needs write access."""
     db = backend.db
     row = sample_for(db, caller, sample_id, write=True)
-    db.update("samples", row["id"], with_consistent_owner(db, body.model_dump(exclude_unset=True)))
+    values = body.model_dump(exclude_unset=True)
+    owner_for_update(db, caller, row, values)
+    db.update("samples", row["id"], values)
     return _sample(db, caller, row["id"])
 
 
@@ -127,15 +129,15 @@ def unlink_samples(
 @router.get("/samples/{sample_id}/datasets")
 def list_sample_datasets(
     sample_id: str,
-    filters: Annotated[DatasetFilters, Query()],
+    query: Annotated[DatasetListQuery, Query()],
     caller: CallerDep,
     backend: BackendDep,
 ) -> list[dict[str, Any]]:
-    """Datasets linked to a sample that the caller may read, filtered."""
+    """Datasets linked to a sample that the caller may read, filtered, optionally with metadata."""
     sample = sample_for(backend.db, caller, sample_id)
     scope = "d.id IN (SELECT dataset_id FROM dataset_samples WHERE sample_id = ?)"
-    rows = query_datasets(backend.db, caller, filters, scope=scope, scope_params=[sample["id"]])
-    return [dataset_out(row) for row in rows]
+    rows = query_datasets(backend.db, caller, query, scope=scope, scope_params=[sample["id"]])
+    return datasets_out(backend.db, rows, include_metadata=query.include_metadata)
 
 
 @router.get("/datasets/{dsid}/samples")
@@ -184,7 +186,7 @@ def remove_sample_from_dataset(
 def add_sample_metadata(
     sample_id: str,
     sample_type: str,
-    body: Annotated[dict[str, Any], Body()],
+    body: Annotated[dict[str, Any], AfterValidator(check_metadata_depth), Body()],
     caller: CallerDep,
     backend: BackendDep,
 ) -> dict[str, Any]:

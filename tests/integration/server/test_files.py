@@ -31,14 +31,14 @@ def test_multipart_upload_stores_records_and_sets_the_main_file(
     dsid = make_dataset()["unique_id"]
     first, second = b"first file" * 1000, b"second"
     response = _upload(user, dsid, ("scan.h5", first), ("notes.txt", second))
-    assert response.json() == [f"api-uploads/{dsid}/scan.h5", f"api-uploads/{dsid}/notes.txt"]
+    assert response.json() == ["api-uploads/scan.h5", "api-uploads/notes.txt"]
     files = user.get(f"/datasets/{dsid}/associated_files").json()
     assert [(f["filename"], f["size"], f["sha256_hash"]) for f in files] == [
-        (f"api-uploads/{dsid}/scan.h5", len(first), _sha(first)),
-        (f"api-uploads/{dsid}/notes.txt", len(second), _sha(second)),
+        ("api-uploads/scan.h5", len(first), _sha(first)),
+        ("api-uploads/notes.txt", len(second), _sha(second)),
     ]
     dataset = user.get(f"/datasets/{dsid}").json()
-    assert dataset["file_to_upload"] == f"api-uploads/{dsid}/scan.h5"
+    assert dataset["file_to_upload"] == "api-uploads/scan.h5"
     assert (dataset["size"], dataset["sha256_hash_file_to_upload"]) == (len(first), _sha(first))
     assert (server.data_dir / "storage" / dsid / "scan.h5").read_bytes() == first
 
@@ -57,9 +57,7 @@ def test_upload_keeps_only_the_base_name_and_needs_write_access(
     make_dataset: MakeDataset, user: httpx.Client, other_user: httpx.Client
 ) -> None:
     dsid = make_dataset()["unique_id"]
-    assert _upload(user, dsid, ("../../etc/evil.txt", b"x")).json() == [
-        f"api-uploads/{dsid}/evil.txt"
-    ]
+    assert _upload(user, dsid, ("../../etc/evil.txt", b"x")).json() == ["api-uploads/evil.txt"]
     assert _upload(user, dsid, ("..", b"x")).status_code == 400
     assert _upload(other_user, dsid, ("a.txt", b"x")).status_code == 403
 
@@ -129,7 +127,7 @@ def test_resumable_upload_with_308_progress_and_overlap(
     )
     assert completed.status_code == 200
     assert completed.json()["sha256_hash"] == _sha(data)
-    assert completed.json()["filename"] == f"api-uploads/{dsid}/big.raw"
+    assert completed.json()["filename"] == "api-uploads/big.raw"
     assert user.get(f"/datasets/{dsid}/download/big.raw").content == data
     assert _put(uri, b"", "bytes */100").status_code == 404  # the session is gone
 

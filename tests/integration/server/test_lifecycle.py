@@ -7,6 +7,7 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -102,44 +103,59 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_the_command_line_serves_until_terminated(tmp_path: Path) -> None:
+def _run_cli(data_dir: Path, *extra: str) -> tuple[str, str, int]:
+    """Run the server's command line until it serves; check it; stop it; return its output.
+
+    Returns:
+        What it wrote on stdout (the console) and on stderr (the log), and its port.
+    """
     port = _free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "pycrucible.testing",
-        "--port",
-        str(port),
-        "--data-dir",
-        str(tmp_path),
-        "--user-key",
-        "cli-user-key",
-    ]
-    process = subprocess.Popen(
-        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
-    )
+    command = [sys.executable, "-m", "pycrucible.testing", "--port", str(port)]
+    command += ["--data-dir", str(data_dir), *extra]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    lines = []
     try:
         assert process.stderr is not None
-        lines = []
         deadline = time.monotonic() + 20
         while not any("Press Ctrl-C" in line for line in lines):
             assert time.monotonic() < deadline, lines
             line = process.stderr.readline()
             assert line, lines
             lines.append(line)
-        text = "".join(lines)
-        assert f"http://127.0.0.1:{port}" in text
-        assert "not a production" in text
-        assert "loopback" in text
-        assert "cli-user-key" in text
-        admin_key = re.search(r"Admin key \(\S+\): (\S+)", text)
-        assert admin_key is not None
         response = httpx.get(f"http://127.0.0.1:{port}/account", headers=_auth("cli-user-key"))
         assert response.status_code == 200
     finally:
         process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=20) == 0
+        stdout, rest = process.communicate(timeout=20)
+    assert process.returncode == 0
+    return stdout, "".join(lines) + rest, port
+
+
+def test_the_command_line_serves_until_terminated(tmp_path: Path) -> None:
+    _stdout, log, port = _run_cli(tmp_path, "--user-key", "cli-user-key")
+    assert f"http://127.0.0.1:{port}" in log
+    assert "not a production" in log
+    assert "loopback" in log
     assert (tmp_path / "crucible.sqlite3").is_file()
+
+
+def test_the_command_line_shows_generated_keys_once_on_the_console_only(tmp_path: Path) -> None:
+    stdout, log, _ = _run_cli(tmp_path, "--user-key", "cli-user-key")
+    admin_key = re.search(r"admin \(\S+\): (\S+)", stdout)
+    assert admin_key is not None, stdout
+    with sqlite3.connect(tmp_path / "crucible.sqlite3") as db:
+        stored = {row[0] for row in db.execute("SELECT api_key FROM api_keys")}
+    assert stored == {admin_key.group(1), "cli-user-key"}
+    assert stdout.count(admin_key.group(1)) == 1
+    assert "cli-user-key" not in stdout  # given on the command line: known already
+    assert admin_key.group(1) not in log
+    assert "cli-user-key" not in log
+    # A restart keeps the stored keys and shows none of them again.
+    stdout, log, _ = _run_cli(tmp_path)
+    for key in stored:
+        assert key not in stdout
+        assert key not in log
+    assert "not shown again" in log
 
 
 def test_importing_pycrucible_does_not_import_the_server() -> None:

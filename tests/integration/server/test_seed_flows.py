@@ -52,7 +52,7 @@ def test_seed_readme_quick_start_and_examples(fresh: httpx.Client, wait_for: Wai
         f"/datasets/{dsid}/upload",
         files=[("files", ("data.hdf5", content, "application/octet-stream"))],
     ).json()
-    assert paths == [f"api-uploads/{dsid}/data.hdf5"]
+    assert paths == ["api-uploads/data.hdf5"]
     main = fresh.get(f"/datasets/{dsid}").json()
     assert main["sha256_hash_file_to_upload"] == hashlib.sha256(content).hexdigest()
     name = main["file_to_upload"].rsplit("/", 1)[-1]

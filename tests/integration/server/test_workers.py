@@ -99,8 +99,8 @@ def test_scicat_and_carrier_segmentation_complete(
     assert user.get(f"/datasets/{dsid}/ingest/{scicat['id']}").status_code == 404
 
 
-def test_drive_transfer_adds_current_and_organized_locations(
-    make_dataset: MakeDataset, user: httpx.Client
+def test_drive_transfer_adds_current_and_organized_locations_all_current(
+    make_dataset: MakeDataset, user: httpx.Client, server: LocalCrucible
 ) -> None:
     dsid = make_dataset(dataset_name="run-7", project_id="LOCAL-DEMO")["unique_id"]
     assert user.get(f"/datasets/{dsid}/drive_location").json() == []
@@ -110,10 +110,18 @@ def test_drive_transfer_adds_current_and_organized_locations(
         assert time.monotonic() < deadline
         time.sleep(0.01)
     locations = user.get(f"/datasets/{dsid}/drive_location").json()
-    assert [loc["status"] for loc in locations] == ["current", "organized"]
-    assert "Organized" in locations[1]["folder_path_in_drive"]
+    # The real API marks every entry "current", the Organized/... copy included.
+    assert [loc["status"] for loc in locations] == ["current", "current"]
+    assert locations[1]["folder_path_in_drive"] == "Organized/LOCAL-DEMO/run-7"
     with_body = user.post(f"/datasets/{dsid}/google_drive_transfer", json={"folder_id": "abc"})
     assert with_body.status_code == 200
+    # No GET exists for transfer requests: the server's own table says when it is done.
+    status_sql = "SELECT status FROM requests WHERE id = ?"
+    while server.backend.db.scalar(status_sql, [with_body.json()["id"]]) != "complete":
+        assert time.monotonic() < deadline + 5
+        time.sleep(0.01)
+    again = user.get(f"/datasets/{dsid}/drive_location").json()
+    assert again == locations  # a repeated transfer neither duplicates nor demotes entries
 
 
 def test_frozen_workers_leave_requests_requested_until_resumed(

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,8 +15,8 @@ class AssociatedFileCreate:
 
     filename: str
     """ Bucket-relative path or basename. """
-    size: int
-    """ Size in bytes. """
+    size: int | str
+    """ Size in bytes. A string of decimal digits (e.g. `"8"`) is accepted too, as the real API coerces it. """
     sha256_hash: str
     """ Hex SHA-256 of the content. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -24,6 +24,7 @@ class AssociatedFileCreate:
     def to_dict(self) -> dict[str, Any]:
         filename = self.filename
 
+        size: int | str
         size = self.size
 
         sha256_hash = self.sha256_hash
@@ -45,7 +46,10 @@ class AssociatedFileCreate:
         d = dict(src_dict)
         filename = d.pop("filename")
 
-        size = d.pop("size")
+        def _parse_size(data: object) -> int | str:
+            return cast(int | str, data)
+
+        size = _parse_size(d.pop("size"))
 
         sha256_hash = d.pop("sha256_hash")
 

@@ -26,14 +26,16 @@ class DatasetCreate:
     """ Human-readable name. """
     public: bool | None | Unset = UNSET
     """ Readable by everybody. """
-    owner_user_id: int | None | Unset = UNSET
-    """ Internal id of the owning user. """
+    owner_user_id: int | None | str | Unset = UNSET
+    """ Internal id of the owning user; absent or null means the caller. Another user's needs an admin. A string of
+    decimal digits (e.g. `"8"`) is accepted too, as the real API coerces it. """
     owner_orcid: None | str | Unset = UNSET
-    """ ORCID of the owner. """
+    """ ORCID of the owner; absent or null means the caller. Another user's needs an admin. """
     project_id: None | str | Unset = UNSET
-    """ Project slug. """
-    instrument_id: int | None | Unset = UNSET
-    """ Internal id of the instrument. """
+    """ Project slug: an existing project the caller is a member of (admins: any). """
+    instrument_id: int | None | str | Unset = UNSET
+    """ Internal id of the instrument. A string of decimal digits (e.g. `"8"`) is accepted too, as the real API
+    coerces it. """
     instrument_name: None | str | Unset = UNSET
     """ Instrument name. """
     measurement: None | str | Unset = UNSET
@@ -46,8 +48,9 @@ class DatasetCreate:
     """ File format. """
     file_to_upload: None | str | Unset = UNSET
     """ Bucket-relative path of the main file. """
-    size: int | None | Unset = UNSET
-    """ Size of the main file in bytes. """
+    size: int | None | str | Unset = UNSET
+    """ Size of the main file in bytes. A string of decimal digits (e.g. `"8"`) is accepted too, as the real API
+    coerces it. """
     sha256_hash_file_to_upload: None | str | Unset = UNSET
     """ Hex SHA-256 of the main file. """
     source_folder: None | str | Unset = UNSET
@@ -73,7 +76,7 @@ class DatasetCreate:
         else:
             public = self.public
 
-        owner_user_id: int | None | Unset
+        owner_user_id: int | None | str | Unset
         if isinstance(self.owner_user_id, Unset):
             owner_user_id = UNSET
         else:
@@ -91,7 +94,7 @@ class DatasetCreate:
         else:
             project_id = self.project_id
 
-        instrument_id: int | None | Unset
+        instrument_id: int | None | str | Unset
         if isinstance(self.instrument_id, Unset):
             instrument_id = UNSET
         else:
@@ -135,7 +138,7 @@ class DatasetCreate:
         else:
             file_to_upload = self.file_to_upload
 
-        size: int | None | Unset
+        size: int | None | str | Unset
         if isinstance(self.size, Unset):
             size = UNSET
         else:
@@ -222,12 +225,12 @@ class DatasetCreate:
 
         public = _parse_public(d.pop("public", UNSET))
 
-        def _parse_owner_user_id(data: object) -> int | None | Unset:
+        def _parse_owner_user_id(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         owner_user_id = _parse_owner_user_id(d.pop("owner_user_id", UNSET))
 
@@ -249,12 +252,12 @@ class DatasetCreate:
 
         project_id = _parse_project_id(d.pop("project_id", UNSET))
 
-        def _parse_instrument_id(data: object) -> int | None | Unset:
+        def _parse_instrument_id(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         instrument_id = _parse_instrument_id(d.pop("instrument_id", UNSET))
 
@@ -320,12 +323,12 @@ class DatasetCreate:
 
         file_to_upload = _parse_file_to_upload(d.pop("file_to_upload", UNSET))
 
-        def _parse_size(data: object) -> int | None | Unset:
+        def _parse_size(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         size = _parse_size(d.pop("size", UNSET))
 

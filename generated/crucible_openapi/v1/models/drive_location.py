@@ -18,7 +18,8 @@ class DriveLocation:
     folder_path_in_drive: str
     """ Folder path. """
     status: None | str | Unset = UNSET
-    """ `current` or an older state. """
+    """ `current` for every folder holding the dataset, the `Organized/...` copy included (as the real API answers).
+    """
     drive_name: None | str | Unset = UNSET
     """ Shared drive name. """
     url: None | str | Unset = UNSET

@@ -18,7 +18,7 @@ class Keyword:
     keyword: str
     """ The keyword. """
     num_datasets: int | Unset = UNSET
-    """ How many datasets carry it. """
+    """ How many datasets the caller may read carry it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

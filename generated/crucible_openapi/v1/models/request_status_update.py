@@ -19,8 +19,9 @@ class RequestStatusUpdate:
     status: str
     """ New status. Open vocabulary; known values: `requested`, `started`, `in_progress`, `complete`, `completed`,
     `failed`, `not supported`, `file not found`, `file too large`. """
-    id: int | None | Unset = UNSET
-    """ Request id (repeats the path parameter). """
+    id: int | None | str | Unset = UNSET
+    """ Request id (repeats the path parameter). A string of decimal digits (e.g. `"8"`) is accepted too, as the
+    real API coerces it. """
     time_completed: datetime.datetime | None | Unset = UNSET
     """ Completion time, ISO 8601. """
     error_message: None | str | Unset = UNSET
@@ -30,7 +31,7 @@ class RequestStatusUpdate:
     def to_dict(self) -> dict[str, Any]:
         status = self.status
 
-        id: int | None | Unset
+        id: int | None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
         else:
@@ -71,12 +72,12 @@ class RequestStatusUpdate:
         d = dict(src_dict)
         status = d.pop("status")
 
-        def _parse_id(data: object) -> int | None | Unset:
+        def _parse_id(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         id = _parse_id(d.pop("id", UNSET))
 

@@ -25,15 +25,16 @@ class SampleCreate:
     sample_name: None | str | Unset = UNSET
     """ Human-readable name. """
     owner_orcid: None | str | Unset = UNSET
-    """ ORCID of the owner. """
-    owner_user_id: int | None | Unset = UNSET
-    """ Internal id of the owner. """
+    """ ORCID of the owner; absent or null means the caller. Another user's needs an admin. """
+    owner_user_id: int | None | str | Unset = UNSET
+    """ Internal id of the owning user; absent or null means the caller. Another user's needs an admin. A string of
+    decimal digits (e.g. `"8"`) is accepted too, as the real API coerces it. """
     description: None | str | Unset = UNSET
     """ Free text. """
     date_created: datetime.datetime | None | Unset = UNSET
     """ When the sample was made, ISO 8601. """
     project_id: None | str | Unset = UNSET
-    """ Project slug. """
+    """ Project slug: an existing project the caller is a member of (admins: any). """
     sample_type: None | str | Unset = UNSET
     """ Sample type. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -57,7 +58,7 @@ class SampleCreate:
         else:
             owner_orcid = self.owner_orcid
 
-        owner_user_id: int | None | Unset
+        owner_user_id: int | None | str | Unset
         if isinstance(self.owner_user_id, Unset):
             owner_user_id = UNSET
         else:
@@ -142,12 +143,12 @@ class SampleCreate:
 
         owner_orcid = _parse_owner_orcid(d.pop("owner_orcid", UNSET))
 
-        def _parse_owner_user_id(data: object) -> int | None | Unset:
+        def _parse_owner_user_id(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         owner_user_id = _parse_owner_user_id(d.pop("owner_user_id", UNSET))
 

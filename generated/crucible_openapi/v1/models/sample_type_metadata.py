@@ -11,7 +11,10 @@ T = TypeVar("T", bound="SampleTypeMetadata")
 
 @_attrs_define
 class SampleTypeMetadata:
-    """Free-form fields of a sample-type table (for example `spinbot_batch`)."""
+    """Free-form fields of a sample-type table (for example `spinbot_batch`), nested at most 64 levels deep (deeper answers
+    422).
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

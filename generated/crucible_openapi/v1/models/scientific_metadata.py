@@ -11,8 +11,8 @@ T = TypeVar("T", bound="ScientificMetadata")
 
 @_attrs_define
 class ScientificMetadata:
-    """Free-form, arbitrarily nested JSON object of experimental parameters (temperatures, voltages, instrument
-    settings...).
+    """Free-form JSON object of experimental parameters (temperatures, voltages, instrument settings...), nested at most 64
+    levels deep (objects and arrays; deeper answers 422).
 
     """
 

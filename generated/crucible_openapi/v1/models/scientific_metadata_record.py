@@ -23,8 +23,8 @@ class ScientificMetadataRecord:
     """
 
     scientific_metadata: ScientificMetadata
-    """ Free-form, arbitrarily nested JSON object of experimental parameters (temperatures, voltages, instrument
-    settings...). """
+    """ Free-form JSON object of experimental parameters (temperatures, voltages, instrument settings...), nested at
+    most 64 levels deep (objects and arrays; deeper answers 422). """
     dataset_id: None | str | Unset = UNSET
     """ MFID of the dataset the metadata belongs to. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,8 +15,9 @@ class UploadInitiate:
 
     filename: str
     """ File name (no directories). """
-    size: int
-    """ Total size in bytes. """
+    size: int | str
+    """ Total size in bytes. A string of decimal digits (e.g. `"8"`) is accepted too, as the real API coerces it.
+    """
     sha256_hash: str
     """ Hex SHA-256 of the whole file. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -24,6 +25,7 @@ class UploadInitiate:
     def to_dict(self) -> dict[str, Any]:
         filename = self.filename
 
+        size: int | str
         size = self.size
 
         sha256_hash = self.sha256_hash
@@ -45,7 +47,10 @@ class UploadInitiate:
         d = dict(src_dict)
         filename = d.pop("filename")
 
-        size = d.pop("size")
+        def _parse_size(data: object) -> int | str:
+            return cast(int | str, data)
+
+        size = _parse_size(d.pop("size"))
 
         sha256_hash = d.pop("sha256_hash")
 

@@ -6,10 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
-    from ..models.validation_error import ValidationError
+    from ..models.validation_error_item import ValidationErrorItem
 
 
 T = TypeVar("T", bound="HTTPValidationError")
@@ -17,41 +15,42 @@ T = TypeVar("T", bound="HTTPValidationError")
 
 @_attrs_define
 class HTTPValidationError:
-    """FastAPI-style 422 body."""
+    """FastAPI's 422 body: the list of field errors. A `type` of `extra_forbidden` names an unknown query parameter or body
+    field.
 
-    detail: list[ValidationError] | Unset = UNSET
-    """ Every failed check. """
+    """
+
+    detail: list[ValidationErrorItem]
+    """ Field errors. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        detail: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.detail, Unset):
-            detail = []
-            for detail_item_data in self.detail:
-                detail_item = detail_item_data.to_dict()
-                detail.append(detail_item)
+        detail = []
+        for detail_item_data in self.detail:
+            detail_item = detail_item_data.to_dict()
+            detail.append(detail_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if detail is not UNSET:
-            field_dict["detail"] = detail
+        field_dict.update(
+            {
+                "detail": detail,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.validation_error import ValidationError  # noqa: PLC0415
+        from ..models.validation_error_item import ValidationErrorItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        _detail = d.pop("detail", UNSET)
-        detail: list[ValidationError] | Unset = UNSET
-        if _detail is not UNSET:
-            detail = []
-            for detail_item_data in _detail:
-                detail_item = ValidationError.from_dict(detail_item_data)
+        detail = []
+        _detail = d.pop("detail")
+        for detail_item_data in _detail:
+            detail_item = ValidationErrorItem.from_dict(detail_item_data)
 
-                detail.append(detail_item)
+            detail.append(detail_item)
 
         http_validation_error = cls(
             detail=detail,

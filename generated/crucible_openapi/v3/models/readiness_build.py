@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,22 +13,30 @@ T = TypeVar("T", bound="ReadinessBuild")
 
 @_attrs_define
 class ReadinessBuild:
-    """What is deployed."""
+    """Build facts of the deployment."""
 
     api_version: str | Unset = UNSET
-    """ API version, for example 3.0.0. """
-    git_commit: str | Unset = UNSET
-    """ Commit of the deployed build. """
-    branch: str | Unset = UNSET
-    """ Branch of the deployed build. """
+    """ API version, e.g. `3.0.0`. """
+    git_commit: None | str | Unset = UNSET
+    """ 40-hex commit of the deployed build. """
+    branch: None | str | Unset = UNSET
+    """ Deployed branch, e.g. `staging`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         api_version = self.api_version
 
-        git_commit = self.git_commit
+        git_commit: None | str | Unset
+        if isinstance(self.git_commit, Unset):
+            git_commit = UNSET
+        else:
+            git_commit = self.git_commit
 
-        branch = self.branch
+        branch: None | str | Unset
+        if isinstance(self.branch, Unset):
+            branch = UNSET
+        else:
+            branch = self.branch
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,9 +55,23 @@ class ReadinessBuild:
         d = dict(src_dict)
         api_version = d.pop("api_version", UNSET)
 
-        git_commit = d.pop("git_commit", UNSET)
+        def _parse_git_commit(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        branch = d.pop("branch", UNSET)
+        git_commit = _parse_git_commit(d.pop("git_commit", UNSET))
+
+        def _parse_branch(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        branch = _parse_branch(d.pop("branch", UNSET))
 
         readiness_build = cls(
             api_version=api_version,

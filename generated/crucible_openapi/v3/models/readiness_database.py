@@ -13,14 +13,14 @@ T = TypeVar("T", bound="ReadinessDatabase")
 
 @_attrs_define
 class ReadinessDatabase:
-    """Database state."""
+    """Database readiness."""
 
     status: str | Unset = UNSET
-    """ `ok` or `error`. """
+    """ `ok` or `error` (open vocabulary). """
     latency_ms: float | None | Unset = UNSET
-    """ Round trip to the database (ms), null on error. """
+    """ Round-trip time of the readiness query in milliseconds; null on error. """
     schema_revisions: list[str] | Unset = UNSET
-    """ Applied schema revisions. """
+    """ Applied database schema revisions. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

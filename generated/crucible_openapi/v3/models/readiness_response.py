@@ -18,14 +18,17 @@ T = TypeVar("T", bound="ReadinessResponse")
 
 @_attrs_define
 class ReadinessResponse:
-    """Readiness of the deployment."""
+    """Readiness answer. v3 servers answer the nested form; older deployments answered flat fields (`db`, `db_ms`,
+    `version`), which are kept as extra fields.
+
+    """
 
     status: str
-    """ `ok` or `degraded`. """
+    """ `ok` or `degraded` (open vocabulary). """
     build: ReadinessBuild | Unset = UNSET
-    """ What is deployed. """
+    """ Build facts of the deployment. """
     database: ReadinessDatabase | Unset = UNSET
-    """ Database state. """
+    """ Database readiness. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

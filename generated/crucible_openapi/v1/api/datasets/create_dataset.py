@@ -88,8 +88,12 @@ def sync_detailed(
 ) -> Response[Dataset | ErrorDetail | HTTPValidationError]:
     """Create a dataset
 
-     Creates a dataset owned by the caller unless `owner_orcid` says otherwise. With a client-chosen
-    `unique_id` a repeated create answers 409 instead of creating a second record.
+     Creates a dataset. With a client-chosen `unique_id` a repeated create answers 409 instead of
+    creating a second record. Ownership: without `owner_orcid`/`owner_user_id` (absent or null) the
+    caller owns the new record; a normal user naming another owner gets 403 (only an admin creates for
+    others). An empty `owner_orcid`, an unknown user, owner fields naming two different users or an
+    unknown `project_id` answer 422; a normal user may only use projects they are a member of (403
+    otherwise). Nothing is stored when refused.
 
     Args:
         body (DatasetCreate): Fields of a new dataset. Every field is optional; unknown fields are
@@ -122,8 +126,12 @@ def sync(
 ) -> Dataset | ErrorDetail | HTTPValidationError | None:
     """Create a dataset
 
-     Creates a dataset owned by the caller unless `owner_orcid` says otherwise. With a client-chosen
-    `unique_id` a repeated create answers 409 instead of creating a second record.
+     Creates a dataset. With a client-chosen `unique_id` a repeated create answers 409 instead of
+    creating a second record. Ownership: without `owner_orcid`/`owner_user_id` (absent or null) the
+    caller owns the new record; a normal user naming another owner gets 403 (only an admin creates for
+    others). An empty `owner_orcid`, an unknown user, owner fields naming two different users or an
+    unknown `project_id` answer 422; a normal user may only use projects they are a member of (403
+    otherwise). Nothing is stored when refused.
 
     Args:
         body (DatasetCreate): Fields of a new dataset. Every field is optional; unknown fields are
@@ -151,8 +159,12 @@ async def asyncio_detailed(
 ) -> Response[Dataset | ErrorDetail | HTTPValidationError]:
     """Create a dataset
 
-     Creates a dataset owned by the caller unless `owner_orcid` says otherwise. With a client-chosen
-    `unique_id` a repeated create answers 409 instead of creating a second record.
+     Creates a dataset. With a client-chosen `unique_id` a repeated create answers 409 instead of
+    creating a second record. Ownership: without `owner_orcid`/`owner_user_id` (absent or null) the
+    caller owns the new record; a normal user naming another owner gets 403 (only an admin creates for
+    others). An empty `owner_orcid`, an unknown user, owner fields naming two different users or an
+    unknown `project_id` answer 422; a normal user may only use projects they are a member of (403
+    otherwise). Nothing is stored when refused.
 
     Args:
         body (DatasetCreate): Fields of a new dataset. Every field is optional; unknown fields are
@@ -183,8 +195,12 @@ async def asyncio(
 ) -> Dataset | ErrorDetail | HTTPValidationError | None:
     """Create a dataset
 
-     Creates a dataset owned by the caller unless `owner_orcid` says otherwise. With a client-chosen
-    `unique_id` a repeated create answers 409 instead of creating a second record.
+     Creates a dataset. With a client-chosen `unique_id` a repeated create answers 409 instead of
+    creating a second record. Ownership: without `owner_orcid`/`owner_user_id` (absent or null) the
+    caller owns the new record; a normal user naming another owner gets 403 (only an admin creates for
+    others). An empty `owner_orcid`, an unknown user, owner fields naming two different users or an
+    unknown `project_id` answer 422; a normal user may only use projects they are a member of (403
+    otherwise). Nothing is stored when refused.
 
     Args:
         body (DatasetCreate): Fields of a new dataset. Every field is optional; unknown fields are

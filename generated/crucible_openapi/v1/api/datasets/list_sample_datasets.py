@@ -31,6 +31,7 @@ def _get_kwargs(
     session_name: str | Unset = UNSET,
     sha256_hash_file_to_upload: str | Unset = UNSET,
     limit: int | Unset = UNSET,
+    include_metadata: bool | Unset = False,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -66,6 +67,8 @@ def _get_kwargs(
     params["sha256_hash_file_to_upload"] = sha256_hash_file_to_upload
 
     params["limit"] = limit
+
+    params["include_metadata"] = include_metadata
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -155,10 +158,12 @@ def sync_detailed(
     session_name: str | Unset = UNSET,
     sha256_hash_file_to_upload: str | Unset = UNSET,
     limit: int | Unset = UNSET,
+    include_metadata: bool | Unset = False,
 ) -> Response[ErrorDetail | HTTPValidationError | list[Dataset]]:
     """List a sample's datasets
 
-     Datasets linked to a sample, with the same filters as `GET /datasets`.
+     Datasets linked to a sample, with the same filters as `GET /datasets`; `include_metadata=true` adds
+    each dataset's metadata record, as there.
 
     Args:
         sample_id (str): Sample MFID.
@@ -193,6 +198,8 @@ def sync_detailed(
         sha256_hash_file_to_upload (str | Unset): Exact main-file SHA-256. Filters are exact and
             case-sensitive unless said otherwise.
         limit (int | Unset): Return at most this many records.
+        include_metadata (bool | Unset): Embed each dataset's scientific metadata record. Default:
+            False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,6 +227,7 @@ def sync_detailed(
         session_name=session_name,
         sha256_hash_file_to_upload=sha256_hash_file_to_upload,
         limit=limit,
+        include_metadata=include_metadata,
     )
 
     response = client.get_httpx_client().request(
@@ -249,10 +257,12 @@ def sync(
     session_name: str | Unset = UNSET,
     sha256_hash_file_to_upload: str | Unset = UNSET,
     limit: int | Unset = UNSET,
+    include_metadata: bool | Unset = False,
 ) -> ErrorDetail | HTTPValidationError | list[Dataset] | None:
     """List a sample's datasets
 
-     Datasets linked to a sample, with the same filters as `GET /datasets`.
+     Datasets linked to a sample, with the same filters as `GET /datasets`; `include_metadata=true` adds
+    each dataset's metadata record, as there.
 
     Args:
         sample_id (str): Sample MFID.
@@ -287,6 +297,8 @@ def sync(
         sha256_hash_file_to_upload (str | Unset): Exact main-file SHA-256. Filters are exact and
             case-sensitive unless said otherwise.
         limit (int | Unset): Return at most this many records.
+        include_metadata (bool | Unset): Embed each dataset's scientific metadata record. Default:
+            False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -315,6 +327,7 @@ def sync(
         session_name=session_name,
         sha256_hash_file_to_upload=sha256_hash_file_to_upload,
         limit=limit,
+        include_metadata=include_metadata,
     ).parsed
 
 
@@ -338,10 +351,12 @@ async def asyncio_detailed(
     session_name: str | Unset = UNSET,
     sha256_hash_file_to_upload: str | Unset = UNSET,
     limit: int | Unset = UNSET,
+    include_metadata: bool | Unset = False,
 ) -> Response[ErrorDetail | HTTPValidationError | list[Dataset]]:
     """List a sample's datasets
 
-     Datasets linked to a sample, with the same filters as `GET /datasets`.
+     Datasets linked to a sample, with the same filters as `GET /datasets`; `include_metadata=true` adds
+    each dataset's metadata record, as there.
 
     Args:
         sample_id (str): Sample MFID.
@@ -376,6 +391,8 @@ async def asyncio_detailed(
         sha256_hash_file_to_upload (str | Unset): Exact main-file SHA-256. Filters are exact and
             case-sensitive unless said otherwise.
         limit (int | Unset): Return at most this many records.
+        include_metadata (bool | Unset): Embed each dataset's scientific metadata record. Default:
+            False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -403,6 +420,7 @@ async def asyncio_detailed(
         session_name=session_name,
         sha256_hash_file_to_upload=sha256_hash_file_to_upload,
         limit=limit,
+        include_metadata=include_metadata,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -430,10 +448,12 @@ async def asyncio(
     session_name: str | Unset = UNSET,
     sha256_hash_file_to_upload: str | Unset = UNSET,
     limit: int | Unset = UNSET,
+    include_metadata: bool | Unset = False,
 ) -> ErrorDetail | HTTPValidationError | list[Dataset] | None:
     """List a sample's datasets
 
-     Datasets linked to a sample, with the same filters as `GET /datasets`.
+     Datasets linked to a sample, with the same filters as `GET /datasets`; `include_metadata=true` adds
+    each dataset's metadata record, as there.
 
     Args:
         sample_id (str): Sample MFID.
@@ -468,6 +488,8 @@ async def asyncio(
         sha256_hash_file_to_upload (str | Unset): Exact main-file SHA-256. Filters are exact and
             case-sensitive unless said otherwise.
         limit (int | Unset): Return at most this many records.
+        include_metadata (bool | Unset): Embed each dataset's scientific metadata record. Default:
+            False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -497,5 +519,6 @@ async def asyncio(
             session_name=session_name,
             sha256_hash_file_to_upload=sha256_hash_file_to_upload,
             limit=limit,
+            include_metadata=include_metadata,
         )
     ).parsed

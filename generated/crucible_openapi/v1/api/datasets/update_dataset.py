@@ -93,7 +93,11 @@ def sync_detailed(
 ) -> Response[Dataset | ErrorDetail | HTTPValidationError]:
     """Update a dataset
 
-     Changes the fields present in the body. Needs write access.
+     Changes the fields present in the body. Needs write access. Only the owner or an admin may change
+    the owner (`owner_orcid` or `owner_user_id`): write access through a group does not allow it (403);
+    sending the current owner again is harmless. The owner cannot be removed (null answers 422). A new
+    owner must be an existing user and a new `project_id` an existing project (422), one the caller
+    belongs to unless they are an admin (403).
 
     Args:
         dsid (str): Dataset MFID.
@@ -127,7 +131,11 @@ def sync(
 ) -> Dataset | ErrorDetail | HTTPValidationError | None:
     """Update a dataset
 
-     Changes the fields present in the body. Needs write access.
+     Changes the fields present in the body. Needs write access. Only the owner or an admin may change
+    the owner (`owner_orcid` or `owner_user_id`): write access through a group does not allow it (403);
+    sending the current owner again is harmless. The owner cannot be removed (null answers 422). A new
+    owner must be an existing user and a new `project_id` an existing project (422), one the caller
+    belongs to unless they are an admin (403).
 
     Args:
         dsid (str): Dataset MFID.
@@ -156,7 +164,11 @@ async def asyncio_detailed(
 ) -> Response[Dataset | ErrorDetail | HTTPValidationError]:
     """Update a dataset
 
-     Changes the fields present in the body. Needs write access.
+     Changes the fields present in the body. Needs write access. Only the owner or an admin may change
+    the owner (`owner_orcid` or `owner_user_id`): write access through a group does not allow it (403);
+    sending the current owner again is harmless. The owner cannot be removed (null answers 422). A new
+    owner must be an existing user and a new `project_id` an existing project (422), one the caller
+    belongs to unless they are an admin (403).
 
     Args:
         dsid (str): Dataset MFID.
@@ -188,7 +200,11 @@ async def asyncio(
 ) -> Dataset | ErrorDetail | HTTPValidationError | None:
     """Update a dataset
 
-     Changes the fields present in the body. Needs write access.
+     Changes the fields present in the body. Needs write access. Only the owner or an admin may change
+    the owner (`owner_orcid` or `owner_user_id`): write access through a group does not allow it (403);
+    sending the current owner again is harmless. The owner cannot be removed (null answers 422). A new
+    owner must be an existing user and a new `project_id` an existing project (422), one the caller
+    belongs to unless they are an admin (403).
 
     Args:
         dsid (str): Dataset MFID.

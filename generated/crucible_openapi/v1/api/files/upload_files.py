@@ -94,7 +94,11 @@ def sync_detailed(
 
      Stores one or more files with the dataset, each as a part named `files`. Meant for files under 100
     MB; larger ones use the resumable upload. Each stored file is also recorded as an associated file
-    with its size and SHA-256.
+    with its size and SHA-256. Each file is recorded flat as `api-uploads/<file name>` (its base name,
+    at most 255 bytes in UTF-8), as the real API records uploads. Paths name files within their dataset:
+    the same name uploaded to two datasets gives the same path in each, and each dataset keeps and
+    serves its own bytes (neither upload replaces the other); uploading a name again to the same dataset
+    replaces that dataset's file.
 
     Args:
         dsid (str): Dataset MFID.
@@ -131,7 +135,11 @@ def sync(
 
      Stores one or more files with the dataset, each as a part named `files`. Meant for files under 100
     MB; larger ones use the resumable upload. Each stored file is also recorded as an associated file
-    with its size and SHA-256.
+    with its size and SHA-256. Each file is recorded flat as `api-uploads/<file name>` (its base name,
+    at most 255 bytes in UTF-8), as the real API records uploads. Paths name files within their dataset:
+    the same name uploaded to two datasets gives the same path in each, and each dataset keeps and
+    serves its own bytes (neither upload replaces the other); uploading a name again to the same dataset
+    replaces that dataset's file.
 
     Args:
         dsid (str): Dataset MFID.
@@ -163,7 +171,11 @@ async def asyncio_detailed(
 
      Stores one or more files with the dataset, each as a part named `files`. Meant for files under 100
     MB; larger ones use the resumable upload. Each stored file is also recorded as an associated file
-    with its size and SHA-256.
+    with its size and SHA-256. Each file is recorded flat as `api-uploads/<file name>` (its base name,
+    at most 255 bytes in UTF-8), as the real API records uploads. Paths name files within their dataset:
+    the same name uploaded to two datasets gives the same path in each, and each dataset keeps and
+    serves its own bytes (neither upload replaces the other); uploading a name again to the same dataset
+    replaces that dataset's file.
 
     Args:
         dsid (str): Dataset MFID.
@@ -198,7 +210,11 @@ async def asyncio(
 
      Stores one or more files with the dataset, each as a part named `files`. Meant for files under 100
     MB; larger ones use the resumable upload. Each stored file is also recorded as an associated file
-    with its size and SHA-256.
+    with its size and SHA-256. Each file is recorded flat as `api-uploads/<file name>` (its base name,
+    at most 255 bytes in UTF-8), as the real API records uploads. Paths name files within their dataset:
+    the same name uploaded to two datasets gives the same path in each, and each dataset keeps and
+    serves its own bytes (neither upload replaces the other); uploading a name again to the same dataset
+    replaces that dataset's file.
 
     Args:
         dsid (str): Dataset MFID.

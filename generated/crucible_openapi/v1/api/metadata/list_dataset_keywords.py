@@ -88,7 +88,7 @@ def sync_detailed(
 ) -> Response[ErrorDetail | HTTPValidationError | list[Keyword]]:
     """List a dataset's keywords
 
-     Keywords of one dataset, with usage counts.
+     Keywords of one dataset, with usage counts over the datasets the caller may read.
 
     Args:
         dsid (str): Dataset MFID.
@@ -119,7 +119,7 @@ def sync(
 ) -> ErrorDetail | HTTPValidationError | list[Keyword] | None:
     """List a dataset's keywords
 
-     Keywords of one dataset, with usage counts.
+     Keywords of one dataset, with usage counts over the datasets the caller may read.
 
     Args:
         dsid (str): Dataset MFID.
@@ -145,7 +145,7 @@ async def asyncio_detailed(
 ) -> Response[ErrorDetail | HTTPValidationError | list[Keyword]]:
     """List a dataset's keywords
 
-     Keywords of one dataset, with usage counts.
+     Keywords of one dataset, with usage counts over the datasets the caller may read.
 
     Args:
         dsid (str): Dataset MFID.
@@ -174,7 +174,7 @@ async def asyncio(
 ) -> ErrorDetail | HTTPValidationError | list[Keyword] | None:
     """List a dataset's keywords
 
-     Keywords of one dataset, with usage counts.
+     Keywords of one dataset, with usage counts over the datasets the caller may read.
 
     Args:
         dsid (str): Dataset MFID.

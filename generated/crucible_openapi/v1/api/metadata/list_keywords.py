@@ -71,7 +71,8 @@ def sync_detailed(
 ) -> Response[ErrorDetail | list[Keyword]]:
     """List all keywords
 
-     Every keyword with the number of datasets carrying it. Post-seed (November 2025).
+     Keywords of the datasets the caller may read, each with how many of those datasets carry it:
+    keywords of datasets the caller cannot read are not listed or counted. Post-seed (November 2025).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,7 +97,8 @@ def sync(
 ) -> ErrorDetail | list[Keyword] | None:
     """List all keywords
 
-     Every keyword with the number of datasets carrying it. Post-seed (November 2025).
+     Keywords of the datasets the caller may read, each with how many of those datasets carry it:
+    keywords of datasets the caller cannot read are not listed or counted. Post-seed (November 2025).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +119,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorDetail | list[Keyword]]:
     """List all keywords
 
-     Every keyword with the number of datasets carrying it. Post-seed (November 2025).
+     Keywords of the datasets the caller may read, each with how many of those datasets carry it:
+    keywords of datasets the caller cannot read are not listed or counted. Post-seed (November 2025).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +143,8 @@ async def asyncio(
 ) -> ErrorDetail | list[Keyword] | None:
     """List all keywords
 
-     Every keyword with the number of datasets carrying it. Post-seed (November 2025).
+     Keywords of the datasets the caller may read, each with how many of those datasets carry it:
+    keywords of datasets the caller cannot read are not listed or counted. Post-seed (November 2025).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

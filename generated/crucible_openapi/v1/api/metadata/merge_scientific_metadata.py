@@ -98,8 +98,9 @@ def sync_detailed(
 
     Args:
         dsid (str): Dataset MFID.
-        body (ScientificMetadata): Free-form, arbitrarily nested JSON object of experimental
-            parameters (temperatures, voltages, instrument settings...).
+        body (ScientificMetadata): Free-form JSON object of experimental parameters (temperatures,
+            voltages, instrument settings...), nested at most 64 levels deep (objects and arrays;
+            deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,8 +135,9 @@ def sync(
 
     Args:
         dsid (str): Dataset MFID.
-        body (ScientificMetadata): Free-form, arbitrarily nested JSON object of experimental
-            parameters (temperatures, voltages, instrument settings...).
+        body (ScientificMetadata): Free-form JSON object of experimental parameters (temperatures,
+            voltages, instrument settings...), nested at most 64 levels deep (objects and arrays;
+            deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,8 +167,9 @@ async def asyncio_detailed(
 
     Args:
         dsid (str): Dataset MFID.
-        body (ScientificMetadata): Free-form, arbitrarily nested JSON object of experimental
-            parameters (temperatures, voltages, instrument settings...).
+        body (ScientificMetadata): Free-form JSON object of experimental parameters (temperatures,
+            voltages, instrument settings...), nested at most 64 levels deep (objects and arrays;
+            deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,8 +202,9 @@ async def asyncio(
 
     Args:
         dsid (str): Dataset MFID.
-        body (ScientificMetadata): Free-form, arbitrarily nested JSON object of experimental
-            parameters (temperatures, voltages, instrument settings...).
+        body (ScientificMetadata): Free-form JSON object of experimental parameters (temperatures,
+            voltages, instrument settings...), nested at most 64 levels deep (objects and arrays;
+            deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -97,8 +97,9 @@ def sync_detailed(
 
     Args:
         dsid (str): Dataset MFID.
-        body (ScientificMetadata): Free-form, arbitrarily nested JSON object of experimental
-            parameters (temperatures, voltages, instrument settings...).
+        body (ScientificMetadata): Free-form JSON object of experimental parameters (temperatures,
+            voltages, instrument settings...), nested at most 64 levels deep (objects and arrays;
+            deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,8 +133,9 @@ def sync(
 
     Args:
         dsid (str): Dataset MFID.
-        body (ScientificMetadata): Free-form, arbitrarily nested JSON object of experimental
-            parameters (temperatures, voltages, instrument settings...).
+        body (ScientificMetadata): Free-form JSON object of experimental parameters (temperatures,
+            voltages, instrument settings...), nested at most 64 levels deep (objects and arrays;
+            deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,8 +164,9 @@ async def asyncio_detailed(
 
     Args:
         dsid (str): Dataset MFID.
-        body (ScientificMetadata): Free-form, arbitrarily nested JSON object of experimental
-            parameters (temperatures, voltages, instrument settings...).
+        body (ScientificMetadata): Free-form JSON object of experimental parameters (temperatures,
+            voltages, instrument settings...), nested at most 64 levels deep (objects and arrays;
+            deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,8 +198,9 @@ async def asyncio(
 
     Args:
         dsid (str): Dataset MFID.
-        body (ScientificMetadata): Free-form, arbitrarily nested JSON object of experimental
-            parameters (temperatures, voltages, instrument settings...).
+        body (ScientificMetadata): Free-form JSON object of experimental parameters (temperatures,
+            voltages, instrument settings...), nested at most 64 levels deep (objects and arrays;
+            deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -88,7 +88,8 @@ def sync_detailed(
 ) -> Response[ErrorDetail | HTTPValidationError | list[DriveLocation]]:
     """List Drive locations
 
-     Folders in Google Drive that hold the dataset; the one in use has status `current`.
+     Folders in Google Drive that hold the dataset: the transfer folder and its `Organized/...` copy,
+    each with status `current`.
 
     Args:
         dsid (str): Dataset MFID.
@@ -119,7 +120,8 @@ def sync(
 ) -> ErrorDetail | HTTPValidationError | list[DriveLocation] | None:
     """List Drive locations
 
-     Folders in Google Drive that hold the dataset; the one in use has status `current`.
+     Folders in Google Drive that hold the dataset: the transfer folder and its `Organized/...` copy,
+    each with status `current`.
 
     Args:
         dsid (str): Dataset MFID.
@@ -145,7 +147,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorDetail | HTTPValidationError | list[DriveLocation]]:
     """List Drive locations
 
-     Folders in Google Drive that hold the dataset; the one in use has status `current`.
+     Folders in Google Drive that hold the dataset: the transfer folder and its `Organized/...` copy,
+    each with status `current`.
 
     Args:
         dsid (str): Dataset MFID.
@@ -174,7 +177,8 @@ async def asyncio(
 ) -> ErrorDetail | HTTPValidationError | list[DriveLocation] | None:
     """List Drive locations
 
-     Folders in Google Drive that hold the dataset; the one in use has status `current`.
+     Folders in Google Drive that hold the dataset: the transfer folder and its `Organized/...` copy,
+    each with status `current`.
 
     Args:
         dsid (str): Dataset MFID.

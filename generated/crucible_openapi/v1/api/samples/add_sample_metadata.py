@@ -101,7 +101,7 @@ def sync_detailed(
         sample_id (str): Sample MFID.
         sample_type (str): Sample type, e.g. `spinbot_batch`.
         body (SampleTypeMetadata): Free-form fields of a sample-type table (for example
-            `spinbot_batch`).
+            `spinbot_batch`), nested at most 64 levels deep (deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,7 +139,7 @@ def sync(
         sample_id (str): Sample MFID.
         sample_type (str): Sample type, e.g. `spinbot_batch`.
         body (SampleTypeMetadata): Free-form fields of a sample-type table (for example
-            `spinbot_batch`).
+            `spinbot_batch`), nested at most 64 levels deep (deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +172,7 @@ async def asyncio_detailed(
         sample_id (str): Sample MFID.
         sample_type (str): Sample type, e.g. `spinbot_batch`.
         body (SampleTypeMetadata): Free-form fields of a sample-type table (for example
-            `spinbot_batch`).
+            `spinbot_batch`), nested at most 64 levels deep (deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,7 +208,7 @@ async def asyncio(
         sample_id (str): Sample MFID.
         sample_type (str): Sample type, e.g. `spinbot_batch`.
         body (SampleTypeMetadata): Free-form fields of a sample-type table (for example
-            `spinbot_batch`).
+            `spinbot_batch`), nested at most 64 levels deep (deeper answers 422).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -88,8 +88,12 @@ def sync_detailed(
 ) -> Response[ErrorDetail | HTTPValidationError | Sample]:
     """Create a sample
 
-     Creates a sample owned by the caller. With a client-chosen `unique_id` a repeated create answers 409
-    instead of creating a second record.
+     Creates a sample. With a client-chosen `unique_id` a repeated create answers 409 instead of creating
+    a second record. Ownership: without `owner_orcid`/`owner_user_id` (absent or null) the caller owns
+    the new record; a normal user naming another owner gets 403 (only an admin creates for others). An
+    empty `owner_orcid`, an unknown user, owner fields naming two different users or an unknown
+    `project_id` answer 422; a normal user may only use projects they are a member of (403 otherwise).
+    Nothing is stored when refused.
 
     Args:
         body (SampleCreate): Fields of a new sample, all optional and nullable (the seed client
@@ -122,8 +126,12 @@ def sync(
 ) -> ErrorDetail | HTTPValidationError | Sample | None:
     """Create a sample
 
-     Creates a sample owned by the caller. With a client-chosen `unique_id` a repeated create answers 409
-    instead of creating a second record.
+     Creates a sample. With a client-chosen `unique_id` a repeated create answers 409 instead of creating
+    a second record. Ownership: without `owner_orcid`/`owner_user_id` (absent or null) the caller owns
+    the new record; a normal user naming another owner gets 403 (only an admin creates for others). An
+    empty `owner_orcid`, an unknown user, owner fields naming two different users or an unknown
+    `project_id` answer 422; a normal user may only use projects they are a member of (403 otherwise).
+    Nothing is stored when refused.
 
     Args:
         body (SampleCreate): Fields of a new sample, all optional and nullable (the seed client
@@ -151,8 +159,12 @@ async def asyncio_detailed(
 ) -> Response[ErrorDetail | HTTPValidationError | Sample]:
     """Create a sample
 
-     Creates a sample owned by the caller. With a client-chosen `unique_id` a repeated create answers 409
-    instead of creating a second record.
+     Creates a sample. With a client-chosen `unique_id` a repeated create answers 409 instead of creating
+    a second record. Ownership: without `owner_orcid`/`owner_user_id` (absent or null) the caller owns
+    the new record; a normal user naming another owner gets 403 (only an admin creates for others). An
+    empty `owner_orcid`, an unknown user, owner fields naming two different users or an unknown
+    `project_id` answer 422; a normal user may only use projects they are a member of (403 otherwise).
+    Nothing is stored when refused.
 
     Args:
         body (SampleCreate): Fields of a new sample, all optional and nullable (the seed client
@@ -183,8 +195,12 @@ async def asyncio(
 ) -> ErrorDetail | HTTPValidationError | Sample | None:
     """Create a sample
 
-     Creates a sample owned by the caller. With a client-chosen `unique_id` a repeated create answers 409
-    instead of creating a second record.
+     Creates a sample. With a client-chosen `unique_id` a repeated create answers 409 instead of creating
+    a second record. Ownership: without `owner_orcid`/`owner_user_id` (absent or null) the caller owns
+    the new record; a normal user naming another owner gets 403 (only an admin creates for others). An
+    empty `owner_orcid`, an unknown user, owner fields naming two different users or an unknown
+    `project_id` answer 422; a normal user may only use projects they are a member of (403 otherwise).
+    Nothing is stored when refused.
 
     Args:
         body (SampleCreate): Fields of a new sample, all optional and nullable (the seed client

@@ -99,7 +99,8 @@ def sync_detailed(
     """Finish a resumable upload
 
      Checks that every byte arrived and that the SHA-256 matches, then records the file with the dataset.
-    A mismatch answers 400 and discards the session.
+    A mismatch answers 400 and discards the session. The file is recorded as `api-uploads/<file name>`,
+    as multipart uploads are.
 
     Args:
         dsid (str): Dataset MFID.
@@ -134,7 +135,8 @@ def sync(
     """Finish a resumable upload
 
      Checks that every byte arrived and that the SHA-256 matches, then records the file with the dataset.
-    A mismatch answers 400 and discards the session.
+    A mismatch answers 400 and discards the session. The file is recorded as `api-uploads/<file name>`,
+    as multipart uploads are.
 
     Args:
         dsid (str): Dataset MFID.
@@ -164,7 +166,8 @@ async def asyncio_detailed(
     """Finish a resumable upload
 
      Checks that every byte arrived and that the SHA-256 matches, then records the file with the dataset.
-    A mismatch answers 400 and discards the session.
+    A mismatch answers 400 and discards the session. The file is recorded as `api-uploads/<file name>`,
+    as multipart uploads are.
 
     Args:
         dsid (str): Dataset MFID.
@@ -197,7 +200,8 @@ async def asyncio(
     """Finish a resumable upload
 
      Checks that every byte arrived and that the SHA-256 matches, then records the file with the dataset.
-    A mismatch answers 400 and discards the session.
+    A mismatch answers 400 and discards the session. The file is recorded as `api-uploads/<file name>`,
+    as multipart uploads are.
 
     Args:
         dsid (str): Dataset MFID.

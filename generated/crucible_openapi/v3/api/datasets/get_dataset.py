@@ -7,28 +7,49 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.dataset import Dataset
-from ...models.error_detail import ErrorDetail
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
-from ...types import Response
+from ...models.privilege_mode import PrivilegeMode
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     dataset_mfid: str,
+    *,
+    include_metadata: bool | Unset = UNSET,
+    include_links: bool | Unset = UNSET,
+    include_owner: bool | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(crucible_privilege_mode, Unset):
+        headers["Crucible-Privilege-Mode"] = str(crucible_privilege_mode)
+
+    params: dict[str, Any] = {}
+
+    params["include_metadata"] = include_metadata
+
+    params["include_links"] = include_links
+
+    params["include_owner"] = include_owner
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/datasets/{dataset_mfid}".format(
             dataset_mfid=quote(str(dataset_mfid), safe=""),
         ),
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Dataset | None | ErrorDetail | HTTPValidationError | None:
+) -> Dataset | None | ErrorResponse | HTTPValidationError | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> Dataset | None:
@@ -49,14 +70,19 @@ def _parse_response(
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorDetail.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorDetail.from_dict(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -71,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Dataset | None | ErrorDetail | HTTPValidationError]:
+) -> Response[Dataset | None | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,24 +110,38 @@ def sync_detailed(
     dataset_mfid: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Dataset | None | ErrorDetail | HTTPValidationError]:
-    """Get one dataset
+    include_metadata: bool | Unset = UNSET,
+    include_links: bool | Unset = UNSET,
+    include_owner: bool | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[Dataset | None | ErrorResponse | HTTPValidationError]:
+    """Get a dataset
 
-     The dataset record. An unknown id answers 200 with a `null` body.
+     One dataset. An unknown MFID answers 404; the 200 body is also declared nullable because some
+    deployments answer 200 with `null` for an unknown record, which clients must treat as not found.
 
     Args:
         dataset_mfid (str):
+        include_metadata (bool | Unset):
+        include_links (bool | Unset):
+        include_owner (bool | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Dataset | None | ErrorDetail | HTTPValidationError]
+        Response[Dataset | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
         dataset_mfid=dataset_mfid,
+        include_metadata=include_metadata,
+        include_links=include_links,
+        include_owner=include_owner,
+        crucible_privilege_mode=crucible_privilege_mode,
     )
 
     response = client.get_httpx_client().request(
@@ -115,25 +155,39 @@ def sync(
     dataset_mfid: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Dataset | None | ErrorDetail | HTTPValidationError | None:
-    """Get one dataset
+    include_metadata: bool | Unset = UNSET,
+    include_links: bool | Unset = UNSET,
+    include_owner: bool | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Dataset | None | ErrorResponse | HTTPValidationError | None:
+    """Get a dataset
 
-     The dataset record. An unknown id answers 200 with a `null` body.
+     One dataset. An unknown MFID answers 404; the 200 body is also declared nullable because some
+    deployments answer 200 with `null` for an unknown record, which clients must treat as not found.
 
     Args:
         dataset_mfid (str):
+        include_metadata (bool | Unset):
+        include_links (bool | Unset):
+        include_owner (bool | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Dataset | None | ErrorDetail | HTTPValidationError
+        Dataset | None | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
         dataset_mfid=dataset_mfid,
         client=client,
+        include_metadata=include_metadata,
+        include_links=include_links,
+        include_owner=include_owner,
+        crucible_privilege_mode=crucible_privilege_mode,
     ).parsed
 
 
@@ -141,24 +195,38 @@ async def asyncio_detailed(
     dataset_mfid: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Dataset | None | ErrorDetail | HTTPValidationError]:
-    """Get one dataset
+    include_metadata: bool | Unset = UNSET,
+    include_links: bool | Unset = UNSET,
+    include_owner: bool | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[Dataset | None | ErrorResponse | HTTPValidationError]:
+    """Get a dataset
 
-     The dataset record. An unknown id answers 200 with a `null` body.
+     One dataset. An unknown MFID answers 404; the 200 body is also declared nullable because some
+    deployments answer 200 with `null` for an unknown record, which clients must treat as not found.
 
     Args:
         dataset_mfid (str):
+        include_metadata (bool | Unset):
+        include_links (bool | Unset):
+        include_owner (bool | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Dataset | None | ErrorDetail | HTTPValidationError]
+        Response[Dataset | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
         dataset_mfid=dataset_mfid,
+        include_metadata=include_metadata,
+        include_links=include_links,
+        include_owner=include_owner,
+        crucible_privilege_mode=crucible_privilege_mode,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -170,25 +238,39 @@ async def asyncio(
     dataset_mfid: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Dataset | None | ErrorDetail | HTTPValidationError | None:
-    """Get one dataset
+    include_metadata: bool | Unset = UNSET,
+    include_links: bool | Unset = UNSET,
+    include_owner: bool | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Dataset | None | ErrorResponse | HTTPValidationError | None:
+    """Get a dataset
 
-     The dataset record. An unknown id answers 200 with a `null` body.
+     One dataset. An unknown MFID answers 404; the 200 body is also declared nullable because some
+    deployments answer 200 with `null` for an unknown record, which clients must treat as not found.
 
     Args:
         dataset_mfid (str):
+        include_metadata (bool | Unset):
+        include_links (bool | Unset):
+        include_owner (bool | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Dataset | None | ErrorDetail | HTTPValidationError
+        Dataset | None | ErrorResponse | HTTPValidationError
     """
 
     return (
         await asyncio_detailed(
             dataset_mfid=dataset_mfid,
             client=client,
+            include_metadata=include_metadata,
+            include_links=include_links,
+            include_owner=include_owner,
+            crucible_privilege_mode=crucible_privilege_mode,
         )
     ).parsed
