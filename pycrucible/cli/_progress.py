@@ -80,14 +80,20 @@ class TransferProgress:
         click.echo(prefix + text, err=True)
         self._line_open = False
 
-    def line(self) -> str:
-        """The status text: files, bytes so far of the total, and the rate of this run."""
+    def _amount(self) -> str:
+        """Bytes so far, and of the total with a percentage when every total is known."""
         done = sum(self._done.values())
         totals = [t for t in self._total.values() if t is not None]
-        text = f"{len(self._done)} file(s): {human_bytes(done)}"
+        text = human_bytes(done)
         if len(totals) == len(self._total) and totals:
             whole = sum(totals)
             text += f" of {human_bytes(whole)} ({100 * done // max(whole, 1)}%)"
+        return text
+
+    def line(self) -> str:
+        """The status text: files, bytes so far of the total, and the rate of this run."""
+        done = sum(self._done.values())
+        text = f"{len(self._done)} file(s): {self._amount()}"
         if self._first_byte_at is not None:
             moved = done - self._flow_base
             elapsed = self._clock() - self._first_byte_at
@@ -97,7 +103,7 @@ class TransferProgress:
 
     def summary(self) -> str:
         """What moved so far, for the message after an interruption."""
-        return f"{self.line()} {self.verb}"
+        return f"{self._amount()} {self.verb}"
 
     def close(self) -> None:
         """Ends the status line (a newline, so later output starts on a line of its own)."""
