@@ -47,17 +47,19 @@ def _edit_a_description(tree: Path, version: str) -> str:
     return f"{version}/api/{operation['tags'][0]}/{operation['operationId']}.py"
 
 
-@pytest.mark.parametrize("version", ["v1", "v3"])
-def test_check_fails_on_a_changed_description_and_touches_nothing(tree: Path, version: str) -> None:
-    module = _edit_a_description(tree, version)
+def test_check_names_every_drift_in_either_package_and_touches_nothing(tree: Path) -> None:
+    modules = [_edit_a_description(tree, "v1"), _edit_a_description(tree, "v3")]
+    generated = tree / "generated" / "crucible_openapi"
+    (generated / "v3" / "stray.py").write_text("x = 1\n")
+    (generated / "v1" / "py.typed").unlink()
+    (generated / "__init__.py").write_text('"""Edited by hand."""\n')
     before = snapshot(tree / "generated")
 
     result = _run(tree, "--check")
 
     assert result.returncode == 1
-    assert module in result.stderr
-    other = "v3" if version == "v1" else "v1"
-    assert f"/{other}/" not in result.stderr
+    for name in (*modules, "v3: stray.py", "v1: py.typed", "__init__.py"):
+        assert name in result.stderr, name
     assert snapshot(tree / "generated") == before
 
 
@@ -72,21 +74,6 @@ def test_regenerating_one_version_touches_only_its_files(tree: Path) -> None:
     changed = {name for name in after if after[name] != before.get(name)}
     assert changed == {f"crucible_openapi/{module}"}
     assert set(after) == set(before)
-    assert _run(tree, "--check", "--version", "v3").returncode == 0
-
-
-def test_check_lists_extra_and_missing_files(tree: Path) -> None:
-    generated = tree / "generated" / "crucible_openapi"
-    (generated / "v3" / "stray.py").write_text("x = 1\n")
-    (generated / "v1" / "py.typed").unlink()
-    (generated / "__init__.py").write_text('"""Edited by hand."""\n')
-
-    result = _run(tree, "--check")
-
-    assert result.returncode == 1
-    assert "stray.py" in result.stderr
-    assert "py.typed" in result.stderr
-    assert "__init__.py" in result.stderr
 
 
 def test_one_version_only_checks_that_version(tree: Path) -> None:
