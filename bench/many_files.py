@@ -5,7 +5,7 @@ server runs in its own), each writing into a fresh folder:
 
 * parallel: `client.download_dataset(dsid, output_dir=...)` with the default
   `download_workers` (8 threads over the signed links);
-* one by one: the same call with `client.download_workers = 1`;
+* one by one: the same call on a client made with `download_workers=1`;
 * one call per file: `client.download_dataset(dsid, file_name=name, ...)` for each file, the
   way scripts written for the older clients fetch files (each call reads the dataset's records
   and fetches the file through the API).
@@ -68,6 +68,9 @@ def run(
     """
     with ServerProcess() as server:
         client = CrucibleClient(server.url, server.user_key, state_dir=server.scratch / "state")
+        one_by_one = CrucibleClient(
+            server.url, server.user_key, state_dir=server.scratch / "state", download_workers=1
+        )
         dsid = client.create_dataset(dataset_name="bench many files").unique_id
         files = _make_files(server.scratch / "src", count)
         client.upload_dataset(dsid, files)
@@ -75,15 +78,10 @@ def run(
         total = sum(path.stat().st_size for path in files)
 
         def parallel(out: Path) -> int:
-            client.download_workers = 8
             return len(client.download_dataset(dsid, output_dir=out))
 
         def sequential(out: Path) -> int:
-            client.download_workers = 1
-            try:
-                return len(client.download_dataset(dsid, output_dir=out))
-            finally:
-                client.download_workers = 8
+            return len(one_by_one.download_dataset(dsid, output_dir=out))
 
         def per_file(out: Path) -> int:
             return sum(
@@ -100,6 +98,7 @@ def run(
         _add_latency(server, latency)
         slow = _rounds(contenders, latency_rounds, count, server.scratch / "latency")
         client.close()
+        one_by_one.close()
     size = f"{count} small files ({total / 1024:.0f} KiB in all) of one dataset"
     _report(f"download of {size}, loopback ({rounds} rounds, median)", times, count)
     _report(

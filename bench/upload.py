@@ -69,9 +69,7 @@ def pycrucible_upload(
     """Child: uploads with `CrucibleClient.upload_dataset` (resumable unless `threshold`)."""
     from pycrucible import CrucibleClient
 
-    with CrucibleClient(url, key, state_dir=state_dir) as client:
-        if threshold is not None:
-            client.resumable_threshold = threshold
+    with CrucibleClient(url, key, state_dir=state_dir, resumable_threshold=threshold) as client:
         results: list[Any] = []
         figures = measured(lambda: results.extend(client.upload_dataset(dsid, path)))
         return {**figures, "method": results[0].method}

@@ -11,13 +11,13 @@ Records returned by the client are the typed models of `crucible_openapi.v1.mode
 like dicts (`dataset["unique_id"]`). Errors are `pycrucible.errors.CrucibleError` subclasses.
 """
 
-from pycrucible import _records
-from pycrucible._api_processing import WaitProgressCallback
 from pycrucible._client import CrucibleClient
 from pycrucible._config import config_path, load_config, save_config
-from pycrucible._pipeline import PipelineResult
+from pycrucible._resources.pipeline import PipelineResult
+from pycrucible._resources.processing import WaitProgressCallback
+from pycrucible._transfers.uploads import UploadedFile
 from pycrucible._types import ProgressCallback
-from pycrucible._uploads import UploadedFile
+from pycrucible._version import __version__
 from pycrucible.errors import (
     APIConnectionError,
     APIError,
@@ -68,7 +68,3 @@ __all__ = [
     "load_config",
     "save_config",
 ]
-
-__version__ = "0.1.0"
-
-_records.install()

@@ -145,7 +145,8 @@ def check_file(path: Any, what: str = "file") -> Path:
 
     Raises:
         FileNotFoundError: Nothing is there.
-        ValueError: It is a directory or another non-file, or `path` is not path-like.
+        ValueError: It is a directory or another non-file, unreadable, or `path` is not
+            path-like.
     """
     if not isinstance(path, str | os.PathLike) or not os.fspath(path):
         raise ValueError(f"{what} must be a file path, got {path!r}")
@@ -156,6 +157,8 @@ def check_file(path: Any, what: str = "file") -> Path:
         raise ValueError(f"{what} is a directory, not a file: {file} (pass the files in it)")
     if not file.is_file():
         raise ValueError(f"{what} is not a regular file: {file}")
+    if not os.access(file, os.R_OK):
+        raise ValueError(f"{what} is not readable: {file}")
     return file
 
 

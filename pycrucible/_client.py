@@ -1,8 +1,15 @@
-"""`CrucibleClient`: the friendly client, assembled from one mixin per resource."""
+"""`CrucibleClient`: one object per API connection, made of one resource object per area.
+
+`client.datasets`, `client.metadata`, `client.files`, `client.samples`, `client.registry`
+(instruments, projects, users), `client.processing`, `client.access` and `client.pipeline` hold
+the methods; they share one `Core` (connections, settings). The seed-era flat names
+(`client.list_datasets(...)`) stay, as typed delegates to those resources.
+"""
 
 from __future__ import annotations
 
 import os
+import ssl
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -11,13 +18,20 @@ from typing import Any, Self
 import httpx
 from crucible_openapi.v1 import AuthenticatedClient
 
-from pycrucible._api_access import AccessMixin
-from pycrucible._api_samples import SamplesMixin
-from pycrucible._config import resolve_settings
+from pycrucible._config import Settings, resolve_settings
+from pycrucible._core import Core
+from pycrucible._delegate import delegate
 from pycrucible._http import build_clients, check_url
 from pycrucible._limits import ResponseLimits
-from pycrucible._pipeline import PipelineMixin
 from pycrucible._redact import get_logger
+from pycrucible._resources.access import Access
+from pycrucible._resources.datasets import Datasets
+from pycrucible._resources.files import Files
+from pycrucible._resources.metadata import Metadata
+from pycrucible._resources.pipeline import Pipeline
+from pycrucible._resources.processing import Processing
+from pycrucible._resources.registry import Registry
+from pycrucible._resources.samples import Samples
 from pycrucible._transport import RetryPolicy
 
 __all__ = ["CrucibleClient"]
@@ -25,15 +39,21 @@ __all__ = ["CrucibleClient"]
 log = get_logger("client")
 
 
-class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
+class CrucibleClient:
     """The Crucible API client: datasets, files, metadata, samples, instruments, projects,
     users, processing requests and access control.
 
     Settings come, in this order, from the arguments, the environment (`CRUCIBLE_API_URL`,
     `CRUCIBLE_API_KEY`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`,
     `CRUCIBLE_TRANSFER_TIMEOUT`, `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_RESPONSE_DEADLINE`,
-    `CRUCIBLE_MAX_RESPONSE_BYTES`, `CRUCIBLE_STATE_DIR`), the config file
-    (`$CRUCIBLE_CONFIG`, else `~/.config/pycrucible/config.toml`) and the defaults.
+    `CRUCIBLE_MAX_RESPONSE_BYTES`, `CRUCIBLE_STATE_DIR`, `CRUCIBLE_UPLOAD_CHUNK_SIZE`,
+    `CRUCIBLE_RESUMABLE_THRESHOLD`, `CRUCIBLE_DOWNLOAD_WORKERS`), the config file
+    (`$CRUCIBLE_CONFIG`, else `~/.config/pycrucible/config.toml`) and the defaults. Proxies come
+    from `proxy=`, else from `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY` (with `NO_PROXY`).
+
+    Every method also takes the keyword arguments `extra_headers=` (sent with each request of
+    the call) and `timeout=` (seconds for each request of the call; for the methods that wait,
+    `timeout=` keeps its meaning of the wait's deadline).
 
     One client holds one pooled HTTP connection set: create it once, share it between threads,
     and close it (or use it as a context manager) when done. The key is sent to the API only,
@@ -53,9 +73,19 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
         max_response_bytes: Largest API answer in bytes once decoded; a larger one raises
             `UnexpectedResponseError` (default 67108864, 64 MiB). File transfers are bounded
             by the dataset's records instead.
+        upload_chunk_size: Bytes per resumable-upload chunk, a multiple of 256 KiB
+            (default 16 MiB).
+        resumable_threshold: Files of at least this many bytes use the resumable upload
+            (default 100 MiB).
+        download_workers: Files downloaded at once (default 8).
         config_file: Config file to read instead of the default one.
         state_dir: Folder for resumable-upload state and pipeline journals
             (default `~/.cache/pycrucible`).
+        verify: TLS verification: True (default), False, a CA bundle path or an
+            `ssl.SSLContext`.
+        proxy: Proxy URL for every request (overrides the proxy environment variables).
+        http_client: Your own `httpx.Client`, used as it is to send every request (its
+            transport, proxies, TLS settings and hooks apply); retries still apply. You close it.
         transport: Inner httpx transport, for tests (`httpx.MockTransport`).
         sleep: Pauses for the given seconds (retries and waits); tests pass a fake.
         clock: Monotonic seconds, for wait deadlines; tests pass a fake.
@@ -79,8 +109,14 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
         transfer_timeout: float | None = None,
         response_deadline: float | None = None,
         max_response_bytes: int | None = None,
+        upload_chunk_size: int | None = None,
+        resumable_threshold: int | None = None,
+        download_workers: int | None = None,
         config_file: str | os.PathLike[str] | None = None,
         state_dir: str | os.PathLike[str] | None = None,
+        verify: bool | str | ssl.SSLContext = True,
+        proxy: str | None = None,
+        http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] | None = None,
@@ -95,30 +131,71 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
             "response_deadline": response_deadline,
             "max_response_bytes": max_response_bytes,
             "state_dir": state_dir,
+            "upload_chunk_size": upload_chunk_size,
+            "resumable_threshold": resumable_threshold,
+            "download_workers": download_workers,
         }
         settings = resolve_settings(arguments, config_file=config_file)
-        self._settings = settings
-        self._sleep = sleep if sleep is not None else time.sleep
-        self._clock = clock if clock is not None else time.monotonic
-        self._state_dir = settings.state_dir
+        pause = sleep if sleep is not None else time.sleep
         self.api_url = check_url(settings.api_url)
-        policy = RetryPolicy(max_retries=settings.max_retries, sleep=self._sleep)
-        self._http = build_clients(
+        http = build_clients(
             self.api_url,
             settings.api_key,
             timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
             transfer_timeout=httpx.Timeout(
                 settings.transfer_timeout, connect=settings.connect_timeout
             ),
-            policy=policy,
+            policy=RetryPolicy(max_retries=settings.max_retries, sleep=pause),
             limits=ResponseLimits(
                 max_bytes=settings.max_response_bytes,
                 deadline=settings.response_deadline,
             ),
             transport=transport,
+            verify=verify,
+            proxy=proxy,
+            http_client=http_client,
+        )
+        core = Core(
+            http, settings, sleep=pause, clock=clock if clock is not None else time.monotonic
+        )
+        self._core = core
+        self.registry = Registry(core)
+        self.metadata = Metadata(core)
+        self.datasets = Datasets(core, metadata=self.metadata, registry=self.registry)
+        self.files = Files(core)
+        self.samples = Samples(core)
+        self.processing = Processing(core)
+        self.access = Access(core)
+        self.pipeline = Pipeline(
+            core,
+            datasets=self.datasets,
+            metadata=self.metadata,
+            files=self.files,
+            processing=self.processing,
+            registry=self.registry,
         )
         self._closed = False
         log.debug("client for %s ready", self.api_url)
+
+    @property
+    def settings(self) -> Settings:
+        """The resolved settings (read-only; the key never shows in its `repr`)."""
+        return self._core.settings
+
+    @property
+    def upload_chunk_size(self) -> int:
+        """Bytes per resumable-upload chunk."""
+        return self._core.settings.upload_chunk_size
+
+    @property
+    def resumable_threshold(self) -> int:
+        """Files of at least this many bytes use the resumable upload."""
+        return self._core.settings.resumable_threshold
+
+    @property
+    def download_workers(self) -> int:
+        """Files downloaded at once."""
+        return self._core.settings.download_workers
 
     @property
     def raw(self) -> AuthenticatedClient:
@@ -127,7 +204,7 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
         Call any `crucible_openapi.v1.api.<tag>.<operation>.sync_detailed(client=client.raw, ...)`;
         it returns the generated `Response` with its status code (errors do not raise here).
         """
-        return self._http.raw
+        return self._core.http.raw
 
     @property
     def closed(self) -> bool:
@@ -138,7 +215,7 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
         """Closes the connection pool. Calling it twice is harmless."""
         if not self._closed:
             self._closed = True
-            self._http.close()
+            self._core.http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -154,3 +231,80 @@ class CrucibleClient(PipelineMixin, SamplesMixin, AccessMixin):
     def __repr__(self) -> str:
         state = ", closed" if self._closed else ""
         return f"CrucibleClient(api_url={self.api_url!r}{state})"
+
+    # The seed-era flat names, each calling the same method of a resource.
+
+    list_datasets = delegate("datasets", Datasets.list_datasets)
+    get_dataset = delegate("datasets", Datasets.get_dataset)
+    create_dataset = delegate("datasets", Datasets.create_dataset)
+    update_dataset = delegate("datasets", Datasets.update_dataset)
+    delete_dataset = delegate("datasets", Datasets.delete_dataset)
+    link_datasets = delegate("datasets", Datasets.link_datasets)
+    list_children_of_dataset = delegate("datasets", Datasets.list_children_of_dataset)
+    list_parents_of_dataset = delegate("datasets", Datasets.list_parents_of_dataset)
+
+    get_scientific_metadata = delegate("metadata", Metadata.get_scientific_metadata)
+    update_scientific_metadata = delegate("metadata", Metadata.update_scientific_metadata)
+    add_dataset_keyword = delegate("metadata", Metadata.add_dataset_keyword)
+    get_dataset_keywords = delegate("metadata", Metadata.get_dataset_keywords)
+    get_keywords = delegate("metadata", Metadata.get_keywords)
+
+    upload_dataset = delegate("files", Files.upload_dataset)
+    download_dataset = delegate("files", Files.download_dataset)
+    get_dataset_download_links = delegate("files", Files.get_dataset_download_links)
+    get_associated_files = delegate("files", Files.get_associated_files)
+    add_associated_file = delegate("files", Files.add_associated_file)
+    get_thumbnails = delegate("files", Files.get_thumbnails)
+    add_thumbnail = delegate("files", Files.add_thumbnail)
+
+    list_samples = delegate("samples", Samples.list_samples)
+    get_sample = delegate("samples", Samples.get_sample)
+    add_sample = delegate("samples", Samples.add_sample)
+    add_sample_to_dataset = delegate("samples", Samples.add_sample_to_dataset)
+    add_dataset_to_sample = delegate("samples", Samples.add_dataset_to_sample)
+    remove_sample_from_dataset = delegate("samples", Samples.remove_sample_from_dataset)
+    link_samples = delegate("samples", Samples.link_samples)
+    list_parents_of_sample = delegate("samples", Samples.list_parents_of_sample)
+    list_children_of_sample = delegate("samples", Samples.list_children_of_sample)
+    add_sample_metadata = delegate("samples", Samples.add_sample_metadata)
+    get_sample_metadata = delegate("samples", Samples.get_sample_metadata)
+
+    list_instruments = delegate("registry", Registry.list_instruments)
+    get_instrument = delegate("registry", Registry.get_instrument)
+    get_or_add_instrument = delegate("registry", Registry.get_or_add_instrument)
+    list_projects = delegate("registry", Registry.list_projects)
+    get_project = delegate("registry", Registry.get_project)
+    get_or_add_project = delegate("registry", Registry.get_or_add_project)
+    add_project = delegate("registry", Registry.add_project)
+    get_project_users = delegate("registry", Registry.get_project_users)
+    add_user_to_project = delegate("registry", Registry.add_user_to_project)
+    get_user = delegate("registry", Registry.get_user)
+    get_user_by_email = delegate("registry", Registry.get_user_by_email)
+    add_user = delegate("registry", Registry.add_user)
+    get_or_add_user = delegate("registry", Registry.get_or_add_user)
+    whoami = delegate("registry", Registry.whoami)
+
+    request_ingestion = delegate("processing", Processing.request_ingestion)
+    send_to_scicat = delegate("processing", Processing.send_to_scicat)
+    request_google_drive_transfer = delegate("processing", Processing.request_google_drive_transfer)
+    get_request_status = delegate("processing", Processing.get_request_status)
+    get_ingestion_status = delegate("processing", Processing.get_ingestion_status)
+    get_scicat_status = delegate("processing", Processing.get_scicat_status)
+    wait_for_request_completion = delegate("processing", Processing.wait_for_request_completion)
+    get_current_google_drive_info = delegate("processing", Processing.get_current_google_drive_info)
+    get_organized_google_drive_info = delegate(
+        "processing", Processing.get_organized_google_drive_info
+    )
+    update_ingestion_status = delegate("processing", Processing.update_ingestion_status)
+    update_scicat_upload_status = delegate("processing", Processing.update_scicat_upload_status)
+    update_transfer_status = delegate("processing", Processing.update_transfer_status)
+
+    get_dataset_access_groups = delegate("access", Access.get_dataset_access_groups)
+    add_dataset_access_group = delegate("access", Access.add_dataset_access_group)
+    get_user_access_groups = delegate("access", Access.get_user_access_groups)
+    add_user_to_access_group = delegate("access", Access.add_user_to_access_group)
+    remove_user_from_access_group = delegate("access", Access.remove_user_from_access_group)
+    get_user_datasets = delegate("access", Access.get_user_datasets)
+    get_user_dataset_access = delegate("access", Access.get_user_dataset_access)
+
+    upload_new_dataset = delegate("pipeline", Pipeline.upload_new_dataset)

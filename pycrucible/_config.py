@@ -11,7 +11,8 @@ Its path is `$CRUCIBLE_CONFIG` when set, else `$XDG_CONFIG_HOME/pycrucible/confi
 `~/.config/pycrucible/config.toml`. Environment variables: `CRUCIBLE_API_URL`, `CRUCIBLE_API_KEY`,
 `CRUCIBLE_CONFIG`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`, `CRUCIBLE_TRANSFER_TIMEOUT`,
 `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_RESPONSE_DEADLINE`, `CRUCIBLE_MAX_RESPONSE_BYTES`,
-`CRUCIBLE_STATE_DIR`.
+`CRUCIBLE_STATE_DIR`, `CRUCIBLE_UPLOAD_CHUNK_SIZE`, `CRUCIBLE_RESUMABLE_THRESHOLD`,
+`CRUCIBLE_DOWNLOAD_WORKERS`.
 """
 
 from __future__ import annotations
@@ -54,7 +55,13 @@ DEFAULTS: dict[str, Any] = {
     "response_deadline": 120.0,  # seconds for a whole API answer (headers and body), per attempt
     "max_response_bytes": 64 * 1024 * 1024,  # largest API answer once decoded (64 MiB)
     "state_dir": None,  # None: $XDG_CACHE_HOME/pycrucible (or ~/.cache/pycrucible)
+    "upload_chunk_size": 16 * 1024**2,  # bytes per resumable-upload chunk (multiple of 256 KiB)
+    "resumable_threshold": 100 * 1024**2,  # files of at least this many bytes upload resumably
+    "download_workers": 8,  # files downloaded at once
 }
+
+CHUNK_QUANTUM = 256 * 1024
+"""Resumable chunks are a multiple of this many bytes (256 KiB), as cloud storage requires."""
 
 ENV_VARS = {
     "api_url": "CRUCIBLE_API_URL",
@@ -66,19 +73,21 @@ ENV_VARS = {
     "response_deadline": "CRUCIBLE_RESPONSE_DEADLINE",
     "max_response_bytes": "CRUCIBLE_MAX_RESPONSE_BYTES",
     "state_dir": "CRUCIBLE_STATE_DIR",
+    "upload_chunk_size": "CRUCIBLE_UPLOAD_CHUNK_SIZE",
+    "resumable_threshold": "CRUCIBLE_RESUMABLE_THRESHOLD",
+    "download_workers": "CRUCIBLE_DOWNLOAD_WORKERS",
 }
 KNOWN_KEYS = frozenset(ENV_VARS)
-_NUMERIC = frozenset(
-    {
-        "timeout",
-        "connect_timeout",
-        "transfer_timeout",
-        "max_retries",
-        "response_deadline",
-        "max_response_bytes",
-    }
-)
-_INTEGER = frozenset({"max_retries", "max_response_bytes"})
+_SECONDS = frozenset({"timeout", "connect_timeout", "transfer_timeout", "response_deadline"})
+# Whole-number settings and their smallest allowed value.
+_COUNTS = {
+    "max_retries": 0,
+    "max_response_bytes": 1,
+    "upload_chunk_size": 1,
+    "resumable_threshold": 0,
+    "download_workers": 1,
+}
+_NUMERIC = _SECONDS | frozenset(_COUNTS)
 
 
 @attrs.frozen
@@ -95,6 +104,9 @@ class Settings:
         response_deadline: Seconds for a whole API answer (headers and body) per attempt.
         max_response_bytes: Largest API answer in bytes, once decoded.
         state_dir: Folder for resumable-upload state and pipeline journals.
+        upload_chunk_size: Bytes per resumable-upload chunk (a multiple of 256 KiB).
+        resumable_threshold: Files of at least this many bytes use the resumable upload.
+        download_workers: Files downloaded at once.
     """
 
     api_url: str
@@ -106,6 +118,9 @@ class Settings:
     response_deadline: float
     max_response_bytes: int
     state_dir: Path
+    upload_chunk_size: int = DEFAULTS["upload_chunk_size"]
+    resumable_threshold: int = DEFAULTS["resumable_threshold"]
+    download_workers: int = DEFAULTS["download_workers"]
 
 
 def config_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -239,19 +254,28 @@ def coerce_setting(key: str, value: Any, source: str) -> Any:
 
     Raises:
         ValueError: A numeric setting that is not a positive number (0 allowed for
-            `max_retries`).
+            `max_retries` and `resumable_threshold`; whole numbers for the counts and sizes;
+            `upload_chunk_size` a multiple of 256 KiB).
     """
     if key not in _NUMERIC:
         return value
-    kind = int if key in _INTEGER else float
+    kind = float if key in _SECONDS else int
     try:
         if isinstance(value, bool):
             raise TypeError
+        if kind is int and isinstance(value, float) and not value.is_integer():
+            raise ValueError(f"{key} from {source} must be a whole number, got {value!r}")
         number = kind(value)
     except (TypeError, ValueError):
         raise ValueError(f"{key} from {source} must be a number, got {value!r}") from None
-    if not math.isfinite(number) or number < 0 or (key != "max_retries" and number == 0):
+    if kind is float and (not math.isfinite(number) or number <= 0):
         raise ValueError(f"{key} from {source} must be a positive number, got {value!r}")
+    if kind is int and number < _COUNTS[key]:
+        raise ValueError(f"{key} from {source} must be a positive number, got {value!r}")
+    if key == "upload_chunk_size" and number % CHUNK_QUANTUM:
+        raise ValueError(
+            f"{key} from {source} must be a multiple of 256 KiB ({CHUNK_QUANTUM}), got {value!r}"
+        )
     return number
 
 

@@ -1,43 +1,133 @@
-"""What every resource mixin of `CrucibleClient` builds on: calling generated operations.
+"""What every resource of `CrucibleClient` builds on: the shared core and filter checks.
 
-Generated operations are passed as their modules (`crucible_openapi.v1.api.datasets.get_dataset`)
-and called through `sync_detailed`, with transport errors translated and error statuses already
-raised by the `api` client's response hook.
-
-Creates that may safely be repeated (they carry a client-chosen `unique_id`, or are upserts /
-"adding twice is harmless" operations) are sent by `_send_idempotent`: it builds the request
-with the generated module's own `_get_kwargs` and parses with its `_build_response`, and adds
-the `IDEMPOTENT` request extension so the retrying transport may repeat it after a lost answer.
-The generated functions take no extensions, hence this small detour through their helpers.
+Generated operations are called with their own signatures through `pycrucible._http.invoke`
+(`invoke(get_dataset.sync_detailed, dsid, client=core.api)`), so mypy checks every argument
+against the generated code. Creates that may safely be repeated go through `invoke_idempotent`.
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from crucible_openapi.v1 import AuthenticatedClient
-from crucible_openapi.v1.types import Response
+from crucible_openapi.v1.types import UNSET, Unset
 
-from pycrucible._http import HttpClients, invoke, parse_list, parse_one
-from pycrucible._transport import IDEMPOTENT, attempts
+from pycrucible._config import Settings
+from pycrucible._http import HttpClients
+from pycrucible._transport import CallOptions, attempts, call_options
+from pycrucible._wait import check_seconds
 from pycrucible.errors import ConflictError
 
-__all__ = ["ClientCore", "answers_own_retry"]
+__all__ = [
+    "Core",
+    "Resource",
+    "answers_own_retry",
+    "check_call_options",
+    "check_filters",
+    "given",
+    "per_call",
+    "per_call_headers",
+]
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def _parameters(module: ModuleType) -> list[str]:
+def check_call_options(timeout: Any, extra_headers: Any) -> CallOptions:
+    """Checks the per-call `timeout=` and `extra_headers=` of a client method.
+
+    Raises:
+        ValueError: A timeout that is not a positive number of seconds, headers that are not a
+            mapping of strings, or an `Authorization` header (the client sends the key itself).
+    """
+    seconds = None if timeout is None else check_seconds("timeout", timeout)
+    pairs: list[tuple[str, str]] = []
+    if extra_headers is not None:
+        if not isinstance(extra_headers, Mapping):
+            raise ValueError(f"extra_headers must be a dict of strings, got {extra_headers!r}")
+        for name, value in extra_headers.items():
+            if not isinstance(name, str) or not isinstance(value, str) or not name.strip():
+                raise ValueError(f"extra_headers must map names to strings, got {name!r}")
+            if name.strip().lower() == "authorization":
+                raise ValueError("extra_headers must not set Authorization; pass api_key instead")
+            pairs.append((name.strip(), value))
+    return CallOptions(timeout=seconds, headers=tuple(pairs))
+
+
+def _run_with(options: CallOptions, method: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    with call_options(options):
+        return method(*args, **kwargs)
+
+
+def per_call(method: Callable[P, R]) -> Callable[P, R]:
+    """Applies a method's keyword arguments `timeout=` (seconds per request) and
+    `extra_headers=` to every request the call sends; both are checked before any is sent."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        timeout, headers = kwargs.get("timeout"), kwargs.get("extra_headers")
+        if timeout is None and headers is None:
+            return method(*args, **kwargs)
+        return _run_with(check_call_options(timeout, headers), method, *args, **kwargs)
+
+    return call
+
+
+def per_call_headers(method: Callable[P, R]) -> Callable[P, R]:
+    """Like `per_call`, for methods whose own `timeout=` bounds a wait: only `extra_headers=`."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        headers = kwargs.get("extra_headers")
+        if headers is None:
+            return method(*args, **kwargs)
+        return _run_with(check_call_options(None, headers), method, *args, **kwargs)
+
+    return call
+
+
+def given(value: T | None) -> T | Unset:
+    """Maps None (the argument was not given) to the generated models' `UNSET`."""
+    return UNSET if value is None else value
+
+
+def _keyword_parameters(operation: Callable[..., Any]) -> list[str]:
     return [
         name
-        for name, param in inspect.signature(module._get_kwargs).parameters.items()
-        if param.kind is inspect.Parameter.KEYWORD_ONLY
+        for name, param in inspect.signature(operation).parameters.items()
+        if param.kind is inspect.Parameter.KEYWORD_ONLY and name != "client"
     ]
+
+
+def check_filters(
+    operation: Callable[..., Any], filters: Mapping[str, Any], *, exclude: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Checks filter names against a generated operation's query parameters, dropping `None`s.
+
+    Args:
+        operation: The generated `sync_detailed` function.
+        filters: The caller's filters.
+        exclude: Parameters the caller may not pass as filters (the method sets them).
+
+    Returns:
+        The filters whose value is not None.
+
+    Raises:
+        ValueError: An unknown filter name (the valid ones are listed).
+    """
+    known = [name for name in _keyword_parameters(operation) if name not in exclude]
+    unknown = sorted(set(filters) - set(known))
+    if unknown:
+        raise ValueError(
+            f"unknown filter(s) {', '.join(unknown)}; valid filters: {', '.join(known)}"
+        )
+    return {key: value for key, value in filters.items() if value is not None}
 
 
 def answers_own_retry(exc: ConflictError, *, chosen_id: bool) -> bool:
@@ -50,56 +140,55 @@ def answers_own_retry(exc: ConflictError, *, chosen_id: bool) -> bool:
     return not chosen_id or attempts(exc.response) > 1
 
 
-class ClientCore:
-    """State and call helpers shared by the resource mixins (not used on its own)."""
+class Core:
+    """What every resource of one client shares: its connections, settings, sleep and clock.
 
-    _http: HttpClients
-    _sleep: Callable[[float], None] = staticmethod(time.sleep)
-    _clock: Callable[[], float] = staticmethod(time.monotonic)
-    _state_dir: Path
+    Args:
+        http: The pooled, authenticated, retrying HTTP clients.
+        settings: The resolved settings.
+        sleep: Pauses for the given seconds (waits).
+        clock: Monotonic seconds (wait deadlines).
+    """
+
+    def __init__(
+        self,
+        http: HttpClients,
+        settings: Settings,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.http = http
+        self.settings = settings
+        self.sleep = sleep
+        self.clock = clock
+
+    @property
+    def api(self) -> AuthenticatedClient:
+        """The generated client the resources call (error statuses raise)."""
+        return self.http.api
+
+
+class Resource:
+    """Base of the resource objects: the shared core and short names for what it holds."""
+
+    def __init__(self, core: Core) -> None:
+        self._core = core
 
     @property
     def _api(self) -> AuthenticatedClient:
-        return self._http.api
+        return self._core.http.api
 
-    def _call(self, module: ModuleType, /, **kwargs: Any) -> Response[Any]:
-        """Calls `module.sync_detailed(client=api, **kwargs)`."""
-        return invoke(module.sync_detailed, client=self._api, **kwargs)
+    @property
+    def _http(self) -> HttpClients:
+        return self._core.http
 
-    def _send_idempotent(self, module: ModuleType, /, **kwargs: Any) -> Response[Any]:
-        """Sends the operation with the `IDEMPOTENT` extension, so it may be retried."""
-        api = self._api
-        request = module._get_kwargs(**kwargs)
+    @property
+    def _state_dir(self) -> Path:
+        return self._core.settings.state_dir
 
-        def operation(*, client: AuthenticatedClient) -> Response[Any]:
-            response = client.get_httpx_client().request(**request, extensions={IDEMPOTENT: True})
-            built: Response[Any] = module._build_response(client=client, response=response)
-            return built
+    def _sleep(self, seconds: float) -> None:
+        self._core.sleep(seconds)
 
-        operation.__module__ = module.__name__
-        return invoke(operation, client=api)
-
-    def _one(self, module: ModuleType, cls: type[T], what: str, /, **kwargs: Any) -> T:
-        """Calls the operation and returns its record; 200 + `null` raises `NotFoundError`."""
-        return parse_one(self._call(module, **kwargs), cls, what)
-
-    def _list(self, module: ModuleType, cls: type[T], what: str, /, **kwargs: Any) -> list[T]:
-        """Calls the operation and returns its list of records."""
-        return parse_list(self._call(module, **kwargs), cls, what)
-
-    @staticmethod
-    def _filters(
-        module: ModuleType, filters: Mapping[str, Any], *, exclude: tuple[str, ...] = ()
-    ) -> dict[str, Any]:
-        """Checks filter names against the operation's query parameters, dropping `None`s.
-
-        Raises:
-            ValueError: An unknown filter name (the valid ones are listed).
-        """
-        known = [name for name in _parameters(module) if name not in exclude]
-        unknown = sorted(set(filters) - set(known))
-        if unknown:
-            raise ValueError(
-                f"unknown filter(s) {', '.join(unknown)}; valid filters: {', '.join(known)}"
-            )
-        return {key: value for key, value in filters.items() if value is not None}
+    def _clock(self) -> float:
+        return self._core.clock()

@@ -1,26 +1,30 @@
-"""The HTTP plumbing under `CrucibleClient`: one pooled transport, three views of it.
+"""The HTTP plumbing under `CrucibleClient`: one retrying transport, and the clients on it.
 
-* `api`: the generated `AuthenticatedClient` the friendly layer calls. Its httpx client carries
-  the key and turns every 4xx/5xx answer into the matching `pycrucible.errors` exception.
-* `raw`: the same for users of the typed raw layer, minus the raising: they get the generated
-  `Response` objects with their status codes, exactly as the generator documents.
-* `storage`: no base URL and no key, for signed download URLs and resumable-upload URIs, which
-  may live on another host that must never see the key. It raises like `api`.
+* `api`: the generated `AuthenticatedClient` the resources call, on the httpx client `http`.
+  That httpx client carries the key and turns every 4xx/5xx answer into the matching
+  `pycrucible.errors` exception.
+* `raw`: a second generated client for users of the typed raw layer, minus the raising: they
+  get the generated `Response` objects with their status codes, as the generator documents.
+* `storage`: an httpx client with no base URL and no key, for signed download URLs and
+  resumable-upload URIs, which may live on another host that must never see the key. It raises
+  like `api`.
 
-All three share one `RetryTransport` (so one connection pool and one retry policy). Under it,
-`LimitedTransport` bounds every API answer (decoded size, whole-answer deadline); file
-transfers are marked and left to the transfer code. API answers that redirect raise.
+All of them share one `RetryTransport` (one connection pool, one retry policy), which wraps
+`LimitedTransport` (every API answer bounded: decoded size, whole-answer deadline; file
+transfers are marked and left to the transfer code) over the transport `pycrucible._network`
+picks (direct, proxied, or the caller's own `httpx.Client`). API answers that redirect raise.
+`invoke` calls a generated operation with its own typed signature.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import platform
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from contextvars import ContextVar
+from typing import Any, ParamSpec, TypeVar
 
 import attrs
 import httpx
@@ -29,8 +33,12 @@ from crucible_openapi.v1.types import Response
 
 from pycrucible._config import DEFAULTS
 from pycrucible._limits import TRANSFER, LimitedTransport, ResponseLimits
+from pycrucible._loopback import is_loopback
+from pycrucible._network import VerifyArg, inner_transport
+from pycrucible._records import as_record
 from pycrucible._redact import get_logger, redact_url, register_secret
-from pycrucible._transport import RetryPolicy, RetryTransport
+from pycrucible._transport import RetryPolicy, RetryTransport, idempotent_calls
+from pycrucible._version import __version__
 from pycrucible.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -43,6 +51,7 @@ __all__ = [
     "HttpClients",
     "build_clients",
     "invoke",
+    "invoke_idempotent",
     "is_loopback",
     "parse_list",
     "parse_one",
@@ -50,9 +59,15 @@ __all__ = [
 
 log = get_logger("http")
 T = TypeVar("T")
+R = TypeVar("R")
+P = ParamSpec("P")
 
-_VERSION = "0.1.0"
-USER_AGENT = f"pycrucible/{_VERSION} httpx/{httpx.__version__} python/{platform.python_version()}"
+# True once the current `invoke` got its answer (set by the api client's response hook).
+_ANSWERED: ContextVar[bool] = ContextVar("pycrucible_answered", default=False)
+
+USER_AGENT = (
+    f"pycrucible/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
+)
 
 
 def _raise_for_status(response: httpx.Response) -> None:
@@ -96,16 +111,6 @@ def _log_response(response: httpx.Response) -> None:
         log.debug("<- %s %s %d", request.method, redact_url(str(request.url)), response.status_code)
 
 
-def is_loopback(host: str) -> bool:
-    """Whether a host name or address (IPv6 with or without brackets) is this machine."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def check_url(api_url: str) -> str:
     """Validates the API base URL and warns when the key would cross the network unencrypted.
 
@@ -138,7 +143,7 @@ class RedactedAuthenticatedClient(AuthenticatedClient):
 
 @attrs.define
 class HttpClients:
-    """The three views of one pooled transport (see the module docstring)."""
+    """The clients on one pooled, retrying transport (see the module docstring)."""
 
     api: AuthenticatedClient
     raw: AuthenticatedClient
@@ -163,6 +168,9 @@ def build_clients(
     policy: RetryPolicy,
     limits: ResponseLimits | None = None,
     transport: httpx.BaseTransport | None = None,
+    verify: VerifyArg = True,
+    proxy: str | None = None,
+    http_client: httpx.Client | None = None,
 ) -> HttpClients:
     """Builds the pooled, authenticated, retrying clients for one `CrucibleClient`.
 
@@ -171,10 +179,13 @@ def build_clients(
         api_key: The API key, sent as `Authorization: Bearer <key>` to `api_url` only.
         timeout: Timeouts of API calls.
         transfer_timeout: Timeouts of the storage client (signed URLs, upload chunks).
-        policy: Retry policy shared by all three views.
+        policy: Retry policy shared by every client.
         limits: Body bound and whole-answer deadline of API calls (not of transfers); the
             defaults of `pycrucible._config.DEFAULTS` when None.
         transport: Inner transport (tests pass an `httpx.MockTransport`); pooled HTTP by default.
+        verify: TLS verification: True, False, a CA bundle path or an `ssl.SSLContext`.
+        proxy: Proxy URL for every request; the proxy environment variables when None.
+        http_client: A caller's `httpx.Client` to send every request through, as it is.
 
     Returns:
         The clients; close them with `HttpClients.close()`.
@@ -184,7 +195,9 @@ def build_clients(
         limits = ResponseLimits(
             max_bytes=DEFAULTS["max_response_bytes"], deadline=DEFAULTS["response_deadline"]
         )
-    inner = transport if transport is not None else httpx.HTTPTransport()
+    inner = inner_transport(
+        verify=verify, proxy=proxy, http_client=http_client, transport=transport
+    )
     shared = RetryTransport(LimitedTransport(inner, limits), policy)
     auth_headers = {"Authorization": f"Bearer {api_key}", "User-Agent": USER_AGENT}
     hooks: dict[str, list[Callable[..., Any]]] = {
@@ -196,8 +209,13 @@ def build_clients(
         "request": [_mark_transfer, _log_request],
         "response": [_log_response, _raise_for_status],
     }
+    api_hooks = {"request": hooks["request"], "response": [*hooks["response"], _mark_answered]}
     http = httpx.Client(
-        base_url=api_url, headers=auth_headers, timeout=timeout, transport=shared, event_hooks=hooks
+        base_url=api_url,
+        headers=auth_headers,
+        timeout=timeout,
+        transport=shared,
+        event_hooks=api_hooks,
     )
     raw_http = httpx.Client(
         base_url=api_url, headers=auth_headers, timeout=timeout, transport=shared
@@ -240,8 +258,21 @@ def _has_request(exc: httpx.RequestError) -> bool:
     return True
 
 
-def invoke(operation: Callable[..., Response[Any]], /, *args: Any, **kwargs: Any) -> Response[Any]:
-    """Calls a generated `*_detailed` function with transport errors translated.
+def _mark_answered(response: httpx.Response) -> None:
+    """Response hook: from here on, a failure of the call is the parse step's."""
+    _ANSWERED.set(True)
+
+
+def invoke(
+    operation: Callable[P, Response[R]], /, *args: P.args, **kwargs: P.kwargs
+) -> Response[R]:
+    """Calls a generated `*_detailed` function with its own signature, errors translated.
+
+    Arguments are checked by mypy against the generated signature, so a renamed or retyped
+    parameter, or a new required one, fails type-checking at the call site. Transport failures
+    become `APIConnectionError` / `APITimeoutError`. Only a failure after the answer arrived
+    (the generated parser reading the body) becomes `UnexpectedResponseError`; a failure
+    before the request was sent (building the request) is a client bug and propagates as is.
 
     Args:
         operation: The generated `sync_detailed` function.
@@ -254,14 +285,30 @@ def invoke(operation: Callable[..., Response[Any]], /, *args: Any, **kwargs: Any
     Raises:
         UnexpectedResponseError: A successful answer the generated parser could not read.
     """
-    with translate_errors():
-        try:
+    token = _ANSWERED.set(False)
+    try:
+        with translate_errors():
             return operation(*args, **kwargs)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            name = getattr(operation, "__module__", "operation").rsplit(".", 1)[-1]
-            raise UnexpectedResponseError(
-                f"{name}: the answer does not match the contract ({type(exc).__name__}: {exc})"
-            ) from exc
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        if not _ANSWERED.get():
+            raise
+        name = getattr(operation, "__module__", "operation").rsplit(".", 1)[-1]
+        raise UnexpectedResponseError(
+            f"{name}: the answer does not match the contract ({type(exc).__name__}: {exc})"
+        ) from exc
+    finally:
+        _ANSWERED.reset(token)
+
+
+def invoke_idempotent(
+    operation: Callable[P, Response[R]], /, *args: P.args, **kwargs: P.kwargs
+) -> Response[R]:
+    """Like `invoke`, for a non-GET call that may safely be repeated after a lost answer.
+
+    Its requests carry the `IDEMPOTENT` mark (see `pycrucible._transport.idempotent_calls`).
+    """
+    with idempotent_calls():
+        return invoke(operation, *args, **kwargs)
 
 
 def parse_one(response: Response[Any], cls: type[T], what: str) -> T:
@@ -286,7 +333,7 @@ def parse_one(response: Response[Any], cls: type[T], what: str) -> T:
         raise UnexpectedResponseError(
             f"{what}: expected {cls.__name__}, got {response.content[:200]!r}"
         )
-    return parsed
+    return as_record(parsed)
 
 
 def parse_list(response: Response[Any], cls: type[T], what: str) -> list[T]:
@@ -308,4 +355,4 @@ def parse_list(response: Response[Any], cls: type[T], what: str) -> list[T]:
         raise UnexpectedResponseError(
             f"{what}: expected a list of {cls.__name__}, got {response.content[:200]!r}"
         )
-    return parsed
+    return as_record(parsed)

@@ -1,67 +1,126 @@
-"""Dict-style reading of the generated record classes.
+"""Dict-style access to the records the client returns, without touching the generated classes.
 
-Records returned by pycrucible are the generated attrs models (`record.unique_id`, typed), and
-code written for the older clients indexes them like the JSON dicts it used to get
-(`child["unique_id"]`, `result["status"]`). `install()` gives every generated model a read-only
-mapping view of its JSON form: `record[key]` is exactly `record.to_dict()[key]` (dates as ISO
-strings, nested records as dicts), `key in record`, `record.get(key)`, `keys()`, `items()`,
-`values()`. Fields the server sends beyond the contract live in `additional_properties` and are
-part of that view, so nothing is dropped.
+Records are the generated attrs models (`record.unique_id`, typed). Code written for the older
+clients indexes them like the JSON dicts it used to get (`child["unique_id"]`,
+`result["status"]`). `as_record` gives one record (and the records nested in it) that view by
+moving it to a subclass of its own class made for the purpose: `isinstance` and the typed
+attributes stay exactly as generated, and the generated classes are never changed, so the raw
+layer (`crucible_openapi`) behaves the same whether pycrucible is imported or not.
+
+The view: `record[key]` is `record.to_dict()[key]` (dates as ISO strings, nested records as
+dicts), `key in record`, `record.get(key)`, `keys()`, `items()`, `values()`. Assignment agrees
+with reading: `record[name] = value` sets the attribute when `name` is a field of the model,
+else an extra field (`additional_properties`), so `record[name]` then reads `value` back (in its
+JSON form). Fields the server sends beyond the contract are part of the view.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import ItemsView, KeysView, ValuesView
-from typing import Any
+from typing import Any, TypeVar, cast
 
-import crucible_openapi.v1.models as models
+import attrs
 
-__all__ = ["install"]
+__all__ = ["RecordView", "as_record", "is_record_class"]
+
+T = TypeVar("T")
+
+_GENERATED_PREFIX = "crucible_openapi."
+_VIEWS: dict[type, type] = {}
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _json(self: Any) -> dict[str, Any]:
-    data: dict[str, Any] = self.to_dict()
+def _json(record: object) -> dict[str, Any]:
+    data: dict[str, Any] = cast(Any, record).to_dict()
     return data
 
 
-def _getitem(self: Any, key: str) -> Any:
-    return _json(self)[key]
+class RecordView:
+    """The mapping view mixed into the record subclasses (see the module docstring)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        return _json(self)[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key in _FIELDS[type(self)]:
+            setattr(self, key, value)
+        else:
+            cast(Any, self).additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if key in _FIELDS[type(self)]:
+            raise TypeError(f"{key!r} is a field of the record; set it instead of deleting it")
+        del cast(Any, self).additional_properties[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in _json(self)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """`record[key]`, or `default` when the record has no such key."""
+        return _json(self).get(key, default)
+
+    def keys(self) -> KeysView[str]:
+        """The JSON keys of the record."""
+        return _json(self).keys()
+
+    def items(self) -> ItemsView[str, Any]:
+        """(key, JSON value) pairs."""
+        return _json(self).items()
+
+    def values(self) -> ValuesView[Any]:
+        """The JSON values."""
+        return _json(self).values()
 
 
-def _contains(self: Any, key: object) -> bool:
-    return key in _json(self)
+def is_record_class(cls: type) -> bool:
+    """Whether `cls` is a generated model class (of any API version's generated package)."""
+    return cls.__module__.startswith(_GENERATED_PREFIX) and attrs.has(cls)
 
 
-def _get(self: Any, key: str, default: Any = None) -> Any:
-    return _json(self).get(key, default)
+def _view_class(cls: type) -> type:
+    view = _VIEWS.get(cls)
+    if view is None:
+        namespace = {
+            "__slots__": (),
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+        }
+        view = type(cls.__name__, (RecordView, cls), namespace)
+        names = tuple(f.name for f in attrs.fields(cls) if f.name != "additional_properties")
+        _FIELDS[view] = names
+        view = _VIEWS.setdefault(cls, view)
+    return view
 
 
-def _keys(self: Any) -> KeysView[str]:
-    return _json(self).keys()
+def _convert(value: Any, depth: int) -> None:
+    if depth > 32:
+        return
+    if isinstance(value, list):
+        for item in value:
+            _convert(item, depth + 1)
+        return
+    cls = type(value)
+    if cls in _FIELDS or not is_record_class(cls):
+        return
+    value.__class__ = _view_class(cls)
+    for name in _FIELDS[type(value)]:
+        _convert(getattr(value, name), depth + 1)
+    extra = getattr(value, "additional_properties", None)
+    if isinstance(extra, dict):
+        for item in extra.values():
+            _convert(item, depth + 1)
 
 
-def _items(self: Any) -> ItemsView[str, Any]:
-    return _json(self).items()
+def as_record(value: T) -> T:
+    """Gives a generated record, a list of them, and every record nested in them the view.
 
+    Args:
+        value: What the generated parser returned (anything else is returned untouched).
 
-def _values(self: Any) -> ValuesView[Any]:
-    return _json(self).values()
-
-
-_METHODS = {
-    "__getitem__": _getitem,
-    "__contains__": _contains,
-    "get": _get,
-    "keys": _keys,
-    "items": _items,
-    "values": _values,
-}
-
-
-def install() -> None:
-    """Adds the mapping view to every generated model class (idempotent)."""
-    for _, cls in inspect.getmembers(models, inspect.isclass):
-        if cls.__module__.startswith("crucible_openapi.v1.models") and hasattr(cls, "to_dict"):
-            for name, function in _METHODS.items():
-                setattr(cls, name, function)
+    Returns:
+        The same object, now also readable like a dict.
+    """
+    _convert(value, 0)
+    return value

@@ -19,7 +19,9 @@ from __future__ import annotations
 import email.utils
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 import attrs
@@ -27,7 +29,16 @@ import httpx
 
 from pycrucible._redact import get_logger, redact_url
 
-__all__ = ["ATTEMPTS", "IDEMPOTENT", "RetryPolicy", "RetryTransport", "attempts"]
+__all__ = [
+    "ATTEMPTS",
+    "IDEMPOTENT",
+    "CallOptions",
+    "RetryPolicy",
+    "RetryTransport",
+    "attempts",
+    "call_options",
+    "idempotent_calls",
+]
 
 log = get_logger("http")
 
@@ -35,6 +46,25 @@ log = get_logger("http")
 IDEMPOTENT = "pycrucible.idempotent"
 # Response extension: how many times the request was sent to get this answer.
 ATTEMPTS = "pycrucible.attempts"
+
+# Set while a call that may safely be repeated runs; the transport marks its requests.
+_IDEMPOTENT_CALL: ContextVar[bool] = ContextVar("pycrucible_idempotent_call", default=False)
+
+
+@attrs.frozen
+class CallOptions:
+    """Per-call settings of one client method call, applied to every request it sends.
+
+    Attributes:
+        timeout: Seconds for each of connect, read, write and pool (None: the client's).
+        headers: Extra request headers.
+    """
+
+    timeout: float | None
+    headers: tuple[tuple[str, str], ...]
+
+
+_CALL_OPTIONS: ContextVar[CallOptions | None] = ContextVar("pycrucible_call", default=None)
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _ALWAYS_RETRY_STATUSES = frozenset({429, 503})
@@ -103,6 +133,44 @@ def _idempotent(request: httpx.Request) -> bool:
     return request.method in _IDEMPOTENT_METHODS or bool(request.extensions.get(IDEMPOTENT))
 
 
+@contextmanager
+def idempotent_calls() -> Iterator[None]:
+    """Marks every request sent inside the block with the `IDEMPOTENT` extension.
+
+    The generated operations take no request extensions, so a create that is safe to repeat is
+    called inside this block and `RetryTransport` adds the mark (threads and tasks each see
+    their own setting).
+    """
+    token = _IDEMPOTENT_CALL.set(True)
+    try:
+        yield
+    finally:
+        _IDEMPOTENT_CALL.reset(token)
+
+
+@contextmanager
+def call_options(options: CallOptions) -> Iterator[None]:
+    """Applies `options` to every request sent inside the block (by `RetryTransport`)."""
+    token = _CALL_OPTIONS.set(options)
+    try:
+        yield
+    finally:
+        _CALL_OPTIONS.reset(token)
+
+
+def _apply(request: httpx.Request, options: CallOptions) -> None:
+    for name, value in options.headers:
+        request.headers[name] = value
+    if options.timeout is not None:
+        seconds = options.timeout
+        request.extensions["timeout"] = {
+            "connect": seconds,
+            "read": seconds,
+            "write": seconds,
+            "pool": seconds,
+        }
+
+
 def attempts(response: httpx.Response | None) -> int:
     """How many times the request behind `response` was sent (1 when never retried)."""
     if response is None:
@@ -126,6 +194,11 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Sends `request`, retrying as the policy allows; returns the last answer or raises."""
+        if _IDEMPOTENT_CALL.get():
+            request.extensions[IDEMPOTENT] = True
+        options = _CALL_OPTIONS.get()
+        if options is not None:
+            _apply(request, options)
         attempt = 0
         while True:
             try:

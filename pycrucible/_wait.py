@@ -1,9 +1,10 @@
 """Bounded waiting for processing requests (ingestion, SciCat).
 
-A request is polled until its status leaves the pending set. Success is `complete` (what the
-workers write) or `completed` (what older docs say); `requested`, `started` and `in_progress`
-mean "keep waiting"; every other status (`failed`, `not supported`, `file not found`, `file too
-large`, or one nobody has seen yet) is terminal. The wait never outlasts its deadline.
+A request is polled until its status is a finished one. What each status means comes from the
+contract (`x-status-pending`, `x-status-success` and `x-status-failure` on its `ProcessingStatus`
+schema; see `pycrucible._v1.contract.statuses`). A status the contract does not name (a value
+added on the server since) counts as pending, with one warning per wait: ending the wait there
+could make a re-run file the same request twice. The wait never outlasts its deadline.
 """
 
 from __future__ import annotations
@@ -15,21 +16,20 @@ from typing import Any
 from crucible_openapi.v1.models import ProcessingRequest
 
 from pycrucible._redact import get_logger
+from pycrucible._v1.contract import Statuses, statuses
 from pycrucible.errors import RequestFailedError, WaitTimeoutError
 
 __all__ = [
-    "PENDING_STATUSES",
     "REQUEST_TYPES",
-    "SUCCESS_STATUSES",
+    "Statuses",
     "check_seconds",
     "normalize_request_type",
+    "statuses",
     "wait_for_request",
 ]
 
 log = get_logger("wait")
 
-SUCCESS_STATUSES = frozenset({"complete", "completed"})
-PENDING_STATUSES = frozenset({"requested", "started", "in_progress"})
 
 # Accepted spellings of request types, mapped to the canonical one.
 REQUEST_TYPES = {
@@ -90,8 +90,9 @@ def wait_for_request(
     sleep: Callable[[float], None],
     clock: Callable[[], float],
     progress: Callable[[ProcessingRequest], None] | None = None,
+    meanings: Statuses | None = None,
 ) -> ProcessingRequest:
-    """Polls until the request is no longer pending, or the deadline passes.
+    """Polls until the request is finished, or the deadline passes.
 
     Args:
         poll: Fetches the request once.
@@ -102,6 +103,7 @@ def wait_for_request(
         sleep: Pauses for the given seconds.
         clock: Monotonic seconds.
         progress: Called with every request record polled.
+        meanings: What each status means; the contract's lists when None.
 
     Returns:
         The final request record.
@@ -113,14 +115,24 @@ def wait_for_request(
     """
     check_seconds("sleep_interval", interval)
     check_seconds("timeout", timeout)
+    known = meanings if meanings is not None else statuses()
+    warned: set[str] = set()
     deadline = clock() + timeout
     while True:
         request = poll()
         status = _status(request)
         if progress is not None:
             progress(request)
-        if status not in PENDING_STATUSES:
-            if status in SUCCESS_STATUSES:
+        if not known.is_known(status) and status not in warned:
+            warned.add(status)
+            log.warning(
+                "%s has status %r, which the API contract does not name; waiting on as if it "
+                "were pending",
+                what,
+                request.status,
+            )
+        if status in known.success or status in known.failure:
+            if status in known.success:
                 log.info("%s finished: %s", what, request.status)
             elif raise_on_failure:
                 detail = f" ({request.error_message})" if request.error_message else ""

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from pycrucible._api_processing import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
+from pycrucible._resources.processing import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from pycrucible.cli._app import State, cli, pass_state
 from pycrucible.cli._output import emit, json_option, plain
 from pycrucible.errors import WaitTimeoutError

@@ -10,7 +10,7 @@ import threading
 from types import FrameType
 from typing import TextIO
 
-from pycrucible._http import is_loopback
+from pycrucible._loopback import is_loopback
 from pycrucible.testing._seed import ADMIN_ORCID
 from pycrucible.testing._server import LocalCrucible
 

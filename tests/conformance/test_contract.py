@@ -256,5 +256,7 @@ def test_one_generated_module_per_operation_and_all_import() -> None:
     models = importlib.import_module("crucible_openapi.v1.models")
     for info in pkgutil.iter_modules(models.__path__):
         importlib.import_module(f"crucible_openapi.v1.models.{info.name}")
-    for name in SPEC["components"]["schemas"]:
+    for name, schema in SPEC["components"]["schemas"].items():
+        if schema.get("type") == "string":
+            continue  # a named string (ProcessingStatus) is a plain `str` in the generated code
         assert hasattr(models, name), name

@@ -18,6 +18,7 @@ Matrix (fault → transfer → outcome):
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,18 @@ from pycrucible.testing import LocalCrucible
 
 
 @pytest.fixture
-def small_chunks(client: CrucibleClient) -> CrucibleClient:
-    """The client, taking the resumable path from 1 MiB, in 256 KiB chunks."""
-    client.resumable_threshold = MIB
-    client.upload_chunk_size = 256 * 1024
-    return client
+def small_chunks(server: LocalCrucible, pauses: Pauses, tmp_path: Path) -> Iterator[CrucibleClient]:
+    """The normal user's client, taking the resumable path from 1 MiB, in 256 KiB chunks."""
+    with CrucibleClient(
+        server.url,
+        server.user_key,
+        state_dir=tmp_path / "state",
+        sleep=pauses,
+        timeout=10,
+        resumable_threshold=MIB,
+        upload_chunk_size=256 * 1024,
+    ) as made:
+        yield made
 
 
 def _uploaded(client: CrucibleClient, dsid: str, path: Path) -> Path:
@@ -140,10 +148,13 @@ def test_upload_cut_half_way_resumes_in_the_next_run(
 
     seen: list[int] = []
     with CrucibleClient(
-        server.url, server.user_key, state_dir=small_chunks._state_dir, sleep=pauses
+        server.url,
+        server.user_key,
+        state_dir=small_chunks.settings.state_dir,
+        sleep=pauses,
+        resumable_threshold=MIB,
+        upload_chunk_size=256 * 1024,
     ) as next_run:
-        next_run.resumable_threshold = MIB
-        next_run.upload_chunk_size = 256 * 1024
         [result] = next_run.upload_dataset(
             dsid, source, progress=lambda name, done, total: seen.append(done)
         )

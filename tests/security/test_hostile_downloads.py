@@ -33,7 +33,7 @@ from _hostile import (
 )
 
 from pycrucible import CrucibleClient, TransferError
-from pycrucible._downloads import MAX_ATTEMPTS, download_files
+from pycrucible._transfers.downloads import MAX_ATTEMPTS
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -65,19 +65,14 @@ def _dataset_server(
 
 def _download(server: HostileServer, out: Path, *, max_workers: int = 8) -> list[Path]:
     """Downloads every file of the dataset, `max_workers` at a time."""
-    with CrucibleClient(api_url=server.url, api_key=KEY, max_retries=0, sleep=lambda s: None) as c:
-        if max_workers == 8:
-            return c.download_dataset(DSID, output_dir=out)
-        http = c._http
-        return download_files(
-            http.api,
-            http.storage,
-            DSID,
-            file_name=None,
-            output_dir=out,
-            overwrite_existing=True,
-            max_workers=max_workers,
-        )
+    with CrucibleClient(
+        api_url=server.url,
+        api_key=KEY,
+        max_retries=0,
+        sleep=lambda s: None,
+        download_workers=max_workers,
+    ) as c:
+        return c.download_dataset(DSID, output_dir=out)
 
 
 def _storage_requests(server: HostileServer) -> list[Request]:

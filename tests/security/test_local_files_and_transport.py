@@ -87,10 +87,13 @@ def test_resume_state_is_private(server: LocalCrucible, tmp_path: Path, open_uma
     source = tmp_path / "scan.h5"
     source.write_bytes(os.urandom(2 * MIB))
     with CrucibleClient(
-        server.url, server.user_key, state_dir=state, sleep=lambda seconds: None
+        server.url,
+        server.user_key,
+        state_dir=state,
+        sleep=lambda seconds: None,
+        resumable_threshold=MIB,
+        upload_chunk_size=256 * 1024,
     ) as client:
-        client.resumable_threshold = MIB
-        client.upload_chunk_size = 256 * 1024
         dsid = client.create_dataset(dataset_name="private state").unique_id
         server.faults.add("drop", method="PUT", path_prefix="/uploads/", times=None)
         with pytest.raises(TransferError):

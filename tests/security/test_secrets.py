@@ -88,6 +88,8 @@ def flow(
         state_dir=folder / "state",
         transport=wire,
         sleep=lambda seconds: None,
+        resumable_threshold=MIB,
+        upload_chunk_size=256 * 1024,
     )
     try:
         _run_flow(server, client, seen, folder)
@@ -107,8 +109,6 @@ def _run_flow(server: LocalCrucible, client: CrucibleClient, seen: Flow, folder:
 
 
 def _steps(server: LocalCrucible, client: CrucibleClient, seen: Flow, folder: Path) -> None:
-    client.resumable_threshold = MIB
-    client.upload_chunk_size = 256 * 1024
     dsid = client.create_dataset(
         dataset_name="secrets flow", scientific_metadata={"temperature": 77}, keywords=["sec"]
     ).unique_id
@@ -193,7 +193,7 @@ def test_no_repr_or_exception_holds_a_secret(
     seen, _, client = flow
     secrets = seen.secrets(server.user_key)
     assert len(seen.errors) == 6
-    texts = [repr(client), repr(client.raw), repr(client._http.http), str(client._settings)]
+    texts = [repr(client), repr(client.raw), repr(client._core.http.http), str(client.settings)]
     for error in seen.errors:
         chain: BaseException | None = error
         while chain is not None:  # the message, its notes and every cause
@@ -247,10 +247,10 @@ def test_a_cloud_style_upload_session_stays_out_of_logs(
             "fake-key-for-cloud-test",
             transport=httpx.MockTransport(api),
             state_dir=tmp_path / "state",
+            resumable_threshold=MIB,
+            upload_chunk_size=512 * 1024,
         ) as client,
     ):
-        client.resumable_threshold = MIB
-        client.upload_chunk_size = 512 * 1024
         [result] = client.upload_dataset(dsid, source)
     assert result.method == "resumable"
     assert sum(received) == len(data)

@@ -125,15 +125,15 @@ def test_answer_limits_come_from_the_environment_and_reach_the_transport(
     monkeypatch.setenv("CRUCIBLE_RESPONSE_DEADLINE", "7.5")
     monkeypatch.setenv("CRUCIBLE_MAX_RESPONSE_BYTES", "4096")
     with CrucibleClient(API_URL, API_KEY, transport=httpx.MockTransport(lambda r: None)) as c:
-        limited = c._http.transport._inner
+        limited = c._core.http.transport._inner
     assert isinstance(limited, LimitedTransport)
     assert (limited.limits.deadline, limited.limits.max_bytes) == (7.5, 4096)
 
 
 def test_client_always_has_timeouts(clean_env: Path) -> None:
     with CrucibleClient(API_URL, API_KEY, transport=httpx.MockTransport(lambda r: None)) as c:
-        api_timeout = c._http.http.timeout
-        storage_timeout = c._http.storage.timeout
+        api_timeout = c._core.http.http.timeout
+        storage_timeout = c._core.http.storage.timeout
     assert (api_timeout.connect, api_timeout.read) == (5.0, 30.0)
     assert (storage_timeout.connect, storage_timeout.read) == (5.0, 300.0)
 

@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from pycrucible._downloads import MAX_ATTEMPTS, download_files
 from pycrucible._http import HttpClients, build_clients
+from pycrucible._transfers.downloads import MAX_ATTEMPTS, download_files
 from pycrucible._transport import RetryPolicy
 from pycrucible.errors import NotFoundError, TransferError
 

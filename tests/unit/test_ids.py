@@ -8,7 +8,7 @@ import re
 import pytest
 
 from pycrucible._checks import check_id, check_reqid, id_of, mfid_from_digest, new_mfid
-from pycrucible._pipeline import derive_unique_id
+from pycrucible._resources.pipeline import derive_unique_id
 
 MFID = re.compile(r"^[0-9a-hjkmnp-tv-z]{26}$")
 

@@ -173,8 +173,8 @@ def test_repr_hides_the_key(client: CrucibleClient) -> None:
     assert API_KEY not in repr(client)
     assert API_URL in repr(client)
     assert API_KEY not in repr(client.raw)
-    assert API_KEY not in repr(client._settings)
-    assert API_KEY not in repr(client._http.http.headers)
+    assert API_KEY not in repr(client.settings)
+    assert API_KEY not in repr(client._core.http.http.headers)
 
 
 def test_logs_never_show_the_key(
@@ -186,7 +186,7 @@ def test_logs_never_show_the_key(
         client.get_project("p1")
         with pytest.raises(pycrucible.PermissionDeniedError):
             client.get_project("p2")
-        client._http.http.headers.get("authorization")
+        client._core.http.http.headers.get("authorization")
         logging.getLogger("pycrucible.client").info("echo %s", API_KEY)
     assert "retry 1/3" in caplog.text
     assert API_KEY not in caplog.text
@@ -197,7 +197,7 @@ def test_the_key_goes_to_the_api_only(client: CrucibleClient, fake: FakeAPI) -> 
     fake.on("GET", "/projects/p1", reply(200, {"project_id": "p1"}))
     client.get_project("p1")
     assert fake.requests[0].headers["authorization"] == f"Bearer {API_KEY}"
-    assert "authorization" not in client._http.storage.headers
+    assert "authorization" not in client._core.http.storage.headers
 
 
 def test_plain_http_to_a_remote_host_warns(clean_env) -> None:

@@ -9,15 +9,15 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from pycrucible._transfer_io import HashingReader, ProgressMeter, sha256_file
-from pycrucible._transfer_paths import (
-    check_dsid,
+from pycrucible._checks import check_id
+from pycrucible._transfers.io import HashingReader, ProgressMeter, sha256_file
+from pycrucible._transfers.paths import (
     destination,
     matching_records,
     safe_relative_path,
     strip_dataset_prefix,
 )
-from pycrucible._transfer_state import StateStore, UploadState, default_state_dir
+from pycrucible._transfers.state import StateStore, UploadState, default_state_dir
 from pycrucible.errors import TransferError
 
 
@@ -46,7 +46,7 @@ def test_unsafe_names(name: str) -> None:
 @pytest.mark.parametrize("dsid", ["", " ", "a/b", "a\\b", "..", ".", "a\0"])
 def test_bad_dataset_ids(dsid: str) -> None:
     with pytest.raises(ValueError, match="dataset id"):
-        check_dsid(dsid)
+        check_id(dsid, "dataset id")
 
 
 def test_destination(tmp_path: Path) -> None:

@@ -19,9 +19,9 @@ import httpx
 import pytest
 
 from pycrucible._http import HttpClients, build_clients
-from pycrucible._transfer_resumable import MAX_FAILURES, offset_from_response
+from pycrucible._transfers.resumable import MAX_FAILURES, offset_from_response
+from pycrucible._transfers.uploads import UploadedFile, upload_files
 from pycrucible._transport import RetryPolicy
-from pycrucible._uploads import UploadedFile, upload_files
 from pycrucible.errors import TransferError, UnexpectedResponseError
 
 API = "http://crucible.test/api"

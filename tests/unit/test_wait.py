@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 from _client_fakes import API_KEY, API_URL, FakeAPI, reply
 
 from pycrucible import CrucibleClient, RequestFailedError, WaitTimeoutError
+from pycrucible._v1.contract import contract
+from pycrucible._v1.contract import statuses as contract_statuses
 from pycrucible._wait import normalize_request_type
 
 
@@ -78,12 +81,37 @@ def test_failure_raises_when_asked(waiter: CrucibleClient, fake: FakeAPI) -> Non
     assert caught.value.request["status"] == "failed"
 
 
-def test_unknown_status_is_terminal(waiter: CrucibleClient, fake: FakeAPI) -> None:
-    fake.on("GET", "/datasets/d1/ingest/7", *statuses("requested", "paused by operator"))
-    assert waiter.wait_for_request_completion("d1", 7, "ingest")["status"] == "paused by operator"
+def test_unknown_status_counts_as_pending_with_one_warning(
+    waiter: CrucibleClient, fake: FakeAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.on(
+        "GET",
+        "/datasets/d1/ingest/7",
+        *statuses("requested", "held for review", "held for review", "complete"),
+    )
+    with caplog.at_level(logging.WARNING, logger="pycrucible.wait"):
+        assert waiter.wait_for_request_completion("d1", 7, "ingest")["status"] == "complete"
+    warned = [r for r in caplog.records if "'held for review'" in r.getMessage()]
+    assert len(warned) == 1
+    assert len(fake.requests) == 4
+
+
+def test_an_unknown_status_that_never_ends_is_still_bounded(
+    waiter: CrucibleClient, fake: FakeAPI, clock: FakeClock
+) -> None:
     fake.on("GET", "/datasets/d1/ingest/8", *statuses("mystery"))
-    with pytest.raises(RequestFailedError, match="mystery"):
-        waiter.wait_for_request_completion("d1", 8, "ingest", raise_on_failure=True)
+    with pytest.raises(WaitTimeoutError, match="still 'mystery' after 12 s"):
+        waiter.wait_for_request_completion("d1", 8, "ingest", sleep_interval=5, timeout=12)
+    assert clock.now == 1012
+
+
+def test_statuses_come_from_the_contract() -> None:
+    known = contract_statuses()
+    schema = contract()["components"]["schemas"]["ProcessingStatus"]
+    assert known.pending == frozenset(schema["x-status-pending"])
+    assert known.success == frozenset(schema["x-status-success"])
+    assert known.failure == frozenset(schema["x-status-failure"])
+    assert {"requested", "complete", "failed"} <= known.pending | known.success | known.failure
 
 
 def test_deadline_raises_with_the_last_request(

@@ -44,12 +44,14 @@ def test_resumable_flow_for_large_files(
     server: LocalCrucible, user: CrucibleClient, dataset: str, tmp_path: Path
 ) -> None:
     data = write(tmp_path / "big.bin", bytes(range(256)) * 4096)  # 1 MiB
-    user.resumable_threshold = 512 * 1024
-    user.upload_chunk_size = 256 * 1024
-    try:
-        uploaded = user.upload_dataset(dataset, data)
-    finally:
-        del user.resumable_threshold, user.upload_chunk_size
+    with CrucibleClient(
+        server.url,
+        server.user_key,
+        state_dir=tmp_path / "state",
+        resumable_threshold=512 * 1024,
+        upload_chunk_size=256 * 1024,
+    ) as small_chunks:
+        uploaded = small_chunks.upload_dataset(dataset, data)
     assert uploaded[0].method == "resumable"
     again = user.upload_dataset(dataset, data)
     assert again[0].method in ("existing", "multipart")

@@ -16,10 +16,10 @@ import pytest
 pytest.importorskip("uvicorn")
 
 from pycrucible import CrucibleClient
-from pycrucible._downloads import download_files
 from pycrucible._http import HttpClients, build_clients
+from pycrucible._transfers.downloads import download_files
+from pycrucible._transfers.uploads import UploadedFile, upload_files
 from pycrucible._transport import RetryPolicy
-from pycrucible._uploads import UploadedFile, upload_files
 from pycrucible.errors import TransferError
 from pycrucible.testing import LocalCrucible
 

@@ -23,7 +23,9 @@ class ProcessingRequest:
     """ Request id. """
     status: str
     """ Status. Open vocabulary; known values: `requested`, `started`, `in_progress`, `complete`, `completed`,
-    `failed`, `not supported`, `file not found`, `file too large`. """
+    `failed`, `not supported`, `file not found`, `file too large`. The `x-status-*` lists say what each known value
+    means to a client waiting for the request: pending (keep waiting), success or failure (finished). A value in
+    none of them is treated as pending. """
     dataset_id: None | str | Unset = UNSET
     """ MFID of the dataset. """
     ingestion_class: None | str | Unset = UNSET

@@ -16,31 +16,44 @@ from crucible_openapi.v1.api.metadata import (
 from crucible_openapi.v1.models import Keyword, ScientificMetadata, ScientificMetadataRecord
 
 from pycrucible._checks import check_id, check_text
-from pycrucible._core import ClientCore
-from pycrucible._http import parse_one
+from pycrucible._core import Resource, per_call
+from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible.errors import NotFoundError
 
-__all__ = ["MetadataMixin"]
+__all__ = ["Metadata"]
 
 
-class MetadataMixin(ClientCore):
+class Metadata(Resource):
     """Scientific metadata and keywords."""
 
-    def _metadata_record(self, dsid: str) -> ScientificMetadataRecord | None:
+    @per_call
+    def metadata_record(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ScientificMetadataRecord | None:
         try:
-            return self._one(
-                get_scientific_metadata,
+            return parse_one(
+                invoke(get_scientific_metadata.sync_detailed, dsid=dsid, client=self._api),
                 ScientificMetadataRecord,
                 f"scientific metadata of dataset {dsid}",
-                dsid=dsid,
             )
         except NotFoundError as exc:
             if exc.status_code == 200:
                 return None  # 200 + null: the dataset has no metadata yet
             raise
 
-    def get_scientific_metadata(self, dsid: str) -> dict[str, Any]:
+    @per_call
+    def get_scientific_metadata(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
         """Returns the dataset's scientific metadata: the dictionary itself.
 
         Args:
@@ -49,13 +62,20 @@ class MetadataMixin(ClientCore):
         Returns:
             The metadata (an empty dict when the dataset has none).
         """
-        record = self._metadata_record(check_id(dsid, "dsid"))
+        record = self.metadata_record(check_id(dsid, "dsid"))
         if record is None:
             return {}
         return dict(record.scientific_metadata.additional_properties)
 
+    @per_call
     def update_scientific_metadata(
-        self, dsid: str, metadata: Mapping[str, Any], overwrite: bool = False
+        self,
+        dsid: str,
+        metadata: Mapping[str, Any],
+        overwrite: bool = False,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
         """Merges `metadata` into the dataset's metadata, or replaces it all.
 
@@ -76,12 +96,24 @@ class MetadataMixin(ClientCore):
         """
         ds = check_id(dsid, "dsid")
         body = ScientificMetadata.from_dict(encode_metadata(metadata, "metadata"))
-        module = set_scientific_metadata if overwrite else merge_scientific_metadata
-        response = self._send_idempotent(module, dsid=ds, body=body)
+        operation = (
+            set_scientific_metadata.sync_detailed
+            if overwrite
+            else merge_scientific_metadata.sync_detailed
+        )
+        response = invoke_idempotent(operation, dsid=ds, body=body, client=self._api)
         record = parse_one(response, ScientificMetadataRecord, f"scientific metadata of {ds}")
         return dict(record.scientific_metadata.additional_properties)
 
-    def add_dataset_keyword(self, dsid: str, keyword: str) -> Keyword:
+    @per_call
+    def add_dataset_keyword(
+        self,
+        dsid: str,
+        keyword: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Keyword:
         """Tags a dataset with a keyword (adding one twice is harmless).
 
         Returns:
@@ -89,15 +121,35 @@ class MetadataMixin(ClientCore):
         """
         ds = check_id(dsid, "dsid")
         word = check_text(keyword, "keyword").strip()
-        response = self._send_idempotent(add_dataset_keyword, dsid=ds, keyword=word)
+        response = invoke_idempotent(
+            add_dataset_keyword.sync_detailed, dsid=ds, keyword=word, client=self._api
+        )
         return parse_one(response, Keyword, f"keyword {word!r} of dataset {ds}")
 
-    def get_dataset_keywords(self, dsid: str) -> list[Keyword]:
+    @per_call
+    def get_dataset_keywords(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Keyword]:
         """Lists a dataset's keywords, with usage counts."""
         ds = check_id(dsid, "dsid")
-        return self._list(list_dataset_keywords, Keyword, f"keywords of dataset {ds}", dsid=ds)
+        return parse_list(
+            invoke(list_dataset_keywords.sync_detailed, dsid=ds, client=self._api),
+            Keyword,
+            f"keywords of dataset {ds}",
+        )
 
-    def get_keywords(self, dsid: str | None = None) -> list[Keyword]:
+    @per_call
+    def get_keywords(
+        self,
+        dsid: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Keyword]:
         """Lists every keyword with the number of datasets carrying it.
 
         Args:
@@ -105,4 +157,6 @@ class MetadataMixin(ClientCore):
         """
         if dsid is not None:
             return self.get_dataset_keywords(dsid)
-        return self._list(list_keywords, Keyword, "keywords")
+        return parse_list(
+            invoke(list_keywords.sync_detailed, client=self._api), Keyword, "keywords"
+        )

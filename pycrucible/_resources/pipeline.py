@@ -25,26 +25,31 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from crucible_openapi.v1.models import Dataset, ProcessingRequest
+from crucible_openapi.v1.models import Dataset, DatasetCreate, ProcessingRequest
+from crucible_openapi.v1.types import Unset
 
-from pycrucible._api_datasets import DatasetsMixin, check_dataset_fields, check_keywords
-from pycrucible._api_files import FilesMixin, PathArg
-from pycrucible._api_processing import (
-    DEFAULT_POLL_INTERVAL,
-    DEFAULT_WAIT_TIMEOUT,
-    ProcessingMixin,
-)
 from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest
 from pycrucible._config import write_private_file
+from pycrucible._core import Core, Resource, per_call, per_call_headers
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
-from pycrucible._transfer_io import size_and_sha256
+from pycrucible._resources.dataset_fields import check_keywords, new_dataset_body
+from pycrucible._resources.datasets import Datasets
+from pycrucible._resources.files import Files, PathArg
+from pycrucible._resources.metadata import Metadata
+from pycrucible._resources.processing import (
+    DEFAULT_POLL_INTERVAL,
+    DEFAULT_WAIT_TIMEOUT,
+    Processing,
+)
+from pycrucible._resources.registry import Registry
+from pycrucible._transfers.io import size_and_sha256
+from pycrucible._transfers.uploads import UploadedFile
 from pycrucible._types import ProgressCallback
-from pycrucible._uploads import UploadedFile
-from pycrucible._wait import PENDING_STATUSES, SUCCESS_STATUSES, check_seconds
+from pycrucible._wait import check_seconds, statuses
 from pycrucible.errors import ConflictError, NotFoundError
 
-__all__ = ["PipelineMixin", "PipelineResult", "derive_unique_id"]
+__all__ = ["Pipeline", "PipelineResult", "derive_unique_id"]
 
 log = get_logger("pipeline")
 
@@ -87,26 +92,88 @@ def derive_unique_id(identity: Mapping[str, Any], files: Iterable[tuple[str, str
     return mfid_from_digest(hashlib.sha256(text.encode("utf-8")).digest())
 
 
+_NEW = attrs.fields(DatasetCreate)
+# The fields that identify an acquisition, named through the generated model so a renamed
+# field fails type-checking here. Metadata, `creation_time` and `public` are left out on purpose.
+IDENTITY_FIELDS = (
+    _NEW.dataset_name,
+    _NEW.owner_orcid,
+    _NEW.project_id,
+    _NEW.instrument_name,
+    _NEW.measurement,
+    _NEW.session_name,
+    _NEW.data_format,
+)
+
+
+def identity_of(body: DatasetCreate, owner_orcid: str | None) -> dict[str, Any]:
+    """The identifying fields of a new dataset's body (unset ones left out), with its owner."""
+    identity: dict[str, Any] = {}
+    for field in IDENTITY_FIELDS:
+        value = getattr(body, field.name)
+        if value is not None and not isinstance(value, Unset):
+            identity[field.name] = value
+    identity[_NEW.owner_orcid.name] = owner_orcid
+    return identity
+
+
 class _Journal:
     """The pipeline's memory of one dataset (the ingestion request it queued)."""
 
     def __init__(self, folder: Path, dsid: str) -> None:
         self.path = folder / f"{dsid}.json"
 
-    def read(self) -> dict[str, Any]:
+    @per_call
+    def read(
+        self, *, timeout: float | None = None, extra_headers: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
 
-    def write(self, data: Mapping[str, Any]) -> None:
+    @per_call
+    def write(
+        self,
+        data: Mapping[str, Any],
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         write_private_file(self.path, json.dumps(dict(data)))
 
 
-class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
-    """The one-call pipeline."""
+class Pipeline(Resource):
+    """The one-call pipeline (`client.pipeline`), built on the other resources.
 
+    Args:
+        core: The client's shared core.
+        datasets: Dataset creates and reads.
+        metadata: Metadata and keywords.
+        files: Uploads and file records.
+        processing: Ingestion requests and waits.
+        registry: The caller's account (the owner part of a derived id).
+    """
+
+    def __init__(
+        self,
+        core: Core,
+        *,
+        datasets: Datasets,
+        metadata: Metadata,
+        files: Files,
+        processing: Processing,
+        registry: Registry,
+    ) -> None:
+        super().__init__(core)
+        self._datasets = datasets
+        self._metadata = metadata
+        self._files = files
+        self._processing = processing
+        self._registry = registry
+
+    @per_call_headers
     def upload_new_dataset(
         self,
         files: PathArg | Sequence[PathArg],
@@ -130,6 +197,7 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         raise_on_failure: bool = False,
         progress: ProgressCallback | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> PipelineResult:
         """Creates a dataset with metadata and keywords, uploads its files, requests ingestion
         and optionally waits: what an instrument script does after every acquisition.
@@ -180,42 +248,44 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
             check_seconds("poll_interval", poll_interval)
         hashed = [(path, *size_and_sha256(path)) for path in paths]
         _, main_size, main_sha = hashed[0]
-        fields: dict[str, Any] = {
-            "dataset_name": dataset_name,
-            "public": public,
-            "owner_orcid": owner_orcid,
-            "project_id": project_id,
-            "instrument_name": instrument_name,
-            "measurement": measurement,
-            "session_name": session_name,
-            "creation_time": creation_time,
-            "data_format": data_format,
-        }
-        check_dataset_fields({k: v for k, v in fields.items() if v is not None})
+        body = new_dataset_body(
+            None,
+            dataset_name=dataset_name,
+            public=public,
+            owner_orcid=owner_orcid,
+            project_id=project_id,
+            instrument_name=instrument_name,
+            measurement=measurement,
+            session_name=session_name,
+            creation_time=creation_time,
+            data_format=data_format,
+        )
         if unique_id is not None:
             check_id(unique_id, "unique_id")
         else:
             owner = owner_orcid or self._caller_orcid()
-            identity = {**fields, "owner_orcid": owner, "public": None, "creation_time": None}
-            unique_id = derive_unique_id(identity, [(p.name, sha) for p, _, sha in hashed])
+            unique_id = derive_unique_id(
+                identity_of(body, owner), [(p.name, sha) for p, _, sha in hashed]
+            )
         dsid = check_id(unique_id, "unique_id")
+        body.unique_id = dsid
+        body.size = main_size
+        body.sha256_hash_file_to_upload = main_sha
 
-        dataset, created = self._create_or_find(
-            dsid, fields | {"size": main_size, "sha256_hash_file_to_upload": main_sha}
-        )
+        dataset, created = self._create_or_find(body)
         if metadata:
-            self.update_scientific_metadata(dsid, metadata)
+            self._metadata.update_scientific_metadata(dsid, metadata)
         if words:
-            have = {k.keyword for k in self.get_dataset_keywords(dsid)}
+            have = {k.keyword for k in self._metadata.get_dataset_keywords(dsid)}
             for word in words:
                 if word not in have:
-                    self.add_dataset_keyword(dsid, word)
+                    self._metadata.add_dataset_keyword(dsid, word)
         uploaded = self._upload_missing(dsid, hashed, progress)
         request = None
         if ingest:
             request = self._ingest_once(dsid, uploaded[0], ingestor)
             if wait:
-                request = self.wait_for_request_completion(
+                request = self._processing.wait_for_request_completion(
                     dsid,
                     request.id,
                     "ingest",
@@ -226,17 +296,19 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         return PipelineResult(dataset=dataset, created=created, files=uploaded, ingestion=request)
 
     def _caller_orcid(self) -> str | None:
-        account = self.whoami()
+        account = self._registry.whoami()
         info = account.user_info
         return getattr(info, "orcid", None) if info else None
 
-    def _create_or_find(self, dsid: str, fields: dict[str, Any]) -> tuple[Dataset, bool]:
+    def _create_or_find(self, body: DatasetCreate) -> tuple[Dataset, bool]:
+        dsid = str(body.unique_id)
         try:
-            kwargs = {k: v for k, v in fields.items() if v is not None}
-            return self.create_dataset(unique_id=dsid, **kwargs), True
+            return self._datasets.create_checked(
+                body, user_chose_id=True, metadata=None, words=[]
+            ), True
         except ConflictError:
             log.info("dataset %s exists (an earlier run); carrying on with it", dsid)
-            return self.get_dataset(dsid), False
+            return self._datasets.get_dataset(dsid), False
 
     def _upload_missing(
         self,
@@ -244,10 +316,10 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         hashed: list[tuple[Path, int, str]],
         progress: ProgressCallback | None,
     ) -> list[UploadedFile]:
-        known = {f.sha256_hash: f for f in self.get_associated_files(dsid) if f.sha256_hash}
+        known = {f.sha256_hash: f for f in self._files.get_associated_files(dsid) if f.sha256_hash}
         missing = [path for path, _, sha in hashed if sha not in known]
         sent = (
-            {u.sha256: u for u in self.upload_dataset(dsid, missing, progress=progress)}
+            {u.sha256: u for u in self._files.upload_dataset(dsid, missing, progress=progress)}
             if missing
             else {}
         )
@@ -276,17 +348,18 @@ class PipelineMixin(DatasetsMixin, FilesMixin, ProcessingMixin):
         earlier = journal.read().get("ingestion_request_id")
         if isinstance(earlier, int):
             try:
-                request = self.get_ingestion_status(dsid, earlier)
+                request = self._processing.get_ingestion_status(dsid, earlier)
             except NotFoundError:
                 log.info("%s: ingestion request %s is gone; requesting again", dsid, earlier)
             else:
+                known = statuses()
                 status = str(request.status).strip().lower()
-                if status in PENDING_STATUSES or status in SUCCESS_STATUSES:
+                if status not in known.failure:
                     log.info("%s: following ingestion request %s of an earlier run", dsid, earlier)
                     return request
                 log.info(
                     "%s: ingestion request %s ended %r; requesting again", dsid, earlier, status
                 )
-        request = self.request_ingestion(dsid, main.server_path or main.name, ingestor)
+        request = self._processing.request_ingestion(dsid, main.server_path or main.name, ingestor)
         journal.write({"ingestion_request_id": request.id})
         return request

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from crucible_openapi.v1.api.samples import (
@@ -27,15 +27,22 @@ from crucible_openapi.v1.models import (
     SampleCreate,
     SampleTypeMetadata,
 )
+from crucible_openapi.v1.types import UNSET
 
 from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
-from pycrucible._core import ClientCore, answers_own_retry
-from pycrucible._http import parse_one
+from pycrucible._core import (
+    Resource,
+    answers_own_retry,
+    check_filters,
+    given,
+    per_call,
+)
+from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
 from pycrucible.errors import ConflictError
 
-__all__ = ["SamplesMixin"]
+__all__ = ["Samples"]
 
 log = get_logger("client")
 
@@ -43,11 +50,19 @@ SampleRef = str | Sample | dict[str, Any]
 """A sample id, or a sample record (or dict) carrying `unique_id`."""
 
 
-class SamplesMixin(ClientCore):
+class Samples(Resource):
     """Samples."""
 
+    @per_call
     def list_samples(
-        self, dataset_id: str | None = None, parent_id: str | None = None, **filters: Any
+        self,
+        /,
+        dataset_id: str | None = None,
+        parent_id: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
     ) -> list[Sample]:
         """Lists samples you may read: all, those of a dataset, or the children of a sample.
 
@@ -62,25 +77,41 @@ class SamplesMixin(ClientCore):
         """
         if dataset_id is not None and parent_id is not None:
             raise ValueError("give dataset_id or parent_id, not both")
-        params = self._filters(list_samples, filters)
+        params = check_filters(list_samples.sync_detailed, filters)
         if dataset_id is not None:
             ds = id_of(dataset_id, "dataset_id")
-            return self._list(
-                list_dataset_samples, Sample, f"samples of dataset {ds}", dsid=ds, **params
+            return parse_list(
+                invoke(list_dataset_samples.sync_detailed, dsid=ds, **params, client=self._api),
+                Sample,
+                f"samples of dataset {ds}",
             )
         if parent_id is not None:
             return self.list_children_of_sample(parent_id, **params)
-        return self._list(list_samples, Sample, "samples", **params)
+        return parse_list(
+            invoke(list_samples.sync_detailed, **params, client=self._api), Sample, "samples"
+        )
 
-    def get_sample(self, sample_id: str) -> Sample:
+    @per_call
+    def get_sample(
+        self,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Sample:
         """Reads one sample, with the datasets linked to it.
 
         Raises:
             NotFoundError: No such sample.
         """
         sid = id_of(sample_id, "sample_id")
-        return self._one(get_sample, Sample, f"sample {sid}", sample_id=sid)
+        return parse_one(
+            invoke(get_sample.sync_detailed, sample_id=sid, client=self._api),
+            Sample,
+            f"sample {sid}",
+        )
 
+    @per_call
     def add_sample(
         self,
         unique_id: str | None = None,
@@ -94,6 +125,8 @@ class SamplesMixin(ClientCore):
         children: Iterable[SampleRef] = (),
         *,
         owner_user_id: int | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Sample:
         """Creates a sample and links it to its parents and children.
 
@@ -125,22 +158,23 @@ class SamplesMixin(ClientCore):
         child_ids = [id_of(c, "children item") for c in children]
         chosen = unique_id is not None
         mfid = check_id(unique_id, "unique_id") if chosen else new_mfid()
-        fields: dict[str, Any] = {
-            "unique_id": mfid,
-            "sample_name": sample_name,
-            "description": description,
-            "owner_orcid": check_id(owner_orcid, "owner_orcid") if owner_orcid else None,
-            "owner_user_id": owner_user_id,
-            "project_id": check_id(project_id, "project_id") if project_id else None,
-            "sample_type": sample_type,
-        }
-        body = SampleCreate.from_dict({k: v for k, v in fields.items() if v is not None})
-        if date_created is not None:
-            body.date_created = check_datetime(date_created, "date_created")
+        created = check_datetime(date_created, "date_created") if date_created is not None else None
+        body = SampleCreate(
+            unique_id=mfid,
+            sample_name=given(sample_name),
+            description=given(description),
+            owner_orcid=check_id(owner_orcid, "owner_orcid") if owner_orcid else UNSET,
+            owner_user_id=given(owner_user_id),
+            project_id=check_id(project_id, "project_id") if project_id else UNSET,
+            sample_type=given(sample_type),
+            date_created=given(created),
+        )
         log.info("creating sample %s", mfid)
         try:
             sample = parse_one(
-                self._send_idempotent(create_sample, body=body), Sample, f"new sample {mfid}"
+                invoke_idempotent(create_sample.sync_detailed, body=body, client=self._api),
+                Sample,
+                f"new sample {mfid}",
             )
         except ConflictError as exc:
             if not answers_own_retry(exc, chosen_id=chosen):
@@ -157,7 +191,15 @@ class SamplesMixin(ClientCore):
             raise
         return sample
 
-    def add_sample_to_dataset(self, dataset_id: str, sample_id: str) -> DatasetSampleLink:
+    @per_call
+    def add_sample_to_dataset(
+        self,
+        dataset_id: str,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DatasetSampleLink:
         """Links a sample to a dataset (linking twice is harmless).
 
         Args:
@@ -166,41 +208,95 @@ class SamplesMixin(ClientCore):
         """
         ds = id_of(dataset_id, "dataset_id")
         sid = id_of(sample_id, "sample_id")
-        response = self._send_idempotent(add_sample_to_dataset, dsid=ds, sample_id=sid)
+        response = invoke_idempotent(
+            add_sample_to_dataset.sync_detailed, dsid=ds, sample_id=sid, client=self._api
+        )
         return parse_one(response, DatasetSampleLink, f"link of sample {sid} to {ds}")
 
     add_dataset_to_sample = add_sample_to_dataset
 
-    def remove_sample_from_dataset(self, dataset_id: str, sample_id: str) -> Message:
+    @per_call
+    def remove_sample_from_dataset(
+        self,
+        dataset_id: str,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Message:
         """Removes the link between a sample and a dataset."""
         ds = id_of(dataset_id, "dataset_id")
         sid = id_of(sample_id, "sample_id")
-        response = self._call(remove_sample_from_dataset, dsid=ds, sample_id=sid)
+        response = invoke(
+            remove_sample_from_dataset.sync_detailed, dsid=ds, sample_id=sid, client=self._api
+        )
         return parse_one(response, Message, f"unlink of sample {sid} from {ds}")
 
-    def link_samples(self, parent_id: str, child_id: str) -> Link:
+    @per_call
+    def link_samples(
+        self,
+        parent_id: str,
+        child_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Link:
         """Makes `child_id` a child of `parent_id` (ids or records; linking twice is harmless)."""
         parent = id_of(parent_id, "parent_id")
         child = id_of(child_id, "child_id")
-        response = self._send_idempotent(link_samples, parent_id=parent, child_id=child)
+        response = invoke_idempotent(
+            link_samples.sync_detailed, parent_id=parent, child_id=child, client=self._api
+        )
         return parse_one(response, Link, f"link {parent} -> {child}")
 
-    def list_parents_of_sample(self, sample_id: str, **filters: Any) -> list[Sample]:
+    @per_call
+    def list_parents_of_sample(
+        self,
+        /,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
+    ) -> list[Sample]:
         """Lists the samples `sample_id` derives from (same filters as `list_samples`)."""
         sid = id_of(sample_id, "sample_id")
-        params = self._filters(list_sample_parents, filters)
-        return self._list(list_sample_parents, Sample, f"parents of {sid}", sample_id=sid, **params)
-
-    def list_children_of_sample(self, sample_id: str, **filters: Any) -> list[Sample]:
-        """Lists the samples derived from `sample_id` (same filters as `list_samples`)."""
-        sid = id_of(sample_id, "sample_id")
-        params = self._filters(list_sample_children, filters)
-        return self._list(
-            list_sample_children, Sample, f"children of {sid}", sample_id=sid, **params
+        params = check_filters(list_sample_parents.sync_detailed, filters)
+        return parse_list(
+            invoke(list_sample_parents.sync_detailed, sample_id=sid, **params, client=self._api),
+            Sample,
+            f"parents of {sid}",
         )
 
+    @per_call
+    def list_children_of_sample(
+        self,
+        /,
+        sample_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
+    ) -> list[Sample]:
+        """Lists the samples derived from `sample_id` (same filters as `list_samples`)."""
+        sid = id_of(sample_id, "sample_id")
+        params = check_filters(list_sample_children.sync_detailed, filters)
+        return parse_list(
+            invoke(list_sample_children.sync_detailed, sample_id=sid, **params, client=self._api),
+            Sample,
+            f"children of {sid}",
+        )
+
+    @per_call
     def add_sample_metadata(
-        self, sample_id: str, sample_type: str, **fields: Any
+        self,
+        /,
+        sample_id: str,
+        sample_type: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **fields: Any,
     ) -> SampleTypeMetadata:
         """Stores the fields of a sample's type-specific table, replacing any.
 
@@ -215,12 +311,24 @@ class SamplesMixin(ClientCore):
         sid = id_of(sample_id, "sample_id")
         kind = check_id(sample_type, "sample_type")
         body = SampleTypeMetadata.from_dict(encode_metadata(fields, "fields"))
-        response = self._send_idempotent(
-            add_sample_metadata, sample_id=sid, sample_type=kind, body=body
+        response = invoke_idempotent(
+            add_sample_metadata.sync_detailed,
+            sample_id=sid,
+            sample_type=kind,
+            body=body,
+            client=self._api,
         )
         return parse_one(response, SampleTypeMetadata, f"{kind} metadata of sample {sid}")
 
-    def get_sample_metadata(self, sample_id: str, sample_type: str) -> SampleTypeMetadata:
+    @per_call
+    def get_sample_metadata(
+        self,
+        sample_id: str,
+        sample_type: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SampleTypeMetadata:
         """Reads the fields of a sample's type-specific table.
 
         Raises:
@@ -228,10 +336,10 @@ class SamplesMixin(ClientCore):
         """
         sid = id_of(sample_id, "sample_id")
         kind = check_id(sample_type, "sample_type")
-        return self._one(
-            get_sample_metadata,
+        return parse_one(
+            invoke(
+                get_sample_metadata.sync_detailed, sample_id=sid, sample_type=kind, client=self._api
+            ),
             SampleTypeMetadata,
             f"{kind} metadata of sample {sid}",
-            sample_id=sid,
-            sample_type=kind,
         )

@@ -1,20 +1,20 @@
 """Uploads: streamed multipart for small files, the resumable protocol for large ones.
 
-Every file is checked before anything is sent. Small files (below `resumable_threshold`) go in
-one multipart `POST /datasets/{dsid}/upload` each, streamed from the open file through a wrapper
-that hashes what httpx reads; afterwards one `list_associated_files` call checks the server's
-SHA-256 and size records. Large files use `pycrucible._transfer_resumable` (chunks to a keyless
-upload URI, resumable across processes). No file is ever held in memory whole.
+Every file is checked before anything is sent. A small file (below `resumable_threshold`) that
+the dataset already holds (a record of the same name, size and SHA-256) is not sent again; the
+others go in one multipart upload each (the contract's `upload_files` operation), streamed from
+the open file through a wrapper that hashes what httpx reads; afterwards one
+`list_associated_files` call checks the server's SHA-256 and size records. Large files use
+`pycrucible._transfers.resumable` (chunks to a keyless upload URI, resumable across processes).
+No file is ever held in memory whole.
 """
 
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, cast
-from urllib.parse import quote
 
 import attrs
 import httpx
@@ -22,17 +22,24 @@ from crucible_openapi.v1 import AuthenticatedClient
 from crucible_openapi.v1.api.files import list_associated_files
 from crucible_openapi.v1.models import AssociatedFile
 
+from pycrucible._checks import check_file, check_id
 from pycrucible._http import invoke, parse_list, translate_errors
 from pycrucible._limits import TRANSFER
 from pycrucible._redact import get_logger
-from pycrucible._transfer_io import HashingReader, LocalFile, ProgressMeter
-from pycrucible._transfer_paths import check_dsid, matching_records
-from pycrucible._transfer_resumable import upload_resumable
-from pycrucible._transfer_state import StateStore
+from pycrucible._transfers.io import HashingReader, LocalFile, ProgressMeter, sha256_file
+from pycrucible._transfers.paths import matching_records
+from pycrucible._transfers.resumable import upload_resumable
+from pycrucible._transfers.state import StateStore
 from pycrucible._types import ProgressCallback
-from pycrucible.errors import APIConnectionError, TransferError, UnexpectedResponseError
+from pycrucible._v1.contract import route
+from pycrucible.errors import (
+    APIConnectionError,
+    APIError,
+    TransferError,
+    UnexpectedResponseError,
+)
 
-__all__ = ["CHUNK_QUANTUM", "UploadedFile", "check_files", "upload_files"]
+__all__ = ["CHUNK_QUANTUM", "UploadedFile", "local_files", "upload_files"]
 
 log = get_logger("transfers")
 
@@ -62,8 +69,9 @@ class UploadedFile:
     method: str
 
 
-def check_files(paths: Sequence[str | os.PathLike[str]]) -> list[LocalFile]:
-    """Checks the files to upload, before any network traffic.
+def local_files(paths: Sequence[str | os.PathLike[str]]) -> list[LocalFile]:
+    """Checks the files to upload (with `pycrucible._checks.check_file`), before any network
+    traffic, and notes their size and modification time.
 
     Args:
         paths: Files to upload.
@@ -82,17 +90,8 @@ def check_files(paths: Sequence[str | os.PathLike[str]]) -> list[LocalFile]:
     files: list[LocalFile] = []
     seen: dict[str, Path] = {}
     for given in paths:
-        path = Path(os.path.abspath(os.fspath(given)))
-        try:
-            info = path.stat()
-        except FileNotFoundError:
-            raise FileNotFoundError(f"no such file to upload: {given}") from None
-        if stat.S_ISDIR(info.st_mode):
-            raise ValueError(f"{given} is a directory; pass the files inside it instead")
-        if not stat.S_ISREG(info.st_mode):
-            raise ValueError(f"{given} is not a regular file")
-        if not os.access(path, os.R_OK):
-            raise ValueError(f"{given} is not readable")
+        path = Path(os.path.abspath(check_file(given, "file to upload")))
+        info = path.stat()
         if path.name in seen:
             raise ValueError(
                 f"two files named {path.name!r} in one upload ({seen[path.name]} and {path}); "
@@ -136,18 +135,26 @@ def upload_files(
             resumable upload kept failing (run again to resume).
         APIError: The API refused a request or could not be reached.
     """
-    check_dsid(dsid)
+    check_id(dsid, "dataset id")
     if isinstance(resumable_threshold, bool) or resumable_threshold < 0:
         raise ValueError(f"resumable_threshold must be >= 0 bytes, got {resumable_threshold!r}")
     if isinstance(chunk_size, bool) or chunk_size <= 0 or chunk_size % CHUNK_QUANTUM:
         raise ValueError(f"chunk_size must be a positive multiple of 256 KiB, got {chunk_size!r}")
-    files = check_files(paths)
+    files = local_files(paths)
     store = StateStore(state_dir)
+    resumable = [f.size > 0 and f.size >= resumable_threshold for f in files]
+    held = _held_records(api, dsid) if not all(resumable) else {}
     results: list[UploadedFile] = []
-    for file in files:
+    for file, large in zip(files, resumable, strict=True):
         meter = ProgressMeter(progress, file.name, file.size)
         meter.update(0)
-        if file.size > 0 and file.size >= resumable_threshold:
+        existing = None if large else _already_held(file, held)
+        if existing is not None:
+            log.info("%s: the dataset already holds it (same SHA-256); not sent", file.name)
+            meter.update(file.size)
+            results.append(existing)
+            continue
+        if large:
             outcome = upload_resumable(
                 api, storage, dsid, file, chunk_size=chunk_size, store=store, meter=meter
             )
@@ -173,15 +180,16 @@ def _upload_multipart(
 ) -> UploadedFile:
     """Streams one file as the single `files` part of a multipart POST."""
     http = api.get_httpx_client()
-    url = f"/datasets/{quote(dsid, safe='')}/upload"
+    upload = route("upload_files")
     with file.path.open("rb") as handle:
         reader = HashingReader(handle, meter)
         part = (file.name, cast(BinaryIO, reader), "application/octet-stream")
         # The transfer timeout, not the API one: the answer comes after the last byte is stored.
         try:
             with translate_errors():
-                response = http.post(
-                    url,
+                response = http.request(
+                    upload.method,
+                    upload.url(dsid=dsid),
                     files=[("files", part)],
                     timeout=storage.timeout,
                     extensions={TRANSFER: True},
@@ -228,6 +236,41 @@ def _server_path(response: httpx.Response) -> str | None:
     )
 
 
+def _records_by_name(api: AuthenticatedClient, dsid: str) -> dict[str, list[AssociatedFile]]:
+    """The dataset's associated-file records, by file name."""
+    response = invoke(list_associated_files.sync_detailed, dsid, client=api)
+    by_name: dict[str, list[AssociatedFile]] = {}
+    for record in parse_list(response, AssociatedFile, f"files of dataset {dsid}"):
+        by_name.setdefault(record.filename, []).append(record)
+    return by_name
+
+
+def _held_records(api: AuthenticatedClient, dsid: str) -> dict[str, list[AssociatedFile]]:
+    """The records that let a small file the dataset already holds be skipped; none (everything
+    is sent) when they cannot be read: skipping is a saving, not a requirement."""
+    try:
+        return _records_by_name(api, dsid)
+    except APIError as exc:
+        log.info("could not read the files of dataset %s (%s); sending every file", dsid, exc)
+        return {}
+
+
+def _already_held(file: LocalFile, by_name: dict[str, list[AssociatedFile]]) -> UploadedFile | None:
+    """The dataset's record of this file when it holds the same name, size and SHA-256.
+
+    The file is hashed only when a record of the same name exists.
+    """
+    candidates = [r for n in matching_records(file.name, by_name) for r in by_name[n]]
+    recorded = [r for r in candidates if isinstance(r.sha256_hash, str) and r.size == file.size]
+    if not recorded:
+        return None
+    sha = sha256_file(file.path)
+    for record in recorded:
+        if isinstance(record.sha256_hash, str) and record.sha256_hash.lower() == sha:
+            return UploadedFile(file.path, file.name, file.size, sha, record.filename, "existing")
+    return None
+
+
 def _verify_against_records(
     api: AuthenticatedClient, dsid: str, uploaded: list[UploadedFile]
 ) -> None:
@@ -238,11 +281,7 @@ def _verify_against_records(
     Raises:
         TransferError: A matching record disagrees.
     """
-    response = invoke(list_associated_files.sync_detailed, dsid, client=api)
-    records = parse_list(response, AssociatedFile, f"files of dataset {dsid}")
-    by_name: dict[str, list[AssociatedFile]] = {}
-    for record in records:
-        by_name.setdefault(record.filename, []).append(record)
+    by_name = _records_by_name(api, dsid)
     for item in uploaded:
         names = matching_records(item.server_path or item.name, by_name)
         if not names and item.server_path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from crucible_openapi.v1.api.files import (
@@ -23,16 +23,17 @@ from crucible_openapi.v1.models import (
 )
 
 from pycrucible._checks import check_file, check_files, check_id, check_output_folder, check_text
-from pycrucible._core import ClientCore
-from pycrucible._downloads import download_files
-from pycrucible._http import parse_one
+from pycrucible._core import Resource, given, per_call
+from pycrucible._http import invoke, parse_list, parse_one
+from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._transfer_io import size_and_sha256
+from pycrucible._transfers.downloads import download_files
+from pycrucible._transfers.io import size_and_sha256
+from pycrucible._transfers.uploads import UploadedFile, upload_files
 from pycrucible._types import ProgressCallback
-from pycrucible._uploads import UploadedFile, upload_files
 from pycrucible.errors import UnexpectedResponseError
 
-__all__ = ["FilesMixin"]
+__all__ = ["Files"]
 
 log = get_logger("client")
 
@@ -40,27 +41,27 @@ PathArg = str | os.PathLike[str]
 _HEX = frozenset("0123456789abcdef")
 
 
-class FilesMixin(ClientCore):
-    """Uploads, downloads, associated files and thumbnails."""
+class Files(Resource):
+    """Uploads, downloads, associated files and thumbnails (`client.files`)."""
 
-    # Transfer settings; `CrucibleClient.__init__` may change them per client.
-    upload_chunk_size: int = 16 * 1024**2
-    resumable_threshold: int = 100 * 1024**2
-    download_workers: int = 8
-
+    @per_call
     def upload_dataset(
         self,
         dsid: str,
         file_path: PathArg | Sequence[PathArg],
         *,
         progress: ProgressCallback | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[UploadedFile]:
         """Uploads one file or several to a dataset, streamed and verified.
 
-        Files under `resumable_threshold` bytes (100 MiB) go as a multipart upload; larger ones
-        use the resumable chunked flow, which picks up where an interrupted run stopped (state
-        under the client's `state_dir`). A file the dataset already holds (same SHA-256) is not
-        sent again.
+        Files under the client's `resumable_threshold` (100 MiB by default) go as a multipart
+        upload; larger ones use the resumable chunked flow, which picks up where an interrupted
+        run stopped (state under the client's `state_dir`). A file the dataset already holds is
+        not sent again: for a small file, a record of the same name, size and SHA-256; for a
+        large one, the same content, as the server reports when the upload starts. Such files
+        are reported with `method == "existing"`.
 
         Args:
             dsid: The dataset's `unique_id`.
@@ -82,12 +83,13 @@ class FilesMixin(ClientCore):
             self._http.storage,
             ds,
             paths,
-            resumable_threshold=self.resumable_threshold,
-            chunk_size=self.upload_chunk_size,
+            resumable_threshold=self._core.settings.resumable_threshold,
+            chunk_size=self._core.settings.upload_chunk_size,
             state_dir=self._state_dir / "uploads",
             progress=progress,
         )
 
+    @per_call
     def download_dataset(
         self,
         dsid: str,
@@ -96,6 +98,8 @@ class FilesMixin(ClientCore):
         overwrite_existing: bool = True,
         *,
         progress: ProgressCallback | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[Path]:
         """Downloads a dataset's files (or one of them) into `output_dir`.
 
@@ -132,12 +136,18 @@ class FilesMixin(ClientCore):
             file_name=file_name,
             output_dir=target,
             overwrite_existing=bool(overwrite_existing),
-            max_workers=self.download_workers,
+            max_workers=self._core.settings.download_workers,
             progress=progress,
         )
 
+    @per_call
     def get_dataset_download_links(
-        self, dsid: str, expires_in: int | None = None
+        self,
+        dsid: str,
+        expires_in: int | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> dict[str, str]:
         """Returns a signed URL per stored file: `{"<dsid>/<file path>": url}`.
 
@@ -149,15 +159,32 @@ class FilesMixin(ClientCore):
             expires_in: Lifetime of the links in seconds, when the server allows choosing it.
         """
         ds = check_id(dsid, "dsid")
-        response = self._call(get_download_links, dsid=ds, expires_in=expires_in)
+        response = invoke(
+            get_download_links.sync_detailed,
+            dsid=ds,
+            expires_in=given(expires_in),
+            client=self._api,
+        )
         links = parse_one(response, DownloadLinks, f"download links of {ds}")
         return {str(k): str(v) for k, v in links.additional_properties.items()}
 
-    def get_associated_files(self, dsid: str) -> list[AssociatedFile]:
+    @per_call
+    def get_associated_files(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[AssociatedFile]:
         """Lists the files recorded with a dataset (name, size, SHA-256)."""
         ds = check_id(dsid, "dsid")
-        return self._list(list_associated_files, AssociatedFile, f"files of {ds}", dsid=ds)
+        return parse_list(
+            invoke(list_associated_files.sync_detailed, dsid=ds, client=self._api),
+            AssociatedFile,
+            f"files of {ds}",
+        )
 
+    @per_call
     def add_associated_file(
         self,
         dsid: str,
@@ -166,6 +193,8 @@ class FilesMixin(ClientCore):
         sha256_hash: str | None = None,
         *,
         filename: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AssociatedFile:
         """Records a file with a dataset (the bytes are not sent: see `upload_dataset`).
 
@@ -201,22 +230,40 @@ class FilesMixin(ClientCore):
         if len(digest) != 64 or not set(digest) <= _HEX:
             raise ValueError(f"sha256_hash must be 64 hex digits, got {sha256_hash!r}")
         body = AssociatedFileCreate(filename=name, size=size, sha256_hash=digest)
-        response = self._call(add_associated_file, dsid=ds, body=body)
+        response = invoke(add_associated_file.sync_detailed, dsid=ds, body=body, client=self._api)
         parsed = response.parsed
         if isinstance(parsed, list):  # a later server answers with the whole list
             matches = [f for f in parsed if isinstance(f, AssociatedFile) and f.filename == name]
             if matches:
-                return matches[-1]
+                return as_record(matches[-1])
             raise UnexpectedResponseError(f"file {name!r} missing from the answer for {ds}")
         return parse_one(response, AssociatedFile, f"new file {name!r} of {ds}")
 
-    def get_thumbnails(self, dsid: str) -> list[Thumbnail]:
+    @per_call
+    def get_thumbnails(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Thumbnail]:
         """Lists a dataset's thumbnails (`thumbnail_b64str` holds the base64 image)."""
         ds = check_id(dsid, "dsid")
-        return self._list(list_thumbnails, Thumbnail, f"thumbnails of {ds}", dsid=ds)
+        return parse_list(
+            invoke(list_thumbnails.sync_detailed, dsid=ds, client=self._api),
+            Thumbnail,
+            f"thumbnails of {ds}",
+        )
 
+    @per_call
     def add_thumbnail(
-        self, dsid: str, file_path_or_bytes: PathArg | bytes, thumbnail_name: str | None = None
+        self,
+        dsid: str,
+        file_path_or_bytes: PathArg | bytes,
+        thumbnail_name: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Thumbnail:
         """Adds a PNG or JPEG thumbnail to a dataset.
 
@@ -243,5 +290,5 @@ class FilesMixin(ClientCore):
         body = ThumbnailCreate(
             thumbnail_name=name, thumbnail_b64str=base64.b64encode(data).decode("ascii")
         )
-        response = self._call(add_thumbnail, dsid=ds, body=body)
+        response = invoke(add_thumbnail.sync_detailed, dsid=ds, body=body, client=self._api)
         return parse_one(response, Thumbnail, f"thumbnail {name!r} of {ds}")

@@ -14,7 +14,6 @@ from pathlib import Path, PurePosixPath
 from pycrucible.errors import TransferError
 
 __all__ = [
-    "check_dsid",
     "destination",
     "matching_records",
     "safe_relative_path",
@@ -22,25 +21,6 @@ __all__ = [
 ]
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
-
-
-def check_dsid(dsid: str) -> str:
-    """Checks a dataset id before it goes into a URL path.
-
-    Args:
-        dsid: The dataset's unique id (MFID).
-
-    Returns:
-        The id, unchanged.
-
-    Raises:
-        ValueError: The id is empty, blank, or contains `/`, `\\`, NUL or is `.`/`..`.
-    """
-    if not isinstance(dsid, str) or not dsid.strip():
-        raise ValueError(f"dataset id must be a non-empty string, got {dsid!r}")
-    if any(ch in dsid for ch in "/\\\0") or dsid in (".", ".."):
-        raise ValueError(f"dataset id must not look like a path, got {dsid!r}")
-    return dsid
 
 
 def safe_relative_path(name: str) -> PurePosixPath:

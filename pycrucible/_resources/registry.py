@@ -27,33 +27,44 @@ from crucible_openapi.v1.models import (
 )
 
 from pycrucible._checks import check_id, check_text, new_mfid
-from pycrucible._core import ClientCore
-from pycrucible._http import parse_list, parse_one
+from pycrucible._core import Resource, given, per_call
+from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
 from pycrucible.errors import ConflictError, NotFoundError, not_found
 
-__all__ = ["PeopleMixin"]
+__all__ = ["Registry"]
 
 log = get_logger("client")
 
 UserInfoSource = Mapping[str, Any] | Callable[[str], Mapping[str, Any]]
 
 
-class PeopleMixin(ClientCore):
+class Registry(Resource):
     """Instruments, projects, users and the caller's own account."""
 
     # ---------------------------------------------------------------- instruments
 
-    def list_instruments(self) -> list[Instrument]:
+    @per_call
+    def list_instruments(
+        self, *, timeout: float | None = None, extra_headers: Mapping[str, str] | None = None
+    ) -> list[Instrument]:
         """Lists every instrument.
 
         Returns:
             The instruments.
         """
-        return self._list(list_instruments, Instrument, "instruments")
+        return parse_list(
+            invoke(list_instruments.sync_detailed, client=self._api), Instrument, "instruments"
+        )
 
+    @per_call
     def get_instrument(
-        self, instrument_name: str | None = None, instrument_id: str | int | None = None
+        self,
+        instrument_name: str | None = None,
+        instrument_id: str | int | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Instrument:
         """Finds one instrument by name (ignoring case) or by id.
 
@@ -73,7 +84,11 @@ class PeopleMixin(ClientCore):
             raise ValueError("give exactly one of instrument_name or instrument_id")
         if instrument_name is not None:
             name = check_text(instrument_name, "instrument_name")
-            found = self._list(list_instruments, Instrument, "instruments", instrument_name=name)
+            found = parse_list(
+                invoke(list_instruments.sync_detailed, instrument_name=name, client=self._api),
+                Instrument,
+                "instruments",
+            )
             exact = [item for item in found if item.instrument_name == name]
             if exact or found:
                 return (exact or found)[-1]
@@ -84,11 +99,16 @@ class PeopleMixin(ClientCore):
                     return item
             raise not_found(f"instrument with id {instrument_id}")
         mfid = check_id(instrument_id, "instrument_id")
-        found = self._list(list_instruments, Instrument, "instruments", unique_id=mfid)
+        found = parse_list(
+            invoke(list_instruments.sync_detailed, unique_id=mfid, client=self._api),
+            Instrument,
+            "instruments",
+        )
         if not found:
             raise not_found(f"instrument {mfid}")
         return found[-1]
 
+    @per_call
     def get_or_add_instrument(
         self,
         instrument_name: str,
@@ -99,6 +119,8 @@ class PeopleMixin(ClientCore):
         model: str | None = None,
         description: str | None = None,
         instrument_type: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Instrument:
         """Returns the instrument with this name, registering it first if there is none.
 
@@ -122,29 +144,36 @@ class PeopleMixin(ClientCore):
             return self.get_instrument(instrument_name=name)
         except NotFoundError:
             pass
-        fields = {
-            "location": location,
-            "owner": owner,
-            "manufacturer": manufacturer,
-            "model": model,
-            "description": description,
-            "instrument_type": instrument_type,
-        }
         mfid = new_mfid()
-        body = InstrumentCreate.from_dict(
-            {"unique_id": mfid, "instrument_name": name}
-            | {k: v for k, v in fields.items() if v is not None}
+        body = InstrumentCreate(
+            instrument_name=name,
+            unique_id=mfid,
+            location=given(location),
+            owner=given(owner),
+            manufacturer=given(manufacturer),
+            model=given(model),
+            description=given(description),
+            instrument_type=given(instrument_type),
         )
         log.info("registering instrument %r as %s", name, mfid)
         try:
-            response = self._send_idempotent(create_instrument, body=body)
+            response = invoke_idempotent(
+                create_instrument.sync_detailed, body=body, client=self._api
+            )
         except ConflictError:
             return self.get_instrument(instrument_id=mfid)  # our own create, retried
         return parse_one(response, Instrument, f"new instrument {name!r}")
 
     # ---------------------------------------------------------------- projects
 
-    def list_projects(self, orcid: str | None = None) -> list[Project]:
+    @per_call
+    def list_projects(
+        self,
+        orcid: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Project]:
         """Lists every project (admin only), or the projects of one user.
 
         Args:
@@ -155,18 +184,36 @@ class PeopleMixin(ClientCore):
         """
         if orcid is not None:
             user = check_id(orcid, "orcid")
-            return self._list(list_user_projects, Project, f"projects of {user}", orcid=user)
-        return self._list(list_projects, Project, "projects")
+            return parse_list(
+                invoke(list_user_projects.sync_detailed, orcid=user, client=self._api),
+                Project,
+                f"projects of {user}",
+            )
+        return parse_list(
+            invoke(list_projects.sync_detailed, client=self._api), Project, "projects"
+        )
 
-    def get_project(self, project_id: str) -> Project:
+    @per_call
+    def get_project(
+        self,
+        project_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Project:
         """Reads one project (any user may read any project).
 
         Raises:
             NotFoundError: No such project.
         """
         pid = check_id(project_id, "project_id")
-        return self._one(get_project, Project, f"project {pid}", project_id=pid)
+        return parse_one(
+            invoke(get_project.sync_detailed, project_id=pid, client=self._api),
+            Project,
+            f"project {pid}",
+        )
 
+    @per_call
     def get_or_add_project(
         self,
         project_id: str,
@@ -175,6 +222,9 @@ class PeopleMixin(ClientCore):
         title: str | None = None,
         status: str | None = None,
         project_lead_name: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Project:
         """Returns the project, creating it first (admin only) when it does not exist.
 
@@ -203,30 +253,48 @@ class PeopleMixin(ClientCore):
                     status_code=200,
                     detail="null",
                 ) from None
-        fields = {
-            "project_id": pid,
-            "organization": check_text(organization, "organization"),
-            "project_lead_email": check_text(project_lead_email, "project_lead_email"),
-            "title": title,
-            "status": status,
-            "project_lead_name": project_lead_name,
-        }
-        body = ProjectCreate.from_dict({k: v for k, v in fields.items() if v is not None})
+        body = ProjectCreate(
+            project_id=pid,
+            organization=check_text(organization, "organization"),
+            project_lead_email=check_text(project_lead_email, "project_lead_email"),
+            title=given(title),
+            status=given(status),
+            project_lead_name=given(project_lead_name),
+        )
         log.info("creating project %s", pid)
         try:
-            response = self._send_idempotent(create_project, body=body)
+            response = invoke_idempotent(create_project.sync_detailed, body=body, client=self._api)
         except ConflictError:
             return self.get_project(pid)  # created meanwhile, or by our retried request
         return parse_one(response, Project, f"new project {pid}")
 
     add_project = get_or_add_project
 
-    def get_project_users(self, project_id: str) -> list[User]:
+    @per_call
+    def get_project_users(
+        self,
+        project_id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[User]:
         """Lists the project's team, without its lead (admin only)."""
         pid = check_id(project_id, "project_id")
-        return self._list(list_project_users, User, f"users of project {pid}", project_id=pid)
+        return parse_list(
+            invoke(list_project_users.sync_detailed, project_id=pid, client=self._api),
+            User,
+            f"users of project {pid}",
+        )
 
-    def add_user_to_project(self, project_id: str, orcid: str) -> list[User]:
+    @per_call
+    def add_user_to_project(
+        self,
+        project_id: str,
+        orcid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[User]:
         """Adds a user to a project's team and access group (admin only).
 
         Returns:
@@ -234,34 +302,63 @@ class PeopleMixin(ClientCore):
         """
         pid = check_id(project_id, "project_id")
         user = check_id(orcid, "orcid")
-        response = self._send_idempotent(add_project_user, project_id=pid, orcid=user)
+        response = invoke_idempotent(
+            add_project_user.sync_detailed, project_id=pid, orcid=user, client=self._api
+        )
         return parse_list(response, User, f"users of project {pid}")
 
     # ---------------------------------------------------------------- users
 
-    def get_user(self, orcid: str) -> User:
+    @per_call
+    def get_user(
+        self,
+        orcid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> User:
         """Reads one user by ORCID (admin only, even for yourself: see `whoami`).
 
         Raises:
             NotFoundError: No such user.
         """
         user = check_id(orcid, "orcid")
-        return self._one(get_user, User, f"user {user}", orcid=user)
+        return parse_one(
+            invoke(get_user.sync_detailed, orcid=user, client=self._api), User, f"user {user}"
+        )
 
-    def get_user_by_email(self, email: str) -> User:
+    @per_call
+    def get_user_by_email(
+        self,
+        email: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> User:
         """Finds a user by e-mail, trying `email` and then `lbl_email` (admin only).
 
         Raises:
             NotFoundError: No user has this address.
         """
         address = check_text(email, "email")
-        for field in ("email", "lbl_email"):
-            found = self._list(list_users, User, "users", **{field: address})
-            if found:
-                return found[0]
+        by_email = invoke(list_users.sync_detailed, email=address, client=self._api)
+        found = parse_list(by_email, User, "users")
+        if not found:
+            by_lbl_email = invoke(list_users.sync_detailed, lbl_email=address, client=self._api)
+            found = parse_list(by_lbl_email, User, "users")
+        if found:
+            return found[0]
         raise not_found(f"user with e-mail {address!r}")
 
-    def add_user(self, user_info: Mapping[str, Any], project_ids: Iterable[str] = ()) -> User:
+    @per_call
+    def add_user(
+        self,
+        user_info: Mapping[str, Any],
+        project_ids: Iterable[str] = (),
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> User:
         """Creates a user, or updates the one with this ORCID (admin only; an upsert).
 
         Args:
@@ -276,14 +373,18 @@ class PeopleMixin(ClientCore):
         check_id(user_info.get("orcid"), "user_info['orcid']")
         projects = [check_id(p, "project_ids item") for p in project_ids]
         body = UserCreate(user_info=UserInfo.from_dict(dict(user_info)), project_ids=projects)
-        response = self._send_idempotent(create_user, body=body)
+        response = invoke_idempotent(create_user.sync_detailed, body=body, client=self._api)
         return parse_one(response, User, f"user {user_info['orcid']}")
 
+    @per_call
     def get_or_add_user(
         self,
         orcid: str,
         user_info: UserInfoSource | None = None,
         project_ids: Iterable[str] = (),
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> User:
         """Returns the user with this ORCID, creating them first when unknown (admin only).
 
@@ -308,7 +409,10 @@ class PeopleMixin(ClientCore):
             raise ValueError(f"user_info has orcid {info['orcid']!r}, expected {user!r}")
         return self.add_user(info, project_ids)
 
-    def whoami(self) -> Account:
+    @per_call
+    def whoami(
+        self, *, timeout: float | None = None, extra_headers: Mapping[str, str] | None = None
+    ) -> Account:
         """Returns the account behind the API key (`user_info`, access groups)."""
-        response = self._call(get_account)
+        response = invoke(get_account.sync_detailed, client=self._api)
         return parse_one(response, Account, "account")

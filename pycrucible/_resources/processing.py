@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from types import ModuleType
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from crucible_openapi.v1.api.requests import (
@@ -26,12 +25,12 @@ from crucible_openapi.v1.models import (
 )
 
 from pycrucible._checks import check_id, check_reqid, check_text
-from pycrucible._core import ClientCore
-from pycrucible._http import parse_one
+from pycrucible._core import Resource, given, per_call, per_call_headers
+from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
-from pycrucible._wait import SUCCESS_STATUSES, normalize_request_type, wait_for_request
+from pycrucible._wait import normalize_request_type, statuses, wait_for_request
 
-__all__ = ["ProcessingMixin"]
+__all__ = ["Processing"]
 
 log = get_logger("client")
 
@@ -42,11 +41,18 @@ DEFAULT_WAIT_TIMEOUT = 600.0  # seconds: how long a wait lasts at most
 DEFAULT_POLL_INTERVAL = 5.0  # seconds between status polls (Python and the command alike)
 
 
-class ProcessingMixin(ClientCore):
+class Processing(Resource):
     """Ingestion, SciCat and Google Drive requests."""
 
+    @per_call
     def request_ingestion(
-        self, dsid: str, file_to_upload: str | None = None, ingestor: str | None = None
+        self,
+        dsid: str,
+        file_to_upload: str | None = None,
+        ingestor: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Asks the workers to ingest a dataset's file (sent once: never retried blindly).
 
@@ -66,10 +72,13 @@ class ProcessingMixin(ClientCore):
         if ingestor is not None:
             params["ingestion_class"] = check_text(ingestor, "ingestor")
         log.info("requesting ingestion of %s", ds)
-        return self._one(
-            request_ingestion, ProcessingRequest, f"ingestion of {ds}", dsid=ds, **params
+        return parse_one(
+            invoke(request_ingestion.sync_detailed, dsid=ds, **params, client=self._api),
+            ProcessingRequest,
+            f"ingestion of {ds}",
         )
 
+    @per_call_headers
     def send_to_scicat(
         self,
         dsid: str,
@@ -77,6 +86,7 @@ class ProcessingMixin(ClientCore):
         overwrite_data: bool = False,
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Asks for the dataset to be synchronised to the SciCat catalogue.
 
@@ -90,19 +100,28 @@ class ProcessingMixin(ClientCore):
             The request; the final one when waiting.
         """
         ds = check_id(dsid, "dsid")
-        request = self._one(
-            request_scicat_update,
+        request = parse_one(
+            invoke(
+                request_scicat_update.sync_detailed,
+                dsid=ds,
+                overwrite_data=bool(overwrite_data),
+                client=self._api,
+            ),
             ProcessingRequest,
             f"SciCat update of {ds}",
-            dsid=ds,
-            overwrite_data=bool(overwrite_data),
         )
         if wait_for_scicat_response:
             return self.wait_for_request_completion(ds, request.id, "scicat", timeout=timeout)
         return request
 
+    @per_call
     def request_google_drive_transfer(
-        self, dsid: str, folder_id: str | None = None
+        self,
+        dsid: str,
+        folder_id: str | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Asks for the dataset's files to be copied to Google Drive.
 
@@ -117,16 +136,23 @@ class ProcessingMixin(ClientCore):
         kwargs: dict[str, Any] = {}
         if folder_id is not None:
             kwargs["body"] = DriveTransferOptions(folder_id=check_text(folder_id, "folder_id"))
-        return self._one(
-            request_google_drive_transfer,
+        return parse_one(
+            invoke(
+                request_google_drive_transfer.sync_detailed, dsid=ds, **kwargs, client=self._api
+            ),
             ProcessingRequest,
             f"Google Drive transfer of {ds}",
-            dsid=ds,
-            **kwargs,
         )
 
+    @per_call
     def get_request_status(
-        self, dsid: str, reqid: int | str, request_type: str
+        self,
+        dsid: str,
+        reqid: int | str,
+        request_type: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Reads a processing request.
 
@@ -141,29 +167,42 @@ class ProcessingMixin(ClientCore):
         ds = check_id(dsid, "dsid")
         rid = check_reqid(reqid)
         if normalize_request_type(request_type) == "ingest":
-            return self._one(
-                get_ingestion_request,
+            return parse_one(
+                invoke(get_ingestion_request.sync_detailed, dsid=ds, reqid=rid, client=self._api),
                 ProcessingRequest,
                 f"ingestion request {rid} of {ds}",
-                dsid=ds,
-                reqid=rid,
             )
-        return self._one(
-            get_scicat_request,
+        return parse_one(
+            invoke(get_scicat_request.sync_detailed, dsid=ds, reqid=rid, client=self._api),
             ProcessingRequest,
             f"SciCat request {rid} of {ds}",
-            dsid=ds,
-            reqid=rid,
         )
 
-    def get_ingestion_status(self, dsid: str, reqid: int | str) -> ProcessingRequest:
+    @per_call
+    def get_ingestion_status(
+        self,
+        dsid: str,
+        reqid: int | str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ProcessingRequest:
         """Reads an ingestion request (see `get_request_status`)."""
         return self.get_request_status(dsid, reqid, "ingest")
 
-    def get_scicat_status(self, dsid: str, reqid: int | str) -> ProcessingRequest:
+    @per_call
+    def get_scicat_status(
+        self,
+        dsid: str,
+        reqid: int | str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ProcessingRequest:
         """Reads a SciCat request (see `get_request_status`)."""
         return self.get_request_status(dsid, reqid, "scicat")
 
+    @per_call_headers
     def wait_for_request_completion(
         self,
         dsid: str,
@@ -174,6 +213,7 @@ class ProcessingMixin(ClientCore):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         raise_on_failure: bool = False,
         progress: WaitProgressCallback | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Polls a processing request until it finishes, for at most `timeout` seconds.
 
@@ -214,43 +254,61 @@ class ProcessingMixin(ClientCore):
 
     def _drive_locations(self, dsid: str) -> list[DriveLocation]:
         ds = check_id(dsid, "dsid")
-        return self._list(list_drive_locations, DriveLocation, f"drive locations of {ds}", dsid=ds)
+        return parse_list(
+            invoke(list_drive_locations.sync_detailed, dsid=ds, client=self._api),
+            DriveLocation,
+            f"drive locations of {ds}",
+        )
 
-    def get_current_google_drive_info(self, dsid: str) -> list[DriveLocation]:
+    @per_call
+    def get_current_google_drive_info(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[DriveLocation]:
         """Lists the Google Drive folders that currently hold the dataset (status `current`)."""
         return [
             loc for loc in self._drive_locations(dsid) if (loc.status or "current") == "current"
         ]
 
-    def get_organized_google_drive_info(self, dsid: str) -> list[DriveLocation]:
+    @per_call
+    def get_organized_google_drive_info(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[DriveLocation]:
         """Lists the dataset's Google Drive folders in the organised tree (path has `Organized`)."""
         return [
             loc for loc in self._drive_locations(dsid) if "Organized" in loc.folder_path_in_drive
         ]
 
-    def _update_status(
-        self,
-        module: ModuleType,
-        label: str,
+    @staticmethod
+    def _status_update(
         dsid: str,
         reqid: int | str,
         status: str,
         error_message: str | None,
         time_completed: datetime.datetime | None,
-    ) -> ProcessingRequest:
+    ) -> tuple[str, int, RequestStatusUpdate]:
+        """Checks a status change and builds its body: (dataset id, request id, body)."""
         ds = check_id(dsid, "dsid")
         rid = check_reqid(reqid)
         new_status = check_text(status, "status").strip()
-        body = RequestStatusUpdate(id=rid, status=new_status)
-        if time_completed is None and new_status.lower() in SUCCESS_STATUSES:
+        if time_completed is None and new_status.lower() in statuses().success:
             time_completed = datetime.datetime.now().astimezone()
-        if time_completed is not None:
-            body.time_completed = time_completed
-        if error_message is not None:
-            body.error_message = error_message
-        response = self._send_idempotent(module, dsid=ds, reqid=rid, body=body)
-        return parse_one(response, ProcessingRequest, f"{label} request {rid} of {ds}")
+        body = RequestStatusUpdate(
+            id=rid,
+            status=new_status,
+            time_completed=given(time_completed),
+            error_message=given(error_message),
+        )
+        return ds, rid, body
 
+    @per_call
     def update_ingestion_status(
         self,
         dsid: str,
@@ -259,6 +317,8 @@ class ProcessingMixin(ClientCore):
         *,
         error_message: str | None = None,
         time_completed: datetime.datetime | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Sets an ingestion request's status, as a worker does (admin only).
 
@@ -269,16 +329,13 @@ class ProcessingMixin(ClientCore):
             error_message: Why it failed.
             time_completed: Completion time; now (local, with offset) for `complete` when None.
         """
-        return self._update_status(
-            update_ingestion_request,
-            "ingestion",
-            dsid,
-            reqid,
-            status,
-            error_message,
-            time_completed,
+        ds, rid, body = self._status_update(dsid, reqid, status, error_message, time_completed)
+        response = invoke_idempotent(
+            update_ingestion_request.sync_detailed, dsid=ds, reqid=rid, body=body, client=self._api
         )
+        return parse_one(response, ProcessingRequest, f"ingestion request {rid} of {ds}")
 
+    @per_call
     def update_scicat_upload_status(
         self,
         dsid: str,
@@ -287,13 +344,18 @@ class ProcessingMixin(ClientCore):
         *,
         error_message: str | None = None,
         time_completed: datetime.datetime | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Sets a SciCat request's status, as the worker does (admin only; see
         `update_ingestion_status`)."""
-        return self._update_status(
-            update_scicat_request, "SciCat", dsid, reqid, status, error_message, time_completed
+        ds, rid, body = self._status_update(dsid, reqid, status, error_message, time_completed)
+        response = invoke_idempotent(
+            update_scicat_request.sync_detailed, dsid=ds, reqid=rid, body=body, client=self._api
         )
+        return parse_one(response, ProcessingRequest, f"SciCat request {rid} of {ds}")
 
+    @per_call
     def update_transfer_status(
         self,
         dsid: str,
@@ -302,15 +364,19 @@ class ProcessingMixin(ClientCore):
         *,
         error_message: str | None = None,
         time_completed: datetime.datetime | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Sets a Google Drive transfer's status, as the worker does (admin only; see
         `update_ingestion_status`)."""
-        return self._update_status(
-            update_google_drive_transfer,
-            "Google Drive transfer",
-            dsid,
-            reqid,
-            status,
-            error_message,
-            time_completed,
+        ds, rid, body = self._status_update(dsid, reqid, status, error_message, time_completed)
+        response = invoke_idempotent(
+            update_google_drive_transfer.sync_detailed,
+            dsid=ds,
+            reqid=rid,
+            body=body,
+            client=self._api,
+        )
+        return parse_one(
+            response, ProcessingRequest, f"Google Drive transfer request {rid} of {ds}"
         )

@@ -29,15 +29,16 @@ from crucible_openapi.v1.types import Unset
 
 from pycrucible._http import invoke, parse_one
 from pycrucible._redact import get_logger, redact_url
-from pycrucible._transfer_io import (
+from pycrucible._transfers.io import (
     BLOCK_SIZE,
     LocalFile,
     ProgressMeter,
     retry_policy_of,
     sha256_file,
 )
-from pycrucible._transfer_state import StateStore, UploadState
+from pycrucible._transfers.state import StateStore, UploadState
 from pycrucible._transport import RetryPolicy
+from pycrucible._v1.contract import route
 from pycrucible.errors import (
     APIConnectionError,
     BadRequestError,
@@ -135,7 +136,12 @@ def query_offset(storage: httpx.Client, uri: str, total: int) -> int:
         SessionLostError: The session is gone (404).
     """
     try:
-        response = storage.put(uri, content=b"", headers={"Content-Range": f"bytes */{total}"})
+        response = storage.request(
+            route("upload_chunk").method,
+            uri,
+            content=b"",
+            headers={"Content-Range": f"bytes */{total}"},
+        )
     except NotFoundError as exc:
         raise SessionLostError from exc
     return offset_from_response(response, total)
@@ -177,7 +183,7 @@ def put_chunk(
     }
     body = _chunk_body(file, start, end - start, meter)
     try:
-        response = storage.put(uri, content=body, headers=headers)
+        response = storage.request(route("upload_chunk").method, uri, content=body, headers=headers)
     except NotFoundError as exc:
         raise SessionLostError from exc
     return offset_from_response(response, file.size)

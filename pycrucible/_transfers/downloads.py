@@ -5,7 +5,7 @@ all files come from the signed URLs of `get_download_links`, fetched in parallel
 keyless storage client, so the key never reaches the storage host.
 
 Each file is streamed into a fresh partial file of this call's own hidden folder (see
-`_transfer_partial`) while being hashed; the bytes actually written are checked against
+`pycrucible._transfers.partial`) while being hashed; the bytes actually written are checked against
 `Content-Length` and against the dataset's associated-file records (SHA-256 and size), then the
 file is renamed into place with `os.replace`. A compressed answer (`Content-Encoding` other than
 the `identity` the client asks for) is refused, and a body is never written past the recorded
@@ -25,7 +25,6 @@ import contextlib
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote
 
 import attrs
 import httpx
@@ -33,19 +32,19 @@ from crucible_openapi.v1 import AuthenticatedClient
 from crucible_openapi.v1.api.files import get_download_links, list_associated_files
 from crucible_openapi.v1.models import AssociatedFile, DownloadLinks
 
+from pycrucible._checks import check_id
 from pycrucible._http import invoke, parse_list, parse_one, translate_errors
 from pycrucible._limits import TRANSFER
 from pycrucible._redact import get_logger, redact_url
-from pycrucible._transfer_io import ProgressMeter, retry_policy_of, sha256_file
-from pycrucible._transfer_partial import (
+from pycrucible._transfers.io import ProgressMeter, retry_policy_of, sha256_file
+from pycrucible._transfers.partial import (
     MAX_ATTEMPTS,
     DownloadAttempts,
     PartialFile,
     make_workdir,
     remove_workdir,
 )
-from pycrucible._transfer_paths import (
-    check_dsid,
+from pycrucible._transfers.paths import (
     destination,
     matching_records,
     safe_relative_path,
@@ -53,6 +52,7 @@ from pycrucible._transfer_paths import (
 )
 from pycrucible._transport import RetryPolicy
 from pycrucible._types import ProgressCallback
+from pycrucible._v1.contract import route
 from pycrucible.errors import (
     APIStatusError,
     NotFoundError,
@@ -73,6 +73,7 @@ class _Target:
 
     relative: PurePosixPath
     dest: Path
+    method: str
     url: str
     client: httpx.Client
     hashes: frozenset[str]
@@ -123,7 +124,7 @@ def download_files(
             stopped short or failed verification (no destination file written or changed).
         APIError: The API refused a request or could not be reached.
     """
-    check_dsid(dsid)
+    check_id(dsid, "dataset id")
     if isinstance(max_workers, bool) or not isinstance(max_workers, int) or max_workers < 1:
         raise ValueError(f"max_workers must be a positive integer, got {max_workers!r}")
     output_dir = Path(output_dir)
@@ -137,8 +138,9 @@ def download_files(
             raise ValueError(str(exc)) from None
         destination(root, relative)
         records = _records(api, dsid)
-        route = f"/datasets/{quote(dsid, safe='')}/download/{quote(str(relative), safe='')}"
-        sources = {relative: (route, api.get_httpx_client())}
+        named = route("download_file")
+        path = named.url(dsid=dsid, file_name=str(relative))
+        sources = {relative: (named.method, path, api.get_httpx_client())}
     else:
         records = _records(api, dsid)
         try:
@@ -192,12 +194,12 @@ def _gather(targets: list[_Target], futures: list[Future[Path]]) -> list[Path]:
 
 def _link_sources(
     api: AuthenticatedClient, storage: httpx.Client, dsid: str, root: Path
-) -> dict[PurePosixPath, tuple[str, httpx.Client]]:
+) -> dict[PurePosixPath, tuple[str, str, httpx.Client]]:
     """Fetches the signed links and checks every name before anything is written."""
     response = invoke(get_download_links.sync_detailed, dsid, client=api)
     links = parse_one(response, DownloadLinks, f"download links of dataset {dsid}")
     base = httpx.URL(str(api.get_httpx_client().base_url).rstrip("/") + "/")
-    sources: dict[PurePosixPath, tuple[str, httpx.Client]] = {}
+    sources: dict[PurePosixPath, tuple[str, str, httpx.Client]] = {}
     for key in sorted(links.additional_keys):
         url = links[key]
         if not isinstance(url, str) or not url:
@@ -206,7 +208,7 @@ def _link_sources(
         if relative in sources:
             raise TransferError(f"download links of {dsid}: two links for {relative}")
         destination(root, relative)
-        sources[relative] = (str(base.join(url)), storage)
+        sources[relative] = ("GET", str(base.join(url)), storage)  # signed links are plain GETs
     return sources
 
 
@@ -221,17 +223,17 @@ def _records(api: AuthenticatedClient, dsid: str) -> dict[str, list[AssociatedFi
 
 def _targets(
     root: Path,
-    sources: dict[PurePosixPath, tuple[str, httpx.Client]],
+    sources: dict[PurePosixPath, tuple[str, str, httpx.Client]],
     by_name: dict[str, list[AssociatedFile]],
 ) -> list[_Target]:
     """Attaches the recorded SHA-256 and size to every file."""
     targets = []
-    for relative, (url, client) in sorted(sources.items()):
+    for relative, (method, url, client) in sorted(sources.items()):
         found = [r for n in matching_records(str(relative), by_name) for r in by_name[n]]
         hashes = frozenset(r.sha256_hash.lower() for r in found if isinstance(r.sha256_hash, str))
         sizes = frozenset(r.size for r in found if isinstance(r.size, int))
         dest = destination(root, relative)
-        targets.append(_Target(relative, dest, url, client, hashes, sizes))
+        targets.append(_Target(relative, dest, method, url, client, hashes, sizes))
     return targets
 
 
@@ -328,7 +330,11 @@ def _stream_into(
         with (
             translate_errors(),
             target.client.stream(
-                "GET", target.url, headers=headers, timeout=timeout, extensions={TRANSFER: True}
+                target.method,
+                target.url,
+                headers=headers,
+                timeout=timeout,
+                extensions={TRANSFER: True},
             ) as response,
         ):
             _write_body(response, part, attempts, target, progress)

@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import attrs
 from crucible_openapi.v1.api.datasets import (
     create_dataset,
     delete_dataset,
@@ -27,61 +26,55 @@ from crucible_openapi.v1.models import (
     ScientificMetadata,
     ScientificMetadataRecord,
 )
+from crucible_openapi.v1.types import Unset
 
-from pycrucible._api_metadata import MetadataMixin
-from pycrucible._api_people import PeopleMixin
-from pycrucible._checks import check_datetime, check_id, check_text, new_mfid
-from pycrucible._core import answers_own_retry
-from pycrucible._http import parse_one
+from pycrucible._checks import check_id, check_text, new_mfid
+from pycrucible._core import (
+    Core,
+    Resource,
+    answers_own_retry,
+    check_filters,
+    given,
+    per_call,
+)
+from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
+from pycrucible._records import as_record
 from pycrucible._redact import get_logger
+from pycrucible._resources.dataset_fields import check_fields, check_keywords, new_dataset_body
+from pycrucible._resources.metadata import Metadata
+from pycrucible._resources.registry import Registry
 from pycrucible.errors import ConflictError, PermissionDeniedError, ServerError
 
-__all__ = ["DatasetsMixin"]
+__all__ = ["Datasets"]
 
 log = get_logger("client")
 
 
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in attrs.fields(cls) if f.name != "additional_properties")
+class Datasets(Resource):
+    """Datasets (`client.datasets`).
 
+    Args:
+        core: The client's shared core.
+        metadata: Metadata and keywords, which a create adds.
+        registry: Instruments, which a create registers when missing.
+    """
 
-_CREATE_FIELDS = _field_names(DatasetCreate)
-_UPDATE_FIELDS = _field_names(DatasetUpdate)
+    def __init__(self, core: Core, *, metadata: Metadata, registry: Registry) -> None:
+        super().__init__(core)
+        self._metadata = metadata
+        self._registry = registry
 
-
-def _check_fields(fields: Mapping[str, Any], allowed: frozenset[str], what: str) -> dict[str, Any]:
-    unknown = sorted(set(fields) - allowed)
-    if unknown:
-        raise ValueError(
-            f"unknown {what} field(s) {', '.join(unknown)}; known: {', '.join(sorted(allowed))}"
-        )
-    out = dict(fields)
-    if out.get("creation_time") is not None:
-        out["creation_time"] = check_datetime(out["creation_time"], "creation_time")
-    for key in ("owner_orcid", "project_id"):
-        if out.get(key) is not None:
-            check_id(out[key], key)
-    return out
-
-
-def check_dataset_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Checks the fields of a new dataset (names, times, ids); see `create_dataset`."""
-    return _check_fields(fields, _CREATE_FIELDS - {"unique_id"}, "dataset")
-
-
-def check_keywords(keywords: Iterable[str]) -> list[str]:
-    """Checks a keyword list (a lone string is refused: it is a common slip)."""
-    if isinstance(keywords, str):
-        raise ValueError("keywords must be a list of strings, not one string")
-    return [check_text(k, "keyword").strip() for k in keywords]
-
-
-class DatasetsMixin(MetadataMixin, PeopleMixin):
-    """Datasets."""
-
+    @per_call
     def list_datasets(
-        self, sample_id: str | None = None, limit: int | None = 100, **filters: Any
+        self,
+        /,
+        sample_id: str | None = None,
+        limit: int | None = 100,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
     ) -> list[Dataset]:
         """Lists the datasets you may read, optionally those of one sample, filtered.
 
@@ -101,19 +94,34 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         """
         if sample_id is not None:
             sid = check_id(sample_id, "sample_id")
-            params = self._filters(list_sample_datasets, filters, exclude=("limit",))
-            return self._list(
-                list_sample_datasets,
+            params = check_filters(list_sample_datasets.sync_detailed, filters, exclude=("limit",))
+            return parse_list(
+                invoke(
+                    list_sample_datasets.sync_detailed,
+                    sample_id=sid,
+                    limit=given(limit),
+                    **params,
+                    client=self._api,
+                ),
                 Dataset,
                 f"datasets of sample {sid}",
-                sample_id=sid,
-                limit=limit,
-                **params,
             )
-        params = self._filters(list_datasets, filters, exclude=("limit",))
-        return self._list(list_datasets, Dataset, "datasets", limit=limit, **params)
+        params = check_filters(list_datasets.sync_detailed, filters, exclude=("limit",))
+        return parse_list(
+            invoke(list_datasets.sync_detailed, limit=given(limit), **params, client=self._api),
+            Dataset,
+            "datasets",
+        )
 
-    def get_dataset(self, dsid: str, include_metadata: bool = False) -> Dataset:
+    @per_call
+    def get_dataset(
+        self,
+        dsid: str,
+        include_metadata: bool = False,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Dataset:
         """Reads one dataset.
 
         Args:
@@ -125,14 +133,16 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             NotFoundError: No such dataset (or it is hidden from you).
         """
         ds = check_id(dsid, "dsid")
-        dataset = self._one(get_dataset, Dataset, f"dataset {ds}", dsid=ds)
+        dataset = parse_one(
+            invoke(get_dataset.sync_detailed, dsid=ds, client=self._api), Dataset, f"dataset {ds}"
+        )
         if include_metadata:
-            dataset.scientific_metadata = self._metadata_record(ds)
+            dataset.scientific_metadata = self._metadata.metadata_record(ds)
         return dataset
 
     def _resolve_instrument(self, name: str) -> int | None:
         try:
-            instrument = self.get_or_add_instrument(name)
+            instrument = self._registry.get_or_add_instrument(name)
         except PermissionDeniedError:
             log.warning(
                 "instrument %r is not registered and only admins may register it; "
@@ -142,8 +152,10 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             return None
         return instrument.id or None
 
+    @per_call
     def create_dataset(
         self,
+        /,
         dataset_name: str | None = None,
         unique_id: str | None = None,
         public: bool = False,
@@ -157,6 +169,9 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         data_format: str | None = None,
         scientific_metadata: Mapping[str, Any] | None = None,
         keywords: Iterable[str] = (),
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
         **fields: Any,
     ) -> Dataset:
         """Creates a dataset, with its scientific metadata and keywords.
@@ -191,59 +206,85 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             ValueError: Bad input (unknown field, unencodable metadata, bad id); nothing was sent.
             ConflictError: Your `unique_id` is taken.
         """
-        given = {
-            "dataset_name": dataset_name,
-            "public": bool(public),
-            "owner_orcid": owner_orcid,
-            "project_id": project_id,
-            "instrument_name": instrument_name,
-            "instrument_id": instrument_id,
-            "measurement": measurement,
-            "session_name": session_name,
-            "creation_time": creation_time,
-            "data_format": data_format,
-            **fields,
-        }
-        body_fields = check_dataset_fields({k: v for k, v in given.items() if v is not None})
+        body = new_dataset_body(
+            None,
+            dataset_name=dataset_name,
+            public=public,
+            owner_orcid=owner_orcid,
+            project_id=project_id,
+            instrument_name=instrument_name,
+            instrument_id=instrument_id,
+            measurement=measurement,
+            session_name=session_name,
+            creation_time=creation_time,
+            data_format=data_format,
+            extra=fields,
+        )
         metadata = None
         if scientific_metadata is not None:
             metadata = encode_metadata(scientific_metadata, "scientific_metadata")
         words = check_keywords(keywords)
         chosen = unique_id is not None
-        mfid = check_id(unique_id, "unique_id") if chosen else new_mfid()
-        if instrument_name is not None and instrument_id is None:
-            found = self._resolve_instrument(check_text(instrument_name, "instrument_name"))
+        body.unique_id = check_id(unique_id, "unique_id") if chosen else new_mfid()
+        return self.create_checked(body, user_chose_id=chosen, metadata=metadata, words=words)
+
+    @per_call
+    def create_checked(
+        self,
+        body: DatasetCreate,
+        *,
+        user_chose_id: bool,
+        metadata: dict[str, Any] | None,
+        words: list[str],
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Dataset:
+        """Creates the (checked) dataset, then adds its metadata and keywords."""
+        name = body.instrument_name
+        if isinstance(name, str) and isinstance(body.instrument_id, Unset | None):
+            found = self._resolve_instrument(check_text(name, "instrument_name"))
             if found is not None:
-                body_fields["instrument_id"] = found
-        dataset = self._create_dataset(mfid, body_fields, user_chose_id=chosen)
+                body.instrument_id = found
+        dataset = self._create_dataset(body, user_chose_id=user_chose_id)
         dsid = dataset.unique_id
         try:
             if metadata is not None:
-                merged = self.update_scientific_metadata(dsid, metadata)
-                dataset.scientific_metadata = ScientificMetadataRecord(
-                    scientific_metadata=ScientificMetadata.from_dict(merged), dataset_id=dsid
+                merged = self._metadata.update_scientific_metadata(dsid, metadata)
+                dataset.scientific_metadata = as_record(
+                    ScientificMetadataRecord(
+                        scientific_metadata=ScientificMetadata.from_dict(merged), dataset_id=dsid
+                    )
                 )
             for word in words:
-                self.add_dataset_keyword(dsid, word)
+                self._metadata.add_dataset_keyword(dsid, word)
         except Exception as exc:
             exc.add_note(f"dataset {dsid} was created; its metadata or keywords are incomplete")
             raise
         return dataset
 
-    def _create_dataset(self, mfid: str, fields: dict[str, Any], *, user_chose_id: bool) -> Dataset:
-        body = DatasetCreate(unique_id=mfid)
-        for key, value in fields.items():
-            setattr(body, key, value)
+    def _create_dataset(self, body: DatasetCreate, *, user_chose_id: bool) -> Dataset:
+        mfid = body.unique_id
+        if not isinstance(mfid, str):
+            raise ValueError("a new dataset needs its unique_id")
         log.info("creating dataset %s", mfid)
         try:
-            response = self._send_idempotent(create_dataset, body=body)
+            response = invoke_idempotent(create_dataset.sync_detailed, body=body, client=self._api)
         except ConflictError as exc:
             if not answers_own_retry(exc, chosen_id=user_chose_id):
                 raise
             return self.get_dataset(mfid)  # the 409 answers our own retried create
         return parse_one(response, Dataset, f"new dataset {mfid}")
 
-    def update_dataset(self, dsid: str, **fields: Any) -> Dataset:
+    @per_call
+    def update_dataset(
+        self,
+        /,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **fields: Any,
+    ) -> Dataset:
         """Changes the given fields of a dataset (needs write access).
 
         Args:
@@ -256,13 +297,18 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         ds = check_id(dsid, "dsid")
         if not fields:
             raise ValueError("update_dataset needs at least one field to change")
-        body = DatasetUpdate()
-        for key, value in _check_fields(fields, _UPDATE_FIELDS, "dataset").items():
-            setattr(body, key, value)
-        response = self._call(update_dataset, dsid=ds, body=body)
+        body = DatasetUpdate(**check_fields(fields, DatasetUpdate, "dataset"))
+        response = invoke(update_dataset.sync_detailed, dsid=ds, body=body, client=self._api)
         return parse_one(response, Dataset, f"dataset {ds}")
 
-    def delete_dataset(self, dsid: str) -> Message:
+    @per_call
+    def delete_dataset(
+        self,
+        dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Message:
         """Asks the API to delete a dataset.
 
         The Crucible API does not implement deletion: it answers 501, which surfaces as a
@@ -273,7 +319,7 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
         """
         ds = check_id(dsid, "dsid")
         try:
-            response = self._call(delete_dataset, dsid=ds)
+            response = invoke(delete_dataset.sync_detailed, dsid=ds, client=self._api)
         except ServerError as exc:
             if exc.status_code != 501:
                 raise
@@ -286,29 +332,71 @@ class DatasetsMixin(MetadataMixin, PeopleMixin):
             ) from exc
         return parse_one(response, Message, f"deletion of dataset {ds}")
 
-    def link_datasets(self, parent_dsid: str, child_dsid: str) -> Link:
+    @per_call
+    def link_datasets(
+        self,
+        parent_dsid: str,
+        child_dsid: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Link:
         """Makes `child_dsid` a child of `parent_dsid` (linking twice is harmless)."""
         parent = check_id(parent_dsid, "parent_dsid")
         child = check_id(child_dsid, "child_dsid")
-        response = self._send_idempotent(link_datasets, parent_dsid=parent, child_dsid=child)
+        response = invoke_idempotent(
+            link_datasets.sync_detailed, parent_dsid=parent, child_dsid=child, client=self._api
+        )
         return parse_one(response, Link, f"link {parent} -> {child}")
 
+    @per_call
     def list_children_of_dataset(
-        self, dsid: str, limit: int | None = None, **filters: Any
+        self,
+        /,
+        dsid: str,
+        limit: int | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
     ) -> list[Dataset]:
         """Lists the datasets linked as children of `dsid` (same filters as `list_datasets`)."""
         ds = check_id(dsid, "dsid")
-        params = self._filters(list_dataset_children, filters, exclude=("limit",))
-        return self._list(
-            list_dataset_children, Dataset, f"children of {ds}", dsid=ds, limit=limit, **params
+        params = check_filters(list_dataset_children.sync_detailed, filters, exclude=("limit",))
+        return parse_list(
+            invoke(
+                list_dataset_children.sync_detailed,
+                dsid=ds,
+                limit=given(limit),
+                **params,
+                client=self._api,
+            ),
+            Dataset,
+            f"children of {ds}",
         )
 
+    @per_call
     def list_parents_of_dataset(
-        self, dsid: str, limit: int | None = None, **filters: Any
+        self,
+        /,
+        dsid: str,
+        limit: int | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **filters: Any,
     ) -> list[Dataset]:
         """Lists the datasets linked as parents of `dsid` (same filters as `list_datasets`)."""
         ds = check_id(dsid, "dsid")
-        params = self._filters(list_dataset_parents, filters, exclude=("limit",))
-        return self._list(
-            list_dataset_parents, Dataset, f"parents of {ds}", dsid=ds, limit=limit, **params
+        params = check_filters(list_dataset_parents.sync_detailed, filters, exclude=("limit",))
+        return parse_list(
+            invoke(
+                list_dataset_parents.sync_detailed,
+                dsid=ds,
+                limit=given(limit),
+                **params,
+                client=self._api,
+            ),
+            Dataset,
+            f"parents of {ds}",
         )

@@ -1,0 +1,8 @@
+"""The drift suite's helpers sit next to it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
