@@ -13,6 +13,7 @@ from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing.v3.access import readable_sql, require_role
 from pycrucible.testing.v3.auth import BackendDep, Principal, PrincipalDep
 from pycrucible.testing.v3.db import now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.records import resolve_instrument
 
 router = APIRouter()
@@ -60,7 +61,7 @@ def add_dataset_keyword(
     """Add a keyword (editor role); adding it twice is harmless."""
     keyword = str(query_params(request)["keyword"]).strip()
     if not keyword:
-        raise HTTPException(422, "keyword must not be blank")
+        raise unprocessable("keyword must not be blank")
     db = backend.db
     dataset_row(db, principal, dataset_mfid, "editor")
     db.execute("INSERT OR IGNORE INTO v3_keywords VALUES (?, ?)", [dataset_mfid, keyword])
@@ -82,7 +83,7 @@ def _mime(data: str) -> str:
     try:
         head = base64.b64decode(data[:64] + "=" * (-len(data[:64]) % 4), validate=False)
     except (binascii.Error, ValueError):
-        raise HTTPException(422, "thumbnail_b64str is not base64") from None
+        raise unprocessable("thumbnail_b64str is not base64") from None
     if head.startswith(b"\x89PNG"):
         return "image/png"
     if head.startswith(b"\xff\xd8"):
@@ -182,7 +183,7 @@ def assign_dataset_instrument(
     """Assign the dataset's instrument (admin role on the dataset); slug and MFID must agree."""
     body = json_body(request) or {}
     if not body.get("instrument_id") and not body.get("instrument_mfid"):
-        raise HTTPException(422, "Give instrument_id or instrument_mfid")
+        raise unprocessable("Give instrument_id or instrument_mfid")
     db = backend.db
     with db.transaction():
         dataset = dataset_row(db, principal, dataset_mfid, "admin")

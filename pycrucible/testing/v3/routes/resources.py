@@ -13,6 +13,7 @@ from pycrucible.testing._limits import check_metadata_depth
 from pycrucible.testing.v3.access import readable_sql, require_role, role_on
 from pycrucible.testing.v3.auth import BackendDep, Principal, PrincipalDep
 from pycrucible.testing.v3.db import ROLES, load_doc, now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.records import (
     RESOURCE_TYPES,
     find_project,
@@ -170,7 +171,7 @@ def check_depth(value: dict[str, Any]) -> None:
 def _metadata_body(request: Request) -> dict[str, Any]:
     body = json_body(request)
     if not isinstance(body, dict):
-        raise HTTPException(422, "Metadata must be a JSON object")
+        raise unprocessable("Metadata must be a JSON object")
     check_depth(body)
     return body
 
@@ -278,8 +279,8 @@ def _require_manager(
     if wanted is not None:
         mine = role_on(db, principal, row)
         if wanted not in ROLES[:4]:
-            raise HTTPException(
-                422, f"Unknown permission {wanted!r}; use viewer, contributor, editor or admin"
+            raise unprocessable(
+                f"Unknown permission {wanted!r}; use viewer, contributor, editor or admin"
             )
         if mine != "platform_admin" and ROLES.index(wanted) >= ROLES.index(str(mine)):
             raise HTTPException(403, "Not authorized to grant a role as high as your own")
@@ -315,7 +316,7 @@ def make_resource_private(
 def _principal_of(db: Database, kind: str, ref: str) -> tuple[str, str]:
     principal_type = GRANT_KINDS.get(kind)
     if principal_type is None:
-        raise HTTPException(422, f"Unknown principal kind {kind!r}; use users or projects")
+        raise unprocessable(f"Unknown principal kind {kind!r}; use users or projects")
     if principal_type == "user":
         user = find_user(db, ref)
         if user is None:
@@ -449,7 +450,7 @@ def reassign_resource_project(
     body = json_body(request) or {}
     refs = [body[key] for key in ("project_mfid", "project_id") if body.get(key)]
     if len(refs) != 1:
-        raise HTTPException(422, "Give exactly one of project_mfid and project_id")
+        raise unprocessable("Give exactly one of project_mfid and project_id")
     with db.transaction():
         table, row = require_role(db, principal, mfid, "owner")
         project = find_project(db, str(refs[0]))
