@@ -109,6 +109,7 @@ def _upload(db: Database, blobs: Blobs, data: bytes, **extra: str | None) -> dic
 
 def _send_parts(db: Database, blobs: Blobs, upload_id: str, data: bytes) -> None:
     session = session_row(db, upload_id, DATASET)
+    blobs.session_dir(upload_id, create=True)
     for number in range(1, session["part_count"] + 1):
         offset, size = part_span(session, number)
         chunk = data[offset : offset + size]
