@@ -1,7 +1,8 @@
-"""Shared fixtures for the v3 file tests: one local server, v3 clients, datasets and uploads."""
+"""Shared fixtures for API v3: one local server, httpx clients on ``/api/v3``."""
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,9 +13,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _v3files_helpers import PART_SIZE, V3, complete, initiate, put_parts, sign
+from _v3files_helpers import PART_SIZE, complete, initiate, put_parts, sign
 
 from pycrucible.testing import LocalCrucible
+from pycrucible.testing._ids import new_mfid
+
+_ORCIDS = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
@@ -23,9 +27,64 @@ def server() -> Iterator[LocalCrucible]:
         yield running
 
 
+def v3_client(server: LocalCrucible, key: str | None, **headers: str) -> httpx.Client:
+    """An httpx client on the v3 base URL with an API key (or none)."""
+    if key is not None:
+        headers["Authorization"] = f"Bearer {key}"
+    return httpx.Client(base_url=server.url_v3, headers=headers, timeout=10)
+
+
+@pytest.fixture
+def user(server: LocalCrucible) -> Iterator[httpx.Client]:
+    """The seed normal user."""
+    with v3_client(server, server.user_key) as client:
+        yield client
+
+
+@pytest.fixture
+def admin(server: LocalCrucible) -> Iterator[httpx.Client]:
+    """The seed admin (elevated: no privilege header)."""
+    with v3_client(server, server.admin_key) as client:
+        yield client
+
+
+@pytest.fixture
+def anonymous(server: LocalCrucible) -> Iterator[httpx.Client]:
+    """No API key."""
+    with v3_client(server, None) as client:
+        yield client
+
+
+@pytest.fixture
+def new_user(server: LocalCrucible) -> Iterator[Callable[[], httpx.Client]]:
+    """Make fresh normal users, each with their own key."""
+    clients: list[httpx.Client] = []
+
+    def make() -> httpx.Client:
+        number = next(_ORCIDS)
+        key = server.add_user(
+            f"0000-0001-7000-{number:04d}", first_name="New", last_name=f"U{number}"
+        )
+        client = v3_client(server, key)
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+def make_dataset(client: httpx.Client, **fields: Any) -> dict[str, Any]:
+    """Create a dataset with a fresh MFID; return its record."""
+    response = client.post("/datasets", json={"unique_id": new_mfid(), **fields})
+    assert response.status_code == 200, response.text
+    record: dict[str, Any] = response.json()
+    return record
+
+
 @pytest.fixture(autouse=True)
 def _small_parts(server: LocalCrucible) -> Iterator[None]:
-    """Small parts keep multi-part uploads quick; every test starts with uploads switched on."""
+    """Small upload parts keep multi-part tests quick; each test starts with uploads on."""
     with httpx.Client(base_url=server.url, timeout=10) as control:
         control.headers["Authorization"] = f"Bearer {server.admin_key}"
         control.put("/_control/uploads", json={"multipart_enabled": True, "part_size": PART_SIZE})
@@ -33,25 +92,6 @@ def _small_parts(server: LocalCrucible) -> Iterator[None]:
         control.put("/_control/uploads", json={"multipart_enabled": True})
     server.faults.clear()
     server.worker_delay = 0.02
-
-
-def _client(server: LocalCrucible, key: str | None) -> httpx.Client:
-    headers = {} if key is None else {"Authorization": f"Bearer {key}"}
-    return httpx.Client(base_url=server.url + V3, headers=headers, timeout=30)
-
-
-@pytest.fixture
-def user(server: LocalCrucible) -> Iterator[httpx.Client]:
-    """A v3 client with the seed normal user's key."""
-    with _client(server, server.user_key) as client:
-        yield client
-
-
-@pytest.fixture
-def admin(server: LocalCrucible) -> Iterator[httpx.Client]:
-    """A v3 client with the seed admin's key."""
-    with _client(server, server.admin_key) as client:
-        yield client
 
 
 @pytest.fixture
@@ -70,13 +110,9 @@ def storage() -> Iterator[httpx.Client]:
 
 
 @pytest.fixture
-def dataset(server: LocalCrucible) -> str:
+def dataset(user: httpx.Client) -> str:
     """A fresh dataset of the seed normal user; returns its MFID."""
-    with httpx.Client(base_url=server.url, timeout=10) as seed_api:
-        seed_api.headers["Authorization"] = f"Bearer {server.user_key}"
-        response = seed_api.post("/datasets", json={"dataset_name": "v3 files"})
-        assert response.status_code == 200, response.text
-        return str(response.json()["unique_id"])
+    return str(make_dataset(user, dataset_name="v3 files")["unique_id"])
 
 
 @pytest.fixture

@@ -8,14 +8,12 @@ here. Completion reads the stored parts once, in a worker thread, hashing as it 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
 
-from pycrucible.testing._auth import BackendDep
-from pycrucible.testing._routes.v3_glue import PrincipalDep, dataset_row, principal_id
+from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing._routes.v3_storage import blobs_of
 from pycrucible.testing._v3_blobs import (
     OBJECT_PREFIX,
@@ -37,62 +35,10 @@ from pycrucible.testing._v3_uploads import (
     parts_page,
     session_row,
 )
+from pycrucible.testing.v3.auth import BackendDep, PrincipalDep
+from pycrucible.testing.v3.routes._files_access import dataset_row, principal_id
 
 router = APIRouter(tags=["uploads"])
-
-SHA256 = r"^[0-9a-f]{64}$"
-IdempotencyKey = Annotated[
-    str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255)
-]
-
-
-class UploadInitiate(BaseModel):
-    """Body of the initiate operations."""
-
-    model_config = ConfigDict(extra="forbid")
-    filename: str = Field(min_length=1)
-    size: int = Field(ge=0)
-    sha256_hash: str = Field(pattern=SHA256)
-
-
-class ReplaceUploadInitiate(BaseModel):
-    """Body of ``initiate_replace_upload``."""
-
-    model_config = ConfigDict(extra="forbid")
-    size: int = Field(ge=0)
-    sha256_hash: str = Field(pattern=SHA256)
-
-
-class PartChecksum(BaseModel):
-    """One part to sign."""
-
-    model_config = ConfigDict(extra="forbid")
-    part_number: int = Field(ge=1)
-    crc32c: str = Field(min_length=1)
-
-
-class PartSignRequest(BaseModel):
-    """Body of ``sign_upload_parts``: at most 32 parts."""
-
-    model_config = ConfigDict(extra="forbid")
-    parts: list[PartChecksum] = Field(min_length=1, max_length=32)
-
-
-class MultipartUploadComplete(BaseModel):
-    """Body of ``complete_multipart_upload``."""
-
-    model_config = ConfigDict(extra="forbid")
-    upload_id: str = Field(min_length=1)
-    sha256_hash: str = Field(pattern=SHA256)
-    crc32c: str = Field(min_length=1)
-
-
-class UploadComplete(BaseModel):
-    """Body of ``complete_upload``."""
-
-    model_config = ConfigDict(extra="forbid")
-    upload_id: str = Field(min_length=1)
-    sha256_hash: str = Field(pattern=SHA256)
 
 
 def answer(problem: UploadError) -> JSONResponse:
@@ -101,8 +47,9 @@ def answer(problem: UploadError) -> JSONResponse:
 
 
 def base_url(request: Request) -> str:
-    """The server's base URL as the client reached it, without a trailing slash."""
-    return str(request.base_url).rstrip("/")
+    """The server's root URL as the client reached it (storage URLs live outside ``/api/v3``)."""
+    root = str(request.base_url).rstrip("/")
+    return root.removesuffix(request.scope.get("root_path", "")).rstrip("/")
 
 
 def check_filename(name: str) -> None:
@@ -133,24 +80,21 @@ def check_filename(name: str) -> None:
 
 @router.post("/datasets/{dataset_mfid}/upload/multipart/initiate", response_model=None)
 def initiate_multipart_upload(
-    dataset_mfid: str,
-    body: UploadInitiate,
-    caller: PrincipalDep,
-    backend: BackendDep,
-    idempotency_key: IdempotencyKey = None,
+    dataset_mfid: str, request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any] | JSONResponse:
     """Start (or find again, by ``Idempotency-Key``) a signed multipart upload."""
+    body = json_body(request)
     dataset_row(backend, caller, dataset_mfid, "editor")
-    check_filename(body.filename)
+    check_filename(body["filename"])
     try:
         return initiate_multipart(
             backend.db,
             dataset_mfid=dataset_mfid,
             owner=principal_id(caller),
-            filename=body.filename,
-            size=body.size,
-            sha256=body.sha256_hash,
-            idempotency_key=idempotency_key,
+            filename=body["filename"],
+            size=body["size"],
+            sha256=body["sha256_hash"],
+            idempotency_key=request.headers.get("idempotency-key"),
         )
     except UploadError as problem:
         return answer(problem)
@@ -158,14 +102,10 @@ def initiate_multipart_upload(
 
 @router.post("/files/{file_mfid}/upload/multipart/initiate", response_model=None)
 def initiate_replace_upload(
-    file_mfid: str,
-    body: ReplaceUploadInitiate,
-    caller: PrincipalDep,
-    backend: BackendDep,
-    if_match: Annotated[str, Header(alias="If-Match", min_length=1)],
-    idempotency_key: IdempotencyKey = None,
+    file_mfid: str, request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any] | JSONResponse:
     """Start a signed multipart upload replacing a file's content (``If-Match`` required)."""
+    body = json_body(request)
     target = file_row(backend.db, file_mfid)
     if target is None:
         raise HTTPException(404, "File not found")
@@ -175,10 +115,10 @@ def initiate_replace_upload(
             backend.db,
             target=target,
             owner=principal_id(caller),
-            size=body.size,
-            sha256=body.sha256_hash,
-            if_match=if_match,
-            idempotency_key=idempotency_key,
+            size=body["size"],
+            sha256=body["sha256_hash"],
+            if_match=request.headers["if-match"],
+            idempotency_key=request.headers.get("idempotency-key"),
         )
     except UploadError as problem:
         return answer(problem)
@@ -190,7 +130,7 @@ def _session(backend: BackendDep, caller: PrincipalDep, dataset_mfid: str, uploa
         session = session_row(backend.db, upload_id, dataset_mfid)
     except UploadError as problem:
         raise HTTPException(problem.status, problem.detail) from None
-    if session["owner"] != principal_id(caller) and not caller.is_admin:
+    if session["owner"] != principal_id(caller) and not caller.elevated:
         raise HTTPException(404, "Upload session not found")
     return session
 
@@ -199,48 +139,49 @@ def _session(backend: BackendDep, caller: PrincipalDep, dataset_mfid: str, uploa
 def list_upload_parts(
     dataset_mfid: str,
     upload_id: str,
+    request: Request,
     caller: PrincipalDep,
     backend: BackendDep,
-    part_number_marker: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
     """Parts acknowledged so far, after ``part_number_marker``."""
     session = _session(backend, caller, dataset_mfid, upload_id)
-    return parts_page(backend.db, session, part_number_marker)
+    marker = int(query_params(request).get("part_number_marker") or 0)
+    return parts_page(backend.db, session, marker)
 
 
 @router.post("/datasets/{dataset_mfid}/upload/multipart/{upload_id}/parts", response_model=None)
 def sign_upload_parts(
     dataset_mfid: str,
     upload_id: str,
-    body: PartSignRequest,
     request: Request,
     caller: PrincipalDep,
     backend: BackendDep,
 ) -> dict[str, Any] | JSONResponse:
     """Signed PUT URLs for up to 32 parts, each carrying the part's expected CRC32C."""
+    body = json_body(request)
     session = _session(backend, caller, dataset_mfid, upload_id)
     if session["state"] != "uploading" or session["kind"] != "multipart":
         raise HTTPException(404, "Upload session not open")
     signed = []
-    for part in body.parts:
+    for part in body["parts"]:
         try:
-            offset, size = part_span(session, part.part_number)
+            offset, size = part_span(session, part["part_number"])
         except UploadError as problem:
             return answer(problem)
         url, expires = sign_part_url(
             backend.signer,
             base_url(request),
             upload_id,
-            part.part_number,
-            part.crc32c,
+            part["part_number"],
+            part["crc32c"],
             backend.link_lifetime,
         )
         signed.append(
             {
-                "part_number": part.part_number,
+                "part_number": part["part_number"],
                 "url": url,
                 "headers": {
-                    "x-goog-hash": f"crc32c={part.crc32c}",
+                    "x-goog-hash": f"crc32c={part['crc32c']}",
                     "Content-Type": "application/octet-stream",
                 },
                 "offset": offset,
@@ -253,15 +194,16 @@ def sign_upload_parts(
 
 @router.post("/datasets/{dataset_mfid}/upload/multipart/complete", response_model=None)
 def complete_multipart_upload(
-    dataset_mfid: str, body: MultipartUploadComplete, caller: PrincipalDep, backend: BackendDep
+    dataset_mfid: str, request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any] | JSONResponse:
     """Assemble the parts, check the whole-object SHA-256 and CRC32C, return the file."""
-    session = _session(backend, caller, dataset_mfid, body.upload_id)
+    body = json_body(request)
+    session = _session(backend, caller, dataset_mfid, body["upload_id"])
     if session["kind"] != "multipart":
         raise HTTPException(404, "Upload session not found")
     try:
         stored = complete_multipart(
-            backend.db, blobs_of(backend), session, body.sha256_hash, body.crc32c
+            backend.db, blobs_of(backend), session, body["sha256_hash"], body["crc32c"]
         )
     except UploadError as problem:
         return answer(problem)
@@ -279,32 +221,31 @@ def abort_multipart_upload(
 
 
 def _simple(
-    kind: str, dataset_mfid: str, body: UploadInitiate, caller: PrincipalDep, backend: BackendDep
+    kind: str, dataset_mfid: str, body: dict[str, Any], caller: PrincipalDep, backend: BackendDep
 ) -> tuple[Any, Any]:
     dataset_row(backend, caller, dataset_mfid, "editor")
-    check_filename(body.filename)
+    check_filename(body["filename"])
     return initiate_simple(
         backend.db,
         blobs_of(backend),
         kind=kind,
         dataset_mfid=dataset_mfid,
         owner=principal_id(caller),
-        filename=body.filename,
-        size=body.size,
-        sha256=body.sha256_hash,
+        filename=body["filename"],
+        size=body["size"],
+        sha256=body["sha256_hash"],
     )
 
 
 @router.post("/datasets/{dataset_mfid}/upload/initiate")
 def initiate_resumable_upload(
     dataset_mfid: str,
-    body: UploadInitiate,
     request: Request,
     caller: PrincipalDep,
     backend: BackendDep,
 ) -> dict[str, Any]:
     """A resumable session URI on the storage stand-in (no API key), or ``existing_file``."""
-    session, existing = _simple("resumable", dataset_mfid, body, caller, backend)
+    session, existing = _simple("resumable", dataset_mfid, json_body(request), caller, backend)
     if existing is not None:
         return {"upload_id": None, "resumable_uri": None, "existing_file": file_out(existing)}
     uri = sign_resumable_url(
@@ -321,13 +262,12 @@ def initiate_resumable_upload(
 @router.post("/datasets/{dataset_mfid}/upload/initiate/multipart")
 def initiate_token_upload(
     dataset_mfid: str,
-    body: UploadInitiate,
     request: Request,
     caller: PrincipalDep,
     backend: BackendDep,
 ) -> dict[str, Any]:
     """A short-lived storage token for one object on the storage stand-in (legacy route)."""
-    session, existing = _simple("token", dataset_mfid, body, caller, backend)
+    session, existing = _simple("token", dataset_mfid, json_body(request), caller, backend)
     if existing is not None:
         return {"upload_id": None, "access_token": None, "existing_file": file_out(existing)}
     return {
@@ -344,14 +284,15 @@ def initiate_token_upload(
 
 @router.post("/datasets/{dataset_mfid}/upload/complete", response_model=None)
 def complete_upload(
-    dataset_mfid: str, body: UploadComplete, caller: PrincipalDep, backend: BackendDep
+    dataset_mfid: str, request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any] | JSONResponse:
     """Check a resumable or token upload's bytes and SHA-256, return the file."""
-    session = _session(backend, caller, dataset_mfid, body.upload_id)
+    body = json_body(request)
+    session = _session(backend, caller, dataset_mfid, body["upload_id"])
     if session["kind"] not in ("resumable", "token") or session["state"] == "aborted":
         raise HTTPException(404, "Upload session not found")
     try:
-        stored = complete_simple(backend.db, blobs_of(backend), session, body.sha256_hash)
+        stored = complete_simple(backend.db, blobs_of(backend), session, body["sha256_hash"])
     except UploadError as problem:
         return answer(problem)
     return file_out(stored)

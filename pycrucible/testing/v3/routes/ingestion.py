@@ -12,21 +12,15 @@ from __future__ import annotations
 
 import base64
 import time
+from datetime import datetime
 from pathlib import PurePosixPath
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from fastapi import APIRouter, HTTPException, Request
 
-from pycrucible.testing._auth import BackendDep
 from pycrucible.testing._db import Database, Row
+from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing._files import IMAGE_EXTENSIONS, make_png
-from pycrucible.testing._routes.v3_glue import (
-    PrincipalDep,
-    dataset_int_id,
-    dataset_row,
-    readable_dataset_mfids,
-)
 from pycrucible.testing._state import Backend
 from pycrucible.testing._v3_blobs import Blobs
 from pycrucible.testing._v3_records import (
@@ -37,21 +31,16 @@ from pycrucible.testing._v3_records import (
     ingestion_row,
 )
 from pycrucible.testing._workers import KNOWN_INGESTORS, now_iso
+from pycrucible.testing.v3.auth import BackendDep, PrincipalDep
+from pycrucible.testing.v3.routes._files_access import (
+    dataset_int_id,
+    dataset_row,
+    readable_datasets_sql,
+)
 
 router = APIRouter(tags=["ingestion"])
 
 PENDING = ("requested", "started", "in_progress")
-
-
-class IngestionRequestUpdate(BaseModel):
-    """Body of ``update_ingestion_request`` (a worker's report)."""
-
-    model_config = ConfigDict(extra="forbid")
-    id: int
-    status: str = Field(min_length=1)
-    ingestion_githash: str | None = None
-    ingestion_class: str | None = None
-    time_completed: AwareDatetime | None = None
 
 
 def detect_class(filename: str) -> str:
@@ -92,7 +81,7 @@ def make_finisher(backend: Backend) -> Any:
 
 def _add_thumbnail(db: Database, row: Row) -> None:
     png = make_png((row["sha256_hash"] or "").encode())
-    dataset = db.one("SELECT id FROM datasets WHERE unique_id = ?", [row["dataset_mfid"]])
+    dataset = db.one("SELECT id FROM v3_datasets WHERE unique_id = ?", [row["dataset_mfid"]])
     db.insert(
         "v3_thumbnails",
         {
@@ -107,13 +96,12 @@ def _add_thumbnail(db: Database, row: Row) -> None:
 
 @router.post("/files/{file_mfid}/ingest")
 def request_file_ingestion(
-    file_mfid: str,
-    caller: PrincipalDep,
-    backend: BackendDep,
-    status: Annotated[Literal["requested", "not_requested"], Query()] = "requested",
-    ingestion_class: Annotated[str | None, Query()] = None,
+    file_mfid: str, request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any]:
     """Create an ingestion request for the file (``requested`` queues it for a worker)."""
+    query = query_params(request)
+    status = query.get("status") or "requested"
+    ingestion_class = query.get("ingestion_class")
     row = file_row(backend.db, file_mfid)
     if row is None:
         raise HTTPException(404, "File not found")
@@ -144,24 +132,17 @@ def request_file_ingestion(
 
 @router.get("/ingestion_requests")
 def list_ingestion_requests(
-    caller: PrincipalDep,
-    backend: BackendDep,
-    dataset_mfid: Annotated[str | None, Query()] = None,
-    file_mfid: Annotated[str | None, Query()] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
-    cursor: Annotated[str | None, Query()] = None,
+    request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any]:
     """Ingestion requests of the datasets the caller can read (offset pages)."""
-    where, params = ["1"], []
-    for column, value in (("v.dataset_mfid", dataset_mfid), ("v.file_mfid", file_mfid)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    readable = readable_dataset_mfids(backend, caller)
-    if readable is not None:
-        where.append(f"v.dataset_mfid IN ({', '.join('?' for _ in readable) or 'NULL'})")
-        params.extend(readable)
+    query = query_params(request)
+    limit, offset = int(query.get("limit", 100)), int(query.get("offset", 0))
+    readable, params = readable_datasets_sql(caller, "v.dataset_mfid")
+    where = [readable]
+    for column in ("dataset_mfid", "file_mfid"):
+        if query.get(column) is not None:
+            where.append(f"v.{column} = ?")
+            params.append(query[column])
     condition = " AND ".join(where)
     total = backend.db.scalar(
         f"SELECT COUNT(*) FROM requests r JOIN v3_ingestion v ON v.request_id = r.id "
@@ -199,7 +180,7 @@ def get_ingestion_request(
 
 @router.patch("/ingestion_requests/{request_id}")
 def update_ingestion_request(
-    request_id: int, body: IngestionRequestUpdate, caller: PrincipalDep, backend: BackendDep
+    request_id: int, request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any]:
     """A worker's report: status, ingestor commit and class, completion time.
 
@@ -207,12 +188,14 @@ def update_ingestion_request(
     the file ingested.
     """
     row = _request_for(backend, caller, request_id, "editor")
-    if body.id != request_id:
+    body = json_body(request)
+    completed = body.get("time_completed")
+    if body["id"] != request_id:
         raise HTTPException(
             422,
             [{"type": "value_error", "loc": ["body", "id"], "msg": "Must match the path"}],
         )
-    if body.time_completed is not None and body.status != "complete":
+    if completed is not None and body["status"] != "complete":
         raise HTTPException(
             422,
             [
@@ -223,21 +206,21 @@ def update_ingestion_request(
                 }
             ],
         )
-    changes: dict[str, Any] = {"status": body.status, "due": None}
-    if body.ingestion_class is not None:
-        changes["ingestion_class"] = body.ingestion_class
-    if body.status == "complete":
-        finished = body.time_completed.isoformat() if body.time_completed else now_iso()
-        changes["time_completed"] = finished
+    changes: dict[str, Any] = {"status": body["status"], "due": None}
+    if body.get("ingestion_class") is not None:
+        changes["ingestion_class"] = body["ingestion_class"]
+    if body["status"] == "complete":
+        when = datetime.fromisoformat(completed).isoformat() if completed else now_iso()
+        changes["time_completed"] = when
     db = backend.db
     with db.transaction():
         db.update("requests", request_id, changes)
-        if body.ingestion_githash is not None:
+        if body.get("ingestion_githash") is not None:
             db.execute(
                 "UPDATE v3_ingestion SET ingestion_githash = ? WHERE request_id = ?",
-                [body.ingestion_githash, request_id],
+                [body["ingestion_githash"], request_id],
             )
-        if body.status == "complete":
+        if body["status"] == "complete":
             db.execute("UPDATE v3_files SET ingested = 1 WHERE mfid = ?", [row["file_mfid"]])
     found = ingestion_row(db, request_id)
     assert found is not None

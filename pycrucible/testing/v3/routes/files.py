@@ -8,68 +8,26 @@ storage stand-in and exist only for ingested files (404 otherwise); ``expires_in
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, HTTPException, Request
 
-from pycrucible.testing._auth import BackendDep
 from pycrucible.testing._db import Row
-from pycrucible.testing._ids import new_mfid
-from pycrucible.testing._routes.v3_glue import (
-    PrincipalDep,
-    dataset_int_id,
-    dataset_row,
-    readable_dataset_mfids,
-)
+from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing._routes.v3_storage import blobs_of
-from pycrucible.testing._routes.v3_uploads import base_url, check_filename
 from pycrucible.testing._state import Backend
 from pycrucible.testing._v3_blobs import effective_disposition, sign_download_url
 from pycrucible.testing._v3_records import GCS, file_out, file_row, thumbnail_out
+from pycrucible.testing.v3.auth import BackendDep, PrincipalDep
+from pycrucible.testing.v3.ids import mint_mfid
+from pycrucible.testing.v3.routes._files_access import (
+    dataset_int_id,
+    dataset_row,
+    readable_datasets_sql,
+)
+from pycrucible.testing.v3.routes.uploads import base_url, check_filename
 
 router = APIRouter(tags=["files"])
-
-SHA256 = r"^[0-9a-f]{64}$"
-Disposition = Literal["attachment", "inline"]
-
-
-class FileRegister(BaseModel):
-    """Body of ``register_dataset_file``: a file kept outside Crucible."""
-
-    model_config = ConfigDict(extra="forbid")
-    filename: str = Field(min_length=1)
-    storage_backend: str = Field(min_length=1)
-    access_note: str | None = None
-    size: int | None = Field(default=None, ge=0)
-    sha256_hash: str | None = Field(default=None, pattern=SHA256)
-
-
-class FileUpdate(BaseModel):
-    """Body of ``update_file``."""
-
-    model_config = ConfigDict(extra="forbid")
-    filename: str | None = Field(default=None, min_length=1)
-    storage_path: str | None = None
-    access_note: str | None = None
-    size: int | None = Field(default=None, ge=0)
-    sha256_hash: str | None = Field(default=None, pattern=SHA256)
-
-
-class ThumbnailCreate(BaseModel):
-    """Body of ``create_dataset_thumbnail``."""
-
-    model_config = ConfigDict(extra="forbid")
-    thumbnail_name: str = Field(min_length=1)
-    thumbnail_b64str: str = Field(min_length=1)
-
-
-class ThumbnailUpdate(BaseModel):
-    """Body of ``update_dataset_thumbnail``: at least one field."""
-
-    model_config = ConfigDict(extra="forbid")
-    thumbnail_name: str | None = Field(default=None, min_length=1, pattern=r"\S")
-    thumbnail_b64str: str | None = Field(default=None, min_length=1)
 
 
 def _file_for(backend: Backend, caller: PrincipalDep, file_mfid: str, need: Any) -> Row:
@@ -94,12 +52,13 @@ def list_dataset_files(
 
 @router.post("/datasets/{dataset_mfid}/files")
 def register_dataset_file(
-    dataset_mfid: str, body: FileRegister, caller: PrincipalDep, backend: BackendDep
+    dataset_mfid: str, request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any]:
     """Record a file kept outside Crucible (any backend but ``gcs``)."""
+    body = json_body(request)
     dataset_row(backend, caller, dataset_mfid, "editor")
-    check_filename(body.filename)
-    if body.storage_backend.lower() == GCS:
+    check_filename(body.get("filename"))
+    if body.get("storage_backend").lower() == GCS:
         raise HTTPException(
             422,
             [
@@ -107,21 +66,21 @@ def register_dataset_file(
                     "type": "value_error",
                     "loc": ["body", "storage_backend"],
                     "msg": "GCS files are created by the upload API",
-                    "input": body.storage_backend,
+                    "input": body.get("storage_backend"),
                 }
             ],
         )
-    mfid = new_mfid()
+    mfid = mint_mfid()
     backend.db.insert(
         "v3_files",
         {
             "mfid": mfid,
             "dataset_mfid": dataset_mfid,
-            "filename": body.filename,
-            "storage_backend": body.storage_backend,
-            "access_note": body.access_note,
-            "size": body.size,
-            "sha256_hash": body.sha256_hash,
+            "filename": body.get("filename"),
+            "storage_backend": body.get("storage_backend"),
+            "access_note": body.get("access_note"),
+            "size": body.get("size"),
+            "sha256_hash": body.get("sha256_hash"),
             "creation_time": datetime.now(UTC).isoformat(),
         },
     )
@@ -131,23 +90,15 @@ def register_dataset_file(
 
 
 @router.get("/files")
-def list_files(
-    caller: PrincipalDep,
-    backend: BackendDep,
-    sha256_hash: Annotated[str | None, Query(pattern=SHA256)] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
-    cursor: Annotated[str | None, Query()] = None,
-) -> dict[str, Any]:
+def list_files(request: Request, caller: PrincipalDep, backend: BackendDep) -> dict[str, Any]:
     """Files of every dataset the caller can read, optionally by SHA-256 (offset pages)."""
-    readable = readable_dataset_mfids(backend, caller)
-    where, params = ["1"], []
-    if sha256_hash is not None:
+    query = query_params(request)
+    limit, offset = int(query.get("limit", 100)), int(query.get("offset", 0))
+    readable, params = readable_datasets_sql(caller, "dataset_mfid")
+    where = [readable]
+    if query.get("sha256_hash") is not None:
         where.append("sha256_hash = ?")
-        params.append(sha256_hash)
-    if readable is not None:
-        where.append(f"dataset_mfid IN ({', '.join('?' for _ in readable) or 'NULL'})")
-        params.extend(readable)
+        params.append(query["sha256_hash"])
     condition = " AND ".join(where)
     total = backend.db.scalar(f"SELECT COUNT(*) FROM v3_files WHERE {condition}", params)
     rows = backend.db.all(
@@ -177,11 +128,11 @@ def _refuse(field: str, message: str, value: Any) -> HTTPException:
 
 @router.patch("/files/{file_mfid}")
 def update_file(
-    file_mfid: str, body: FileUpdate, caller: PrincipalDep, backend: BackendDep
+    file_mfid: str, request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any]:
     """Rename a file or edit its location fields (server-owned for stored GCS files: 422)."""
     row = _file_for(backend, caller, file_mfid, "editor")
-    changes = body.model_dump(exclude_unset=True)
+    changes = dict(json_body(request) or {})
     if row["storage_backend"] == GCS:
         if "storage_path" in changes:
             raise _refuse(
@@ -227,9 +178,9 @@ def get_file_download_link(
     request: Request,
     caller: PrincipalDep,
     backend: BackendDep,
-    disposition: Annotated[Disposition | None, Query()] = None,
 ) -> dict[str, Any]:
     """A signed URL (no API key needed) for an ingested stored file; 404 otherwise."""
+    disposition = query_params(request).get("disposition")
     row = _file_for(backend, caller, file_mfid, "viewer")
     if row["stored_key"] is None or not row["ingested"]:
         raise HTTPException(404, "The file is not ingested")
@@ -246,9 +197,9 @@ def get_dataset_download_links(
     request: Request,
     caller: PrincipalDep,
     backend: BackendDep,
-    disposition: Annotated[Disposition | None, Query()] = None,
 ) -> dict[str, str | None]:
     """Signed URLs of the dataset's ingested files, keyed by file MFID (404: none ingested)."""
+    disposition = query_params(request).get("disposition")
     dataset_row(backend, caller, dataset_mfid, "viewer")
     rows = backend.db.all(
         "SELECT * FROM v3_files WHERE dataset_mfid = ? AND ingested = 1 ORDER BY id",
@@ -278,17 +229,18 @@ def list_dataset_thumbnails(
 
 @router.post("/datasets/{dataset_mfid}/thumbnails")
 def create_dataset_thumbnail(
-    dataset_mfid: str, body: ThumbnailCreate, caller: PrincipalDep, backend: BackendDep
+    dataset_mfid: str, request: Request, caller: PrincipalDep, backend: BackendDep
 ) -> dict[str, Any]:
     """Add a thumbnail (raw base64)."""
+    body = json_body(request)
     dataset = dataset_row(backend, caller, dataset_mfid, "editor")
     new_id = backend.db.insert(
         "v3_thumbnails",
         {
             "dataset_mfid": dataset_mfid,
             "dataset_id": dataset_int_id(dataset),
-            "thumbnail_name": body.thumbnail_name,
-            "thumbnail_b64str": body.thumbnail_b64str,
+            "thumbnail_name": body.get("thumbnail_name"),
+            "thumbnail_b64str": body.get("thumbnail_b64str"),
             "mime_type": "image/png",
         },
     )
@@ -309,14 +261,14 @@ def _thumbnail(backend: Backend, dataset_mfid: str, thumbnail_id: int) -> dict[s
 def update_dataset_thumbnail(
     dataset_mfid: str,
     thumbnail_id: int,
-    body: ThumbnailUpdate,
+    request: Request,
     caller: PrincipalDep,
     backend: BackendDep,
 ) -> dict[str, Any]:
     """Rename a thumbnail or replace its image."""
     dataset_row(backend, caller, dataset_mfid, "editor")
     _thumbnail(backend, dataset_mfid, thumbnail_id)
-    changes = body.model_dump(exclude_none=True)
+    changes = dict(json_body(request) or {})
     if not changes:
         raise _refuse("thumbnail_name", "Give at least one field", None)
     backend.db.update("v3_thumbnails", thumbnail_id, changes)
