@@ -40,6 +40,9 @@ from pycrucible.testing.v3.routes._files_access import dataset_row, principal_id
 
 router = APIRouter(tags=["uploads"])
 
+RESUMABLE_URI_LIFETIME = 7 * 24 * 3600
+"""Seconds a resumable session URI stays valid (a week, as the object store's do)."""
+
 
 def answer(problem: UploadError) -> JSONResponse:
     """Turn an :class:`UploadError` into the HTTP answer."""
@@ -249,7 +252,7 @@ def initiate_resumable_upload(
     if existing is not None:
         return {"upload_id": None, "resumable_uri": None, "existing_file": file_out(existing)}
     uri = sign_resumable_url(
-        backend.signer, base_url(request), session["upload_id"], backend.link_lifetime
+        backend.signer, base_url(request), session["upload_id"], RESUMABLE_URI_LIFETIME
     )
     return {
         "upload_id": session["upload_id"],
