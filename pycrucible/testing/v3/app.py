@@ -13,15 +13,18 @@ from pycrucible.testing.v3.routes import (
     datasets,
     deletion,
     facets,
+    files,
     graphs,
     groups,
     health,
+    ingestion,
     instruments,
     links,
     projects,
     resources,
     samples,
     service_accounts,
+    uploads,
     users,
 )
 from pycrucible.testing.v3.seed import seed_v3
@@ -42,6 +45,9 @@ V3_ROUTERS = (
     service_accounts.router,
     groups.router,
     graphs.router,
+    files.router,
+    uploads.router,
+    ingestion.router,
 )
 """Every v3 router; a new resource module adds its ``router`` here."""
 
