@@ -11,6 +11,7 @@ from pycrucible.testing._db import Database, Row
 from pycrucible.testing.v3.access import capabilities, role_on
 from pycrucible.testing.v3.auth import Principal
 from pycrucible.testing.v3.db import load_doc
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.ids import MFID
 
 RESOURCE_TYPES = {"v3_datasets": "dataset", "v3_samples": "sample"}
@@ -74,7 +75,7 @@ def resolve_project(
         return None
     rows = [find_project(db, value) for value in (ref, mfid) if value is not None]
     if any(row is None for row in rows) or len({row["unique_id"] for row in rows if row}) > 1:
-        raise HTTPException(422, f"Unknown or mismatched project: {ref or mfid}")
+        raise unprocessable(f"Unknown or mismatched project: {ref or mfid}")
     project = rows[0]
     assert project is not None
     role = project_role(db, principal, project["unique_id"])
@@ -89,7 +90,7 @@ def resolve_instrument(db: Database, slug: str | None, mfid: str | None) -> Row 
         return None
     rows = [find_instrument(db, value) for value in (slug, mfid) if value is not None]
     if any(row is None for row in rows) or len({row["unique_id"] for row in rows if row}) > 1:
-        raise HTTPException(422, f"Unknown or mismatched instrument: {slug or mfid}")
+        raise unprocessable(f"Unknown or mismatched instrument: {slug or mfid}")
     return rows[0]
 
 
@@ -105,7 +106,7 @@ def resolve_owner(db: Database, principal: Principal, ref: str | None) -> Row:
         return me
     row = find_user(db, ref)
     if row is None:
-        raise HTTPException(422, f"Unknown owner: {ref}")
+        raise unprocessable(f"Unknown owner: {ref}")
     if row["id"] != principal.user_id and not principal.elevated:
         raise HTTPException(403, "Not authorized to create records for another user")
     return row
@@ -173,3 +174,58 @@ def record_view(
         view["deletion_request"] = {"id": row["deletion_request_id"], "status": "pending"}
     view["capabilities"] = capabilities(principal, role_on(db, principal, row))
     return view
+
+
+def user_read(row: Row, principal: Principal, *, admin_view: bool = False) -> dict[str, Any]:
+    """Return a user record; the email only for the user themself or an elevated admin."""
+    view: dict[str, Any] = {
+        "unique_id": row["unique_id"],
+        "username": row["username"],
+        "first_name": row["first_name"],
+        "last_name": row["last_name"],
+        "is_service_account": bool(row["is_service_account"]),
+    }
+    if row["id"] == principal.user_id:
+        view["id"] = row["id"]
+    if row["id"] == principal.user_id or principal.elevated:
+        view["email"] = row["email"]
+    if admin_view or principal.elevated:
+        view["platform_role"] = row["platform_role"]
+        view["user_capabilities"] = {
+            "can_manage_users": row["platform_role"] == "admin",
+            "can_create_project": not row["is_service_account"],
+        }
+    return view
+
+
+def key_status(db: Database, user_id: int) -> dict[str, Any]:
+    """Return ``{valid, created_at, expires_at}`` of a user's API key."""
+    row = db.one(
+        "SELECT created_at, expires_at FROM v3_keys WHERE user_id = ? ORDER BY rowid DESC LIMIT 1",
+        [user_id],
+    )
+    if row is not None:
+        return {"valid": True, "created_at": row["created_at"], "expires_at": row["expires_at"]}
+    orcid = db.scalar("SELECT unique_id FROM v3_users WHERE id = ?", [user_id])
+    v1 = db.scalar(
+        "SELECT 1 FROM api_keys k JOIN users u ON u.id = k.user_id WHERE u.orcid = ?", [orcid]
+    )
+    return {"valid": v1 is not None, "created_at": None, "expires_at": None}
+
+
+def group_ids(db: Database, user_id: int) -> list[str]:
+    """Return a user's access groups: their own id, project slugs, bound instruments."""
+    own = db.scalar("SELECT unique_id FROM v3_users WHERE id = ?", [user_id])
+    projects = db.all(
+        "SELECT p.project_id FROM v3_project_members m JOIN v3_projects p "
+        "ON p.unique_id = m.project_mfid WHERE m.user_id = ? ORDER BY p.project_id",
+        [user_id],
+    )
+    instruments = db.all(
+        "SELECT instrument_mfid FROM v3_instrument_accounts WHERE user_id = ?", [user_id]
+    )
+    return [
+        str(own),
+        *(p["project_id"] for p in projects),
+        *(i["instrument_mfid"] for i in instruments),
+    ]

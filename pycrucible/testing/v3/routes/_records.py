@@ -13,6 +13,7 @@ from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing.v3.access import readable_sql, require_role
 from pycrucible.testing.v3.auth import Principal
 from pycrucible.testing.v3.db import dump_doc, load_doc, now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.ids import mint_mfid
 from pycrucible.testing.v3.listing import keyset_page
 from pycrucible.testing.v3.records import (
@@ -69,7 +70,7 @@ def create_record(
     if body.get("owner") is not None and body.get("owner_orcid") is not None:
         owner_a, owner_b = find_user(db, body["owner"]), find_user(db, body["owner_orcid"])
         if owner_a is None or owner_b is None or owner_a["id"] != owner_b["id"]:
-            raise HTTPException(422, "owner and owner_orcid name different users")
+            raise unprocessable("owner and owner_orcid name different users")
     with db.transaction():
         if any(
             db.one(f"SELECT 1 FROM {t} WHERE unique_id = ?", [mfid])
