@@ -110,6 +110,17 @@ class ServerProcess:
                     raise RuntimeError("the server did not accept connections in time") from None
                 time.sleep(0.05)
 
+    @property
+    def pid(self) -> int:
+        """Process id of the running server.
+
+        Raises:
+            RuntimeError: The server is not running.
+        """
+        if self._process is None:
+            raise RuntimeError("the server is not running")
+        return self._process.pid
+
     def discard_files(self, dsid: str) -> None:
         """Deletes a dataset's stored files and every partial upload, then flushes the page cache.
 
