@@ -275,6 +275,7 @@ def list_records(
         cursor=query.get("cursor"),
         include_total=query.get("include_total"),
         view=view,
+        ascending=query.get("direction") == "asc",
     )
 
 
