@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 
 from pycrucible.testing._limits import JsonBodyLimit
@@ -61,6 +62,17 @@ def _route_name(route: APIRoute) -> str:
     return route.name
 
 
+async def _out_of_range(request: Request, exc: Exception) -> JSONResponse:
+    """Answer 422 for numbers SQLite cannot hold (above 2**63 - 1), e.g. a huge integer id."""
+    item = {
+        "type": "value_error",
+        "loc": ["path" if request.path_params else "body"],
+        "msg": f"Number out of range: {exc}",
+        "input": None,
+    }
+    return JSONResponse({"detail": [item]}, status_code=422)
+
+
 def create_v3_app(backend: Backend) -> FastAPI:
     """Build the v3 app serving one backend (the v3 tables are created and seeded here).
 
@@ -92,4 +104,5 @@ def create_v3_app(backend: Backend) -> FastAPI:
     app.add_middleware(
         JsonBodyLimit, max_bytes=backend.max_json_body, exempt_prefixes=BODY_LIMIT_EXEMPT
     )
+    app.add_exception_handler(OverflowError, _out_of_range)
     return app

@@ -123,3 +123,10 @@ def test_project_graph_holds_the_project_records(user: httpx.Client) -> None:
     graph = user.get("/project_graph/LOCAL-DEMO").json()
     assert mfid in {n["id"] for n in graph["nodes"]}
     assert user.get("/project_graph/NO-SUCH-PROJECT").status_code == 404
+
+
+def test_an_integer_id_beyond_64_bits_is_422_not_a_crash(admin: httpx.Client) -> None:
+    huge = 2**80
+    response = admin.patch(f"/join_requests/{huge}", json={"status": "rejected"})
+    assert response.status_code == 422
+    assert admin.get(f"/deletion_requests/{huge}").status_code == 422
