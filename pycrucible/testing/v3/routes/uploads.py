@@ -21,13 +21,11 @@ from pycrucible.testing._v3_blobs import (
     sign_part_url,
     sign_resumable_url,
 )
+from pycrucible.testing._v3_finish import abort, complete_multipart, complete_simple
 from pycrucible.testing._v3_records import file_out, file_row
 from pycrucible.testing._v3_uploads import (
     TOKEN_LIFETIME,
     UploadError,
-    abort,
-    complete_multipart,
-    complete_simple,
     initiate_multipart,
     initiate_replace,
     initiate_simple,
