@@ -92,6 +92,8 @@ class ServerProcess:
             delay,
             "--log-level",
             "WARNING",
+            # Benchmarks measure the server, not the contract check of its responses.
+            "--no-contract-check",
         ]
         log = (self._temp / "server.log").open("wb")
         self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)

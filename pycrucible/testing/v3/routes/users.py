@@ -57,7 +57,7 @@ def _check_username(db: Database, username: str, user_id: int | None) -> str:
         )
     taken = db.scalar("SELECT id FROM v3_users WHERE username = ?", [name])
     if taken is not None and taken != user_id:
-        raise HTTPException(409, f"Username {name} is taken")
+        raise unprocessable(f"Username {name} is taken", "body", "username", value=name)
     return name
 
 
