@@ -1,0 +1,58 @@
+"""The FastAPI application of API v3 (served under ``/api/v3``)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from pycrucible.testing._limits import JsonBodyLimit
+from pycrucible.testing._state import Backend
+from pycrucible.testing.v3.routes import datasets, health
+from pycrucible.testing.v3.seed import seed_v3
+
+V3_ROUTERS = (
+    health.router,
+    datasets.router,
+)
+"""Every v3 router; a new resource module adds its ``router`` here."""
+
+BODY_LIMIT_EXEMPT = ("/storage/", "/uploads/")
+"""v3 paths whose bodies are file bytes, not limited by size."""
+
+
+def _route_name(route: APIRoute) -> str:
+    return route.name
+
+
+def create_v3_app(backend: Backend) -> FastAPI:
+    """Build the v3 app serving one backend (the v3 tables are created and seeded here).
+
+    Route function names are the contract's operationIds. Request checking and conversion,
+    and the response check, are added around it by :func:`pycrucible.testing._app.serve_app`.
+
+    Args:
+        backend: The state to serve (shared with the seed-era API).
+    """
+    seed_v3(backend.db)
+    app = FastAPI(
+        title="Crucible API v3 (local test server)",
+        version="3.0.0",
+        generate_unique_id_function=_route_name,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+        telemetry={
+            "tracing": False,
+            "metrics": False,
+            "logs": False,
+            "operation_spans": False,
+            "auto_configure": False,
+        },
+    )
+    app.state.backend = backend
+    for router in V3_ROUTERS:
+        app.include_router(router)
+    app.add_middleware(
+        JsonBodyLimit, max_bytes=backend.max_json_body, exempt_prefixes=BODY_LIMIT_EXEMPT
+    )
+    return app
