@@ -24,6 +24,7 @@ from pycrucible.testing._routes import (
     people,
     processing,
     samples,
+    v3_setup,
 )
 from pycrucible.testing._state import Backend, StorageLogMiddleware
 from pycrucible.testing.v3.auth import key_is_valid
@@ -40,8 +41,8 @@ API_ROUTERS = (
     catalog.router,
 )
 
-BODY_LIMIT_EXEMPT = ("/uploads/",)
-"""Paths whose bodies are file bytes (resumable-upload chunks), not limited by size."""
+BODY_LIMIT_EXEMPT = ("/uploads/", "/storage/")
+"""Paths whose bodies are file bytes (upload chunks, parts and objects), not limited by size."""
 
 
 def _route_name(route: APIRoute) -> str:
@@ -102,6 +103,8 @@ def create_app(backend: Backend) -> FastAPI:
     app.state.backend = backend
     for router in API_ROUTERS:
         app.include_router(router)
+    v3_setup.prepare(backend)
+    v3_setup.install_storage(app)  # before the seed /storage/ route, which matches any path
     app.include_router(control.storage_router)
     app.include_router(control.control_router)
     app.add_middleware(

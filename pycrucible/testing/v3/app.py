@@ -7,12 +7,15 @@ from fastapi.routing import APIRoute
 
 from pycrucible.testing._limits import JsonBodyLimit
 from pycrucible.testing._state import Backend
-from pycrucible.testing.v3.routes import datasets, health
+from pycrucible.testing.v3.routes import datasets, files, health, ingestion, uploads
 from pycrucible.testing.v3.seed import seed_v3
 
 V3_ROUTERS = (
     health.router,
     datasets.router,
+    files.router,
+    uploads.router,
+    ingestion.router,
 )
 """Every v3 router; a new resource module adds its ``router`` here."""
 
