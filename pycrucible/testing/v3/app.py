@@ -7,15 +7,47 @@ from fastapi.routing import APIRoute
 
 from pycrucible.testing._limits import JsonBodyLimit
 from pycrucible.testing._state import Backend
-from pycrucible.testing.v3.routes import datasets, files, health, ingestion, uploads
+from pycrucible.testing.v3.routes import (
+    account,
+    dataset_parts,
+    datasets,
+    deletion,
+    facets,
+    files,
+    graphs,
+    groups,
+    health,
+    ingestion,
+    instruments,
+    links,
+    projects,
+    resources,
+    samples,
+    service_accounts,
+    uploads,
+    users,
+)
 from pycrucible.testing.v3.seed import seed_v3
 
 V3_ROUTERS = (
     health.router,
+    facets.router,  # before datasets and samples: /datasets/facets is not a dataset MFID
     datasets.router,
     files.router,
     uploads.router,
     ingestion.router,
+    dataset_parts.router,
+    links.router,
+    samples.router,
+    resources.router,
+    deletion.router,
+    account.router,
+    users.router,
+    projects.router,
+    instruments.router,
+    service_accounts.router,
+    groups.router,
+    graphs.router,
 )
 """Every v3 router; a new resource module adds its ``router`` here."""
 

@@ -53,6 +53,32 @@ CREATE TABLE IF NOT EXISTS v3_keywords (
     dataset_mfid TEXT NOT NULL, keyword TEXT NOT NULL, PRIMARY KEY (dataset_mfid, keyword));
 CREATE TABLE IF NOT EXISTS v3_dataset_samples (
     dataset_mfid TEXT NOT NULL, sample_mfid TEXT NOT NULL, PRIMARY KEY (dataset_mfid, sample_mfid));
+CREATE TABLE IF NOT EXISTS v3_links (
+    parent_mfid TEXT NOT NULL, child_mfid TEXT NOT NULL, relationship_type TEXT,
+    PRIMARY KEY (parent_mfid, child_mfid));
+CREATE TABLE IF NOT EXISTS v3_deletion_requests (
+    id INTEGER PRIMARY KEY, resource_mfid TEXT NOT NULL, resource_type TEXT NOT NULL,
+    resource_name TEXT, project_mfid TEXT, requester_id INTEGER NOT NULL, reason TEXT,
+    status TEXT NOT NULL, request_time TEXT NOT NULL, review_time TEXT, reviewer_id INTEGER,
+    reviewer_notes TEXT);
+CREATE TABLE IF NOT EXISTS v3_deletion_audit (
+    id INTEGER PRIMARY KEY, request_id INTEGER, resource_mfid TEXT NOT NULL,
+    resource_type TEXT NOT NULL, resource_name TEXT, project_mfid TEXT, requester_id INTEGER,
+    reason TEXT, request_time TEXT, review_time TEXT, reviewer_id INTEGER, reviewer_notes TEXT,
+    deleted_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS v3_join_requests (
+    id INTEGER PRIMARY KEY, group_name TEXT NOT NULL, requester_id INTEGER NOT NULL,
+    reason TEXT, status TEXT NOT NULL, request_time TEXT NOT NULL, review_time TEXT,
+    reviewer_id INTEGER, reviewer_notes TEXT);
+CREATE TABLE IF NOT EXISTS v3_instrument_accounts (
+    instrument_mfid TEXT NOT NULL, user_id INTEGER NOT NULL,
+    PRIMARY KEY (instrument_mfid, user_id));
+CREATE TABLE IF NOT EXISTS v3_thumbnails (
+    id INTEGER PRIMARY KEY, dataset_mfid TEXT NOT NULL, thumbnail_name TEXT NOT NULL,
+    thumbnail_b64str TEXT NOT NULL, mime_type TEXT);
+CREATE TABLE IF NOT EXISTS v3_processing (
+    id INTEGER PRIMARY KEY, dataset_mfid TEXT NOT NULL, kind TEXT NOT NULL,
+    status TEXT NOT NULL, time_requested TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS v3_metadata (resource_mfid TEXT PRIMARY KEY, body TEXT NOT NULL);
 """
 

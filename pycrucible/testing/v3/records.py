@@ -173,3 +173,58 @@ def record_view(
         view["deletion_request"] = {"id": row["deletion_request_id"], "status": "pending"}
     view["capabilities"] = capabilities(principal, role_on(db, principal, row))
     return view
+
+
+def user_read(row: Row, principal: Principal, *, admin_view: bool = False) -> dict[str, Any]:
+    """Return a user record; the email only for the user themself or an elevated admin."""
+    view: dict[str, Any] = {
+        "unique_id": row["unique_id"],
+        "username": row["username"],
+        "first_name": row["first_name"],
+        "last_name": row["last_name"],
+        "is_service_account": bool(row["is_service_account"]),
+    }
+    if row["id"] == principal.user_id:
+        view["id"] = row["id"]
+    if row["id"] == principal.user_id or principal.elevated:
+        view["email"] = row["email"]
+    if admin_view or principal.elevated:
+        view["platform_role"] = row["platform_role"]
+        view["user_capabilities"] = {
+            "can_manage_users": row["platform_role"] == "admin",
+            "can_create_project": not row["is_service_account"],
+        }
+    return view
+
+
+def key_status(db: Database, user_id: int) -> dict[str, Any]:
+    """Return ``{valid, created_at, expires_at}`` of a user's API key."""
+    row = db.one(
+        "SELECT created_at, expires_at FROM v3_keys WHERE user_id = ? ORDER BY rowid DESC LIMIT 1",
+        [user_id],
+    )
+    if row is not None:
+        return {"valid": True, "created_at": row["created_at"], "expires_at": row["expires_at"]}
+    orcid = db.scalar("SELECT unique_id FROM v3_users WHERE id = ?", [user_id])
+    v1 = db.scalar(
+        "SELECT 1 FROM api_keys k JOIN users u ON u.id = k.user_id WHERE u.orcid = ?", [orcid]
+    )
+    return {"valid": v1 is not None, "created_at": None, "expires_at": None}
+
+
+def group_ids(db: Database, user_id: int) -> list[str]:
+    """Return a user's access groups: their own id, project slugs, bound instruments."""
+    own = db.scalar("SELECT unique_id FROM v3_users WHERE id = ?", [user_id])
+    projects = db.all(
+        "SELECT p.project_id FROM v3_project_members m JOIN v3_projects p "
+        "ON p.unique_id = m.project_mfid WHERE m.user_id = ? ORDER BY p.project_id",
+        [user_id],
+    )
+    instruments = db.all(
+        "SELECT instrument_mfid FROM v3_instrument_accounts WHERE user_id = ?", [user_id]
+    )
+    return [
+        str(own),
+        *(p["project_id"] for p in projects),
+        *(i["instrument_mfid"] for i in instruments),
+    ]
