@@ -7,6 +7,7 @@ A caller's role on a dataset or sample is the highest of:
 - the role of a grant to a project they belong to (``project``, the project MFID);
 - their project role when the record is assigned to their project (project ``owner`` counts
   as ``admin`` on the project's records);
+- ``contributor`` for a service account bound to the record's instrument;
 - ``viewer`` when the record is public: a grant to ``public`` (``*``), mirrored by the
   ``public`` column for fast lists.
 
@@ -71,6 +72,11 @@ def role_on(db: Database, principal: Principal, row: Row) -> str | None:
         )
         if member is not None:
             roles.append(_project_role_as_record_role(str(member)))
+    if row.get("instrument_mfid") and db.one(
+        "SELECT 1 FROM v3_instrument_accounts WHERE instrument_mfid = ? AND user_id = ?",
+        [row["instrument_mfid"], principal.user_id],
+    ):
+        roles.append("contributor")
     if row["public"]:
         roles.append("viewer")
     return max(roles, key=rank) if roles else None
@@ -100,12 +106,20 @@ def readable_sql(principal: Principal, alias: str = "r") -> tuple[str, list[Any]
     if principal.elevated:
         return "1", []
     members = "SELECT project_mfid FROM v3_project_members WHERE user_id = ?"
+    bound = "SELECT instrument_mfid FROM v3_instrument_accounts WHERE user_id = ?"
     return (
         f"({alias}.public = 1 OR {alias}.owner_id = ? OR {alias}.project_mfid IN ({members}) "
+        f"OR {alias}.instrument_mfid IN ({bound}) "
         f"OR {alias}.unique_id IN (SELECT resource_mfid FROM v3_grants WHERE "
         f"(principal_type = 'user' AND principal_id = ?) OR "
         f"(principal_type = 'project' AND principal_id IN ({members}))))",
-        [principal.user_id, principal.user_id, principal.unique_id, principal.user_id],
+        [
+            principal.user_id,
+            principal.user_id,
+            principal.user_id,
+            principal.unique_id,
+            principal.user_id,
+        ],
     )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 
 from pycrucible.testing._limits import JsonBodyLimit
@@ -14,6 +15,7 @@ from pycrucible.testing.v3.routes import (
     deletion,
     facets,
     files,
+    grants,
     graphs,
     groups,
     health,
@@ -33,13 +35,11 @@ V3_ROUTERS = (
     health.router,
     facets.router,  # before datasets and samples: /datasets/facets is not a dataset MFID
     datasets.router,
-    files.router,
-    uploads.router,
-    ingestion.router,
     dataset_parts.router,
     links.router,
     samples.router,
     resources.router,
+    grants.router,
     deletion.router,
     account.router,
     users.router,
@@ -48,6 +48,9 @@ V3_ROUTERS = (
     service_accounts.router,
     groups.router,
     graphs.router,
+    files.router,
+    uploads.router,
+    ingestion.router,
 )
 """Every v3 router; a new resource module adds its ``router`` here."""
 
@@ -57,6 +60,17 @@ BODY_LIMIT_EXEMPT = ("/storage/", "/uploads/")
 
 def _route_name(route: APIRoute) -> str:
     return route.name
+
+
+async def _out_of_range(request: Request, exc: Exception) -> JSONResponse:
+    """Answer 422 for numbers SQLite cannot hold (above 2**63 - 1), e.g. a huge integer id."""
+    item = {
+        "type": "value_error",
+        "loc": ["path" if request.path_params else "body"],
+        "msg": f"Number out of range: {exc}",
+        "input": None,
+    }
+    return JSONResponse({"detail": [item]}, status_code=422)
 
 
 def create_v3_app(backend: Backend) -> FastAPI:
@@ -90,4 +104,5 @@ def create_v3_app(backend: Backend) -> FastAPI:
     app.add_middleware(
         JsonBodyLimit, max_bytes=backend.max_json_body, exempt_prefixes=BODY_LIMIT_EXEMPT
     )
+    app.add_exception_handler(OverflowError, _out_of_range)
     return app

@@ -73,9 +73,6 @@ CREATE TABLE IF NOT EXISTS v3_join_requests (
 CREATE TABLE IF NOT EXISTS v3_instrument_accounts (
     instrument_mfid TEXT NOT NULL, user_id INTEGER NOT NULL,
     PRIMARY KEY (instrument_mfid, user_id));
-CREATE TABLE IF NOT EXISTS v3_thumbnails (
-    id INTEGER PRIMARY KEY, dataset_mfid TEXT NOT NULL, thumbnail_name TEXT NOT NULL,
-    thumbnail_b64str TEXT NOT NULL, mime_type TEXT);
 CREATE TABLE IF NOT EXISTS v3_processing (
     id INTEGER PRIMARY KEY, dataset_mfid TEXT NOT NULL, kind TEXT NOT NULL,
     status TEXT NOT NULL, time_requested TEXT NOT NULL);

@@ -26,8 +26,11 @@ def keyset_page(
     cursor: str | None,
     include_total: bool | None,
     view: Callable[[Row], dict[str, Any]],
+    ascending: bool = False,
 ) -> dict[str, Any]:
-    """Return one keyset page of a record table in ``unique_id`` descending order.
+    """Return one keyset page of a record table in ``unique_id`` order (newest first).
+
+    MFIDs are time-ordered, so this is also creation order; ``ascending`` reverses it.
 
     Args:
         db: The database.
@@ -37,6 +40,7 @@ def keyset_page(
         cursor: ``next_cursor`` of the previous page, or None for the first page.
         include_total: Count the matching rows (default: on the first page only).
         view: Turns a row into its API view.
+        ascending: Oldest first.
 
     Raises:
         HTTPException: 422 for a cursor this server did not make.
@@ -63,10 +67,11 @@ def keyset_page(
                     }
                 ],
             )
-        page_sql += " AND r.unique_id < ?"
+        page_sql += " AND r.unique_id > ?" if ascending else " AND r.unique_id < ?"
         page_params.append(last)
+    order = "ASC" if ascending else "DESC"
     rows = db.all(
-        f"SELECT r.* {page_sql} ORDER BY r.unique_id DESC LIMIT ?", [*page_params, size + 1]
+        f"SELECT r.* {page_sql} ORDER BY r.unique_id {order} LIMIT ?", [*page_params, size + 1]
     )
     more = len(rows) > size
     rows = rows[:size]

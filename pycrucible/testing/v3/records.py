@@ -11,6 +11,7 @@ from pycrucible.testing._db import Database, Row
 from pycrucible.testing.v3.access import capabilities, role_on
 from pycrucible.testing.v3.auth import Principal
 from pycrucible.testing.v3.db import load_doc
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.ids import MFID
 
 RESOURCE_TYPES = {"v3_datasets": "dataset", "v3_samples": "sample"}
@@ -74,7 +75,7 @@ def resolve_project(
         return None
     rows = [find_project(db, value) for value in (ref, mfid) if value is not None]
     if any(row is None for row in rows) or len({row["unique_id"] for row in rows if row}) > 1:
-        raise HTTPException(422, f"Unknown or mismatched project: {ref or mfid}")
+        raise unprocessable(f"Unknown or mismatched project: {ref or mfid}")
     project = rows[0]
     assert project is not None
     role = project_role(db, principal, project["unique_id"])
@@ -89,7 +90,7 @@ def resolve_instrument(db: Database, slug: str | None, mfid: str | None) -> Row 
         return None
     rows = [find_instrument(db, value) for value in (slug, mfid) if value is not None]
     if any(row is None for row in rows) or len({row["unique_id"] for row in rows if row}) > 1:
-        raise HTTPException(422, f"Unknown or mismatched instrument: {slug or mfid}")
+        raise unprocessable(f"Unknown or mismatched instrument: {slug or mfid}")
     return rows[0]
 
 
@@ -105,7 +106,7 @@ def resolve_owner(db: Database, principal: Principal, ref: str | None) -> Row:
         return me
     row = find_user(db, ref)
     if row is None:
-        raise HTTPException(422, f"Unknown owner: {ref}")
+        raise unprocessable(f"Unknown owner: {ref}")
     if row["id"] != principal.user_id and not principal.elevated:
         raise HTTPException(403, "Not authorized to create records for another user")
     return row

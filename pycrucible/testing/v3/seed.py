@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Final
 
 from pycrucible.testing._db import Database
-from pycrucible.testing._seed import ADMIN_ORCID, SEED_PROJECT, USER_ORCID
-from pycrucible.testing.v3.db import create_v3_tables, now_iso
+from pycrucible.testing._seed import ADMIN_ORCID, SEED_INSTRUMENT, SEED_PROJECT, USER_ORCID
+from pycrucible.testing.v3.db import create_v3_tables, dump_doc, now_iso
 from pycrucible.testing.v3.ids import mint_mfid
 
 SEED_USERNAMES: Final = {ADMIN_ORCID: "ada", USER_ORCID: "uma"}
@@ -45,7 +45,8 @@ def mirror_v1_user(db: Database, orcid: str) -> int | None:
 def seed_v3(db: Database) -> None:
     """Create the v3 tables and, once, the v3 seed: both users and the demo project.
 
-    The normal user is a ``contributor`` member of ``LOCAL-DEMO``; the admin owns it.
+    The normal user is a ``contributor`` member of ``LOCAL-DEMO``; the admin owns it and the
+    instrument ``demo-microscope``.
     """
     create_v3_tables(db)
     with db.transaction():
@@ -72,4 +73,24 @@ def seed_v3(db: Database) -> None:
             db.insert(
                 "v3_project_members", {"project_mfid": project, "user_id": member, "role": role}
             )
+        db.insert(
+            "v3_instruments",
+            {
+                "unique_id": mint_mfid(),
+                "instrument_id": SEED_INSTRUMENT,
+                "instrument_name": "Demo microscope",
+                "owner_id": admin_id,
+                "status": "active",
+                "creation_time": stamp,
+                "modification_time": stamp,
+                "doc": dump_doc(
+                    {
+                        "location": "Building 67, room 1101",
+                        "manufacturer": "Example Instruments",
+                        "model": "EX-300",
+                        "instrument_type": "microscope",
+                    }
+                ),
+            },
+        )
         db.set_setting("v3_seeded", "1")

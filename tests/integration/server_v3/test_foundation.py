@@ -162,3 +162,22 @@ def test_search_is_a_case_insensitive_substring_capped_at_50(user: httpx.Client)
     found = user.get("/datasets/search", params={"q": "film q7"}).json()["items"]
     assert [item["unique_id"] for item in found] == [mfid]
     assert user.get("/datasets/search", params={"q": "abc", "limit": 51}).status_code == 422
+
+
+def test_keyset_pages_oldest_first_with_direction_asc(new_user: Callable[[], httpx.Client]) -> None:
+    client = new_user()
+    made = [make_dataset(client, dataset_name=f"a{i}")["unique_id"] for i in range(7)]
+    seen: list[str] = []
+    params: dict[str, str | int] = {
+        "limit": 3,
+        "affiliation": "owner",
+        "sort": "created",
+        "direction": "asc",
+    }
+    while True:
+        page = client.get("/datasets", params=params).json()
+        seen += [item["unique_id"] for item in page["items"]]
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert seen == made

@@ -127,3 +127,36 @@ def test_rejected_deletion_brings_the_record_back(user: httpx.Client, admin: htt
     request_id = user.post(f"/resources/{mfid}/delete").json()["id"]
     admin.patch(f"/deletion_requests/{request_id}", params={"status": "rejected"})
     assert user.get("/datasets", params={"unique_id": mfid}).json()["total"] == 1
+
+
+def test_admin_in_normal_mode_has_no_platform_rights(
+    server: LocalCrucible, user: httpx.Client, admin: httpx.Client
+) -> None:
+    mfid = make_dataset(user, dataset_name="private")["unique_id"]
+    assert admin.get(f"/datasets/{mfid}").json()["capabilities"]["can_transfer"] is True
+    with v3_client(server, server.admin_key, **{"Crucible-Privilege-Mode": "normal"}) as normal:
+        assert normal.get(f"/datasets/{mfid}").status_code == 403
+        assert normal.delete(f"/resources/{mfid}", params={"force": "true"}).status_code == 403
+
+
+def test_effective_access_of_a_user(
+    server: LocalCrucible, user: httpx.Client, admin: httpx.Client
+) -> None:
+    mfid = make_dataset(user)["unique_id"]
+    mine = user.get(f"/users/{server.user_orcid}/datasets/{mfid}").json()
+    assert mine["effective_access"] == "owner"
+    assert user.get(f"/users/{server.admin_orcid}/datasets/{mfid}").status_code == 403
+    theirs = admin.get(f"/users/{server.admin_orcid}/datasets/{mfid}").json()
+    assert theirs["effective_access"] == "platform_admin"
+
+
+def test_metadata_nested_too_deeply_is_422_and_nothing_is_stored(user: httpx.Client) -> None:
+    mfid = make_dataset(user)["unique_id"]
+    deep: dict[str, object] = {}
+    node = deep
+    for _ in range(70):
+        child: dict[str, object] = {}
+        node["x"] = child
+        node = child
+    assert user.post(f"/resources/{mfid}/metadata", json=deep).status_code == 422
+    assert user.get(f"/resources/{mfid}/metadata").json() is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing.v3.access import readable_sql, require_role
 from pycrucible.testing.v3.auth import Principal
 from pycrucible.testing.v3.db import dump_doc, load_doc, now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.ids import mint_mfid
 from pycrucible.testing.v3.listing import keyset_page
 from pycrucible.testing.v3.records import (
@@ -25,6 +27,54 @@ from pycrucible.testing.v3.records import (
 )
 
 SEARCH_CAP = 50
+
+RELATION_FIELDS = frozenset(
+    {
+        "unique_id",
+        "public",
+        "owner",
+        "owner_orcid",
+        "project_id",
+        "project_mfid",
+        "instrument_id",
+        "instrument_mfid",
+        "instrument_name",
+    }
+)
+"""Create fields that become columns or references; every other field is stored as given."""
+
+HANDLED_QUERY = frozenset(
+    {
+        *RELATION_FIELDS,
+        "limit",
+        "cursor",
+        "offset",
+        "sort",
+        "direction",
+        "include_metadata",
+        "include_links",
+        "include_owner",
+        "include_total",
+        "include_datasets",
+        "accessible_to_user",
+        "accessible_to_project",
+        "affiliation",
+        "anchor_mfid",
+        "project_scope",
+        "visibility",
+        "keyword",
+        "sample_mfid",
+        "dataset_mfid",
+        "owner_id",
+    }
+)
+"""Query parameters with their own meaning; any other one filters the stored fields exactly.
+
+So a new optional field needs only the contract: it is stored, returned, updated and
+filtered (``<field>`` and ``<field>_is_null``) without a change here.
+"""
+
+_FIELD = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -69,7 +119,7 @@ def create_record(
     if body.get("owner") is not None and body.get("owner_orcid") is not None:
         owner_a, owner_b = find_user(db, body["owner"]), find_user(db, body["owner_orcid"])
         if owner_a is None or owner_b is None or owner_a["id"] != owner_b["id"]:
-            raise HTTPException(422, "owner and owner_orcid name different users")
+            raise unprocessable("owner and owner_orcid name different users")
     with db.transaction():
         if any(
             db.one(f"SELECT 1 FROM {t} WHERE unique_id = ?", [mfid])
@@ -89,7 +139,7 @@ def create_record(
                     [body["instrument_name"]],
                 )
         stamp = now_iso()
-        doc = {name: body[name] for name in kind.fields if body.get(name) is not None}
+        doc = {k: v for k, v in body.items() if k not in RELATION_FIELDS and v is not None}
         db.insert(
             kind.table,
             {
@@ -129,12 +179,24 @@ def list_filters(
             ],
         )
     where = [readable_sql(principal), ("r.deletion_request_id IS NULL", [])]
-    for name in kind.fields:
-        if name in query:
-            where.append(_doc_condition(name, query[name]))
-        if query.get(f"{name}_is_null") is not None:
-            test = "IS NULL" if query[f"{name}_is_null"] else "IS NOT NULL"
-            where.append((f"json_extract(r.doc, '$.{name}') {test}", []))
+    for name, value in query.items():
+        if name in HANDLED_QUERY or name.endswith(("_gte", "_lte")) or not _FIELD.match(name):
+            continue
+        if name.endswith("_is_null"):
+            field = name[: -len("_is_null")]
+            if field not in HANDLED_QUERY:
+                test = "IS NULL" if value else "IS NOT NULL"
+                where.append((f"json_extract(r.doc, '$.{field}') {test}", []))
+        else:
+            where.append(_doc_condition(name, value))
+    if "instrument_name" in query:
+        where.append(
+            (
+                "r.instrument_mfid IN "
+                "(SELECT unique_id FROM v3_instruments WHERE instrument_name = ?)",
+                [query["instrument_name"]],
+            )
+        )
     for column in ("unique_id", "project_mfid", "instrument_mfid"):
         if column in query:
             where.append((f"r.{column} = ?", [query[column]]))
@@ -213,6 +275,7 @@ def list_records(
         cursor=query.get("cursor"),
         include_total=query.get("include_total"),
         view=view,
+        ascending=query.get("direction") == "asc",
     )
 
 

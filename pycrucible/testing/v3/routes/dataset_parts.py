@@ -1,9 +1,10 @@
-"""Parts of a dataset: keywords, thumbnails, instrument assignment, processing requests."""
+"""Parts of a dataset: keywords, instrument assignment, processing requests.
+
+Thumbnails are in :mod:`pycrucible.testing.v3.routes.files` (ingestion makes them).
+"""
 
 from __future__ import annotations
 
-import base64
-import binascii
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -13,6 +14,7 @@ from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing.v3.access import readable_sql, require_role
 from pycrucible.testing.v3.auth import BackendDep, Principal, PrincipalDep
 from pycrucible.testing.v3.db import now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.records import resolve_instrument
 
 router = APIRouter()
@@ -60,109 +62,11 @@ def add_dataset_keyword(
     """Add a keyword (editor role); adding it twice is harmless."""
     keyword = str(query_params(request)["keyword"]).strip()
     if not keyword:
-        raise HTTPException(422, "keyword must not be blank")
+        raise unprocessable("keyword must not be blank")
     db = backend.db
     dataset_row(db, principal, dataset_mfid, "editor")
     db.execute("INSERT OR IGNORE INTO v3_keywords VALUES (?, ?)", [dataset_mfid, keyword])
     return keyword_counts(db, principal, [keyword])[0]
-
-
-def thumbnail_view(row: Row, dataset_id: int) -> dict[str, Any]:
-    """Return the API view of a thumbnail."""
-    return {
-        "id": row["id"],
-        "dataset_id": dataset_id,
-        "thumbnail_name": row["thumbnail_name"],
-        "thumbnail_b64str": row["thumbnail_b64str"],
-        "mime_type": row["mime_type"],
-    }
-
-
-def _mime(data: str) -> str:
-    try:
-        head = base64.b64decode(data[:64] + "=" * (-len(data[:64]) % 4), validate=False)
-    except (binascii.Error, ValueError):
-        raise HTTPException(422, "thumbnail_b64str is not base64") from None
-    if head.startswith(b"\x89PNG"):
-        return "image/png"
-    if head.startswith(b"\xff\xd8"):
-        return "image/jpeg"
-    return "application/octet-stream"
-
-
-@router.get("/datasets/{dataset_mfid}/thumbnails")
-def list_dataset_thumbnails(
-    dataset_mfid: str, backend: BackendDep, principal: PrincipalDep
-) -> list[dict[str, Any]]:
-    """Every thumbnail of a dataset (not paged)."""
-    row = dataset_row(backend.db, principal, dataset_mfid, "viewer")
-    rows = backend.db.all(
-        "SELECT * FROM v3_thumbnails WHERE dataset_mfid = ? ORDER BY id", [dataset_mfid]
-    )
-    return [thumbnail_view(r, row["id"]) for r in rows]
-
-
-@router.post("/datasets/{dataset_mfid}/thumbnails")
-def create_dataset_thumbnail(
-    dataset_mfid: str, request: Request, backend: BackendDep, principal: PrincipalDep
-) -> dict[str, Any]:
-    """Add a base64 thumbnail (editor role)."""
-    body = json_body(request) or {}
-    db = backend.db
-    dataset = dataset_row(db, principal, dataset_mfid, "editor")
-    thumbnail_id = db.insert(
-        "v3_thumbnails",
-        {
-            "dataset_mfid": dataset_mfid,
-            "thumbnail_name": body["thumbnail_name"],
-            "thumbnail_b64str": body["thumbnail_b64str"],
-            "mime_type": _mime(body["thumbnail_b64str"]),
-        },
-    )
-    row = db.one("SELECT * FROM v3_thumbnails WHERE id = ?", [thumbnail_id])
-    assert row is not None
-    return thumbnail_view(row, dataset["id"])
-
-
-def _thumbnail(db: Database, dataset_mfid: str, thumbnail_id: int) -> Row:
-    row = db.one(
-        "SELECT * FROM v3_thumbnails WHERE id = ? AND dataset_mfid = ?",
-        [thumbnail_id, dataset_mfid],
-    )
-    if row is None:
-        raise HTTPException(404, f"Thumbnail {thumbnail_id} not found")
-    return row
-
-
-@router.patch("/datasets/{dataset_mfid}/thumbnails/{thumbnail_id}")
-def update_dataset_thumbnail(
-    dataset_mfid: str,
-    thumbnail_id: int,
-    request: Request,
-    backend: BackendDep,
-    principal: PrincipalDep,
-) -> dict[str, Any]:
-    """Rename or replace a thumbnail (editor role)."""
-    body = dict(json_body(request) or {})
-    db = backend.db
-    dataset = dataset_row(db, principal, dataset_mfid, "editor")
-    _thumbnail(db, dataset_mfid, thumbnail_id)
-    if "thumbnail_b64str" in body:
-        body["mime_type"] = _mime(body["thumbnail_b64str"])
-    db.update("v3_thumbnails", thumbnail_id, body)
-    return thumbnail_view(_thumbnail(db, dataset_mfid, thumbnail_id), dataset["id"])
-
-
-@router.delete("/datasets/{dataset_mfid}/thumbnails/{thumbnail_id}")
-def delete_dataset_thumbnail(
-    dataset_mfid: str, thumbnail_id: int, backend: BackendDep, principal: PrincipalDep
-) -> dict[str, Any]:
-    """Remove a thumbnail (editor role)."""
-    db = backend.db
-    dataset_row(db, principal, dataset_mfid, "editor")
-    _thumbnail(db, dataset_mfid, thumbnail_id)
-    db.execute("DELETE FROM v3_thumbnails WHERE id = ?", [thumbnail_id])
-    return {"detail": f"Thumbnail {thumbnail_id} deleted"}
 
 
 def _instrument_ref(row: Row | None) -> dict[str, Any] | None:
@@ -182,7 +86,7 @@ def assign_dataset_instrument(
     """Assign the dataset's instrument (admin role on the dataset); slug and MFID must agree."""
     body = json_body(request) or {}
     if not body.get("instrument_id") and not body.get("instrument_mfid"):
-        raise HTTPException(422, "Give instrument_id or instrument_mfid")
+        raise unprocessable("Give instrument_id or instrument_mfid")
     db = backend.db
     with db.transaction():
         dataset = dataset_row(db, principal, dataset_mfid, "admin")

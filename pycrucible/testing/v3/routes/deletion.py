@@ -11,6 +11,7 @@ from pycrucible.testing._enforce import query_params
 from pycrucible.testing.v3.access import require_role
 from pycrucible.testing.v3.auth import BackendDep, Principal, PrincipalDep
 from pycrucible.testing.v3.db import load_doc, now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.listing import offset_page
 from pycrucible.testing.v3.records import RESOURCE_TYPES, public_user
 
@@ -146,7 +147,9 @@ def review_deletion_request(
     with db.transaction():
         row = _request_for_admin(db, principal, request_id)
         if row["status"] != "pending":
-            raise HTTPException(409, f"Deletion request {request_id} was reviewed already")
+            raise unprocessable(
+                f"Deletion request {request_id} was reviewed already", "query", "status"
+            )
         decision = str(query["status"])
         db.update(
             "v3_deletion_requests",

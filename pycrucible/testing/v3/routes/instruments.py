@@ -12,6 +12,7 @@ from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing.v3.access import capabilities, rank
 from pycrucible.testing.v3.auth import BackendDep, Principal, PrincipalDep
 from pycrucible.testing.v3.db import dump_doc, load_doc, now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.ids import mint_mfid
 from pycrucible.testing.v3.listing import offset_page
 from pycrucible.testing.v3.records import find_instrument, find_user, public_user
@@ -240,18 +241,18 @@ def create_instrument(
     if principal.is_service_account:
         raise HTTPException(403, "Service accounts cannot create instruments")
     if not SLUG.match(body["instrument_id"]):
-        raise HTTPException(
-            422, f"Invalid instrument_id {body['instrument_id']!r}: 3-25 letters, digits, _ or -"
+        raise unprocessable(
+            f"Invalid instrument_id {body['instrument_id']!r}: 3-25 letters, digits, _ or -"
         )
     with db.transaction():
         if find_instrument(db, body["instrument_id"]) is not None:
-            raise HTTPException(422, f"Instrument {body['instrument_id']} exists")
+            raise unprocessable(f"Instrument {body['instrument_id']} exists")
         owner_id = principal.user_id
         ref = body.get("owner") or body.get("owner_orcid")
         if ref is not None:
             owner = find_user(db, ref)
             if owner is None:
-                raise HTTPException(422, f"Unknown owner {ref}")
+                raise unprocessable(f"Unknown owner {ref}")
             if owner["id"] != principal.user_id and not principal.elevated:
                 raise HTTPException(403, "Not authorized to register instruments for another user")
             owner_id = owner["id"]
@@ -290,9 +291,7 @@ def update_instrument(
                 not SLUG.match(body["instrument_id"])
                 or find_instrument(db, body["instrument_id"]) is not None
             ):
-                raise HTTPException(
-                    422, f"instrument_id {body['instrument_id']!r} is invalid or taken"
-                )
+                raise unprocessable(f"instrument_id {body['instrument_id']!r} is invalid or taken")
             values["instrument_id"] = body["instrument_id"]
         if "instrument_name" in body:
             values["instrument_name"] = body["instrument_name"]
@@ -311,9 +310,7 @@ def set_instrument_status(
     """Set the lifecycle status (admin role): active, maintenance or decommissioned."""
     status = str(query_params(request)["status"])
     if status not in STATUSES:
-        raise HTTPException(
-            422, f"Unknown status {status!r}; use active, maintenance or decommissioned"
-        )
+        raise unprocessable(f"Unknown status {status!r}; use active, maintenance or decommissioned")
     db = backend.db
     row = instrument_or_404(db, instrument_mfid)
     _require(db, principal, row, "admin")

@@ -10,6 +10,7 @@ from pycrucible.testing._db import Database
 from pycrucible.testing._enforce import query_params
 from pycrucible.testing.v3.access import readable_sql, require_role
 from pycrucible.testing.v3.auth import BackendDep, Principal, PrincipalDep
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.listing import offset_page
 from pycrucible.testing.v3.records import record_view
 
@@ -48,13 +49,13 @@ def list_related(
 def link_records(db: Database, parent: str, child: str, relationship_type: str | None) -> None:
     """Store a parent/child link; refuse self-links and cycles (422)."""
     if parent == child:
-        raise HTTPException(422, "A record cannot be its own parent")
+        raise unprocessable("A record cannot be its own parent")
     frontier, seen = [parent], {parent}
     while frontier:
         current = frontier.pop()
         for row in db.all("SELECT parent_mfid FROM v3_links WHERE child_mfid = ?", [current]):
             if row["parent_mfid"] == child:
-                raise HTTPException(422, "The link would make a cycle")
+                raise unprocessable("The link would make a cycle")
             if row["parent_mfid"] not in seen:
                 seen.add(row["parent_mfid"])
                 frontier.append(row["parent_mfid"])

@@ -13,6 +13,7 @@ from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing.v3.access import capabilities, rank
 from pycrucible.testing.v3.auth import BackendDep, Principal, PrincipalDep
 from pycrucible.testing.v3.db import ROLES, now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.ids import mint_mfid
 from pycrucible.testing.v3.listing import offset_page
 from pycrucible.testing.v3.records import find_project, find_user, project_role, public_user
@@ -203,13 +204,13 @@ def create_project(
     if principal.is_service_account:
         raise HTTPException(403, "Service accounts cannot create projects")
     if not SLUG.match(body["project_id"]):
-        raise HTTPException(
-            422, f"Invalid project_id {body['project_id']!r}: 3-25 letters, digits, _ or -"
+        raise unprocessable(
+            f"Invalid project_id {body['project_id']!r}: 3-25 letters, digits, _ or -"
         )
     with db.transaction():
         lead = find_user(db, str(leads[0]))
         if lead is None:
-            raise HTTPException(422, f"Unknown project lead {leads[0]}")
+            raise unprocessable(f"Unknown project lead {leads[0]}")
         if find_project(db, body["project_id"]) is not None:
             raise HTTPException(409, f"Project {body['project_id']} exists")
         stamp = now_iso()
@@ -256,9 +257,9 @@ def update_project(
         _require_project_role(db, principal, project, "admin")
         if "project_id" in body and body["project_id"] != project["project_id"]:
             if not SLUG.match(body["project_id"]):
-                raise HTTPException(422, f"Invalid project_id {body['project_id']!r}")
+                raise unprocessable(f"Invalid project_id {body['project_id']!r}")
             if find_project(db, body["project_id"]) is not None:
-                raise HTTPException(422, f"Project {body['project_id']} exists")
+                raise unprocessable(f"Project {body['project_id']} exists")
         db.update("v3_projects", project["id"], {**body, "modification_time": now_iso()})
         row = db.one("SELECT * FROM v3_projects WHERE id = ?", [project["id"]])
     assert row is not None
@@ -282,7 +283,7 @@ def list_project_members(
 
 def _grantable(mine: str, role: str) -> None:
     if role not in ROLES[:4]:
-        raise HTTPException(422, f"Unknown role {role!r}; use viewer, contributor, editor or admin")
+        raise unprocessable(f"Unknown role {role!r}; use viewer, contributor, editor or admin")
     if mine != "platform_admin" and rank(role) >= rank(mine):
         raise HTTPException(403, "Not authorized to grant a role as high as your own")
 

@@ -10,6 +10,7 @@ from pycrucible.testing._db import Database, Row
 from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing.v3.auth import BackendDep, ElevatedDep
 from pycrucible.testing.v3.db import PLATFORM_ROLES, now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.ids import MFID, mint_api_key, mint_mfid
 from pycrucible.testing.v3.listing import offset_page
 from pycrucible.testing.v3.records import key_status
@@ -64,7 +65,7 @@ def create_service_account(
         username = body["username"].strip().lower()
         mfid = body.get("unique_id") or mint_mfid()
         if not MFID.match(mfid):
-            raise HTTPException(422, "unique_id must be an MFID")
+            raise unprocessable("unique_id must be an MFID")
         if db.one("SELECT 1 FROM v3_users WHERE username = ? OR unique_id = ?", [username, mfid]):
             raise HTTPException(409, "A user with this username or unique_id exists")
         _check_username(db, username, None)
@@ -112,7 +113,7 @@ def update_service_account(
     """Set a service account's platform role (none, contributor or admin)."""
     role = str((json_body(request) or {})["platform_role"])
     if role not in PLATFORM_ROLES:
-        raise HTTPException(422, f"Unknown platform role {role!r}")
+        raise unprocessable(f"Unknown platform role {role!r}")
     db = backend.db
     row = account_or_404(db, sa_mfid)
     db.update("v3_users", row["id"], {"platform_role": role})

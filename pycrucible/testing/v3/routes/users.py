@@ -11,6 +11,7 @@ from pycrucible.testing._enforce import json_body, query_params
 from pycrucible.testing.v3.access import find_record, role_on
 from pycrucible.testing.v3.auth import BackendDep, ElevatedDep, Principal, PrincipalDep
 from pycrucible.testing.v3.db import PLATFORM_ROLES, now_iso
+from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.ids import mint_mfid
 from pycrucible.testing.v3.listing import offset_page
 from pycrucible.testing.v3.records import (
@@ -51,12 +52,12 @@ def user_or_404(db: Database, ref: str) -> Row:
 def _check_username(db: Database, username: str, user_id: int | None) -> str:
     name = username.strip().lower()
     if not (3 <= len(name) <= 24) or not set(name) <= USERNAME_CHARS or not name[0].isalpha():
-        raise HTTPException(
-            422, f"Invalid username {username!r}: 3-24 lowercase letters, digits, _ or -"
+        raise unprocessable(
+            f"Invalid username {username!r}: 3-24 lowercase letters, digits, _ or -"
         )
     taken = db.scalar("SELECT id FROM v3_users WHERE username = ?", [name])
     if taken is not None and taken != user_id:
-        raise HTTPException(409, f"Username {name} is taken")
+        raise unprocessable(f"Username {name} is taken", "body", "username", value=name)
     return name
 
 
@@ -245,7 +246,7 @@ def set_user_platform_role(
     role = str((json_body(request) or {})["platform_role"])
     db = backend.db
     if role not in PLATFORM_ROLES:
-        raise HTTPException(422, f"Unknown platform role {role!r}; use none, contributor or admin")
+        raise unprocessable(f"Unknown platform role {role!r}; use none, contributor or admin")
     with db.transaction():
         row = user_or_404(db, user_id)
         if row["is_service_account"]:
