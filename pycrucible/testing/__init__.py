@@ -94,7 +94,16 @@ Tests can also count records (``server.count("datasets")``), add users with thei
 The same is available over HTTP with the admin key: ``POST /_control/faults`` (body: the
 arguments of :meth:`FaultInjector.add`), ``GET`` and ``DELETE /_control/faults``; ``PUT
 /_control/workers`` ``{"delay": seconds or null}``; ``POST /_control/users`` (a user with an API
-key); ``GET /_control/storage_log``. Requests under ``/_control`` are never faulted.
+key); ``GET /_control/storage_log``; ``GET``/``PUT /_control/uploads``
+``{"multipart_enabled": bool, "part_size": bytes}`` (API v3: switch new signed multipart
+uploads off, so they answer 503, or change their part size). Requests under ``/_control`` are
+never faulted.
+
+API v3 files: uploads go to the storage stand-in under ``/storage/v3-*`` (signed part URLs
+carrying the part's CRC32C, resumable session URIs, and a token route), stored contents under
+``storage/v3/<dataset>/<file>``; files become downloadable once an ingestion request for them
+completes. Fault rules, the storage log and worker control apply to these paths as to the
+others (:mod:`pycrucible.testing._v3_blobs` has the layout).
 """
 
 from pycrucible.testing import _extra  # noqa: F401  (names the extra when it is missing)

@@ -25,12 +25,11 @@ from pycrucible.testing._v3_blobs import (
     part_signing_key,
     sign_part_url,
 )
+from pycrucible.testing._v3_finish import abort, complete_multipart
 from pycrucible.testing._v3_records import ensure_tables, file_row
 from pycrucible.testing._v3_uploads import (
     UploadError,
-    abort,
     acknowledge_part,
-    complete_multipart,
     configure,
     initiate_multipart,
     initiate_replace,

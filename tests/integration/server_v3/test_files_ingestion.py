@@ -201,3 +201,17 @@ def test_ingestors_and_thumbnails(user: httpx.Client, dataset: str) -> None:
     assert user.patch(f"/datasets/{dataset}/thumbnails/{thumb['id']}", json={}).status_code == 422
     assert user.delete(f"/datasets/{dataset}/thumbnails/{thumb['id']}").status_code == 200
     assert user.get(f"/datasets/{dataset}/thumbnails").json() == []
+
+
+def test_numbers_beyond_storage_are_refused_cleanly(user: httpx.Client, dataset: str) -> None:
+    huge = 10**20
+    assert user.get(f"/ingestion_requests/{huge}").status_code == 404
+    thumbnail = user.patch(f"/datasets/{dataset}/thumbnails/{huge}", json={"thumbnail_name": "x"})
+    assert thumbnail.status_code == 404
+    sha = hashlib.sha256(b"").hexdigest()
+    body = {"filename": "a", "size": huge, "sha256_hash": sha}
+    assert user.post(f"/datasets/{dataset}/upload/initiate", json=body).status_code == 422
+    assert user.post(f"/datasets/{dataset}/upload/multipart/initiate", json=body).status_code == 422
+    remote = {"filename": "x", "storage_backend": "local", "size": huge}
+    assert user.post(f"/datasets/{dataset}/files", json=remote).status_code == 422
+    assert user.get("/files", params={"offset": huge}).json()["items"] == []

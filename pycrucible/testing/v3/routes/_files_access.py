@@ -42,3 +42,41 @@ def readable_datasets_sql(principal: Principal, column: str) -> tuple[str, list[
 def dataset_int_id(row: Row) -> Any:
     """The internal integer id of a dataset row (thumbnails and worker requests carry it)."""
     return row.get("id")
+
+
+MAX_OBJECT_SIZE = 5 * 1024**4
+"""Largest file the storage accepts, in bytes (5 TiB, as the object store)."""
+
+LARGEST_ROW = 2**62
+"""Offsets and markers above this are clamped (the database's integers end at 2**63 - 1)."""
+
+
+def known_id(value: int) -> int:
+    """Return an integer path id, or answer 404 when no row can have it (beyond 64 bits).
+
+    Raises:
+        HTTPException: 404 for ids the database cannot hold.
+    """
+    if not 0 <= value <= LARGEST_ROW:
+        raise HTTPException(404, "Not found")
+    return value
+
+
+def storable_size(value: Any, field: str) -> None:
+    """Refuse a size the storage cannot hold.
+
+    Raises:
+        HTTPException: 422 naming the body field.
+    """
+    if isinstance(value, int) and value > MAX_OBJECT_SIZE:
+        raise HTTPException(
+            422,
+            [
+                {
+                    "type": "less_than_equal",
+                    "loc": ["body", field],
+                    "msg": f"Input should be less than or equal to {MAX_OBJECT_SIZE}",
+                    "input": value,
+                }
+            ],
+        )

@@ -21,9 +21,12 @@ from pycrucible.testing._v3_records import GCS, file_out, file_row, thumbnail_ou
 from pycrucible.testing.v3.auth import BackendDep, PrincipalDep
 from pycrucible.testing.v3.ids import mint_mfid
 from pycrucible.testing.v3.routes._files_access import (
+    LARGEST_ROW,
     dataset_int_id,
     dataset_row,
+    known_id,
     readable_datasets_sql,
+    storable_size,
 )
 from pycrucible.testing.v3.routes.uploads import base_url, check_filename
 
@@ -57,7 +60,8 @@ def register_dataset_file(
     """Record a file kept outside Crucible (any backend but ``gcs``)."""
     body = json_body(request)
     dataset_row(backend, caller, dataset_mfid, "editor")
-    check_filename(body.get("filename"))
+    check_filename(body["filename"])
+    storable_size(body.get("size"), "size")
     if body.get("storage_backend").lower() == GCS:
         raise HTTPException(
             422,
@@ -93,7 +97,7 @@ def register_dataset_file(
 def list_files(request: Request, caller: PrincipalDep, backend: BackendDep) -> dict[str, Any]:
     """Files of every dataset the caller can read, optionally by SHA-256 (offset pages)."""
     query = query_params(request)
-    limit, offset = int(query.get("limit", 100)), int(query.get("offset", 0))
+    limit, offset = int(query.get("limit", 100)), min(int(query.get("offset", 0)), LARGEST_ROW)
     readable, params = readable_datasets_sql(caller, "dataset_mfid")
     where = [readable]
     if query.get("sha256_hash") is not None:
@@ -133,6 +137,7 @@ def update_file(
     """Rename a file or edit its location fields (server-owned for stored GCS files: 422)."""
     row = _file_for(backend, caller, file_mfid, "editor")
     changes = dict(json_body(request) or {})
+    storable_size(changes.get("size"), "size")
     if row["storage_backend"] == GCS:
         if "storage_path" in changes:
             raise _refuse(
@@ -250,7 +255,7 @@ def create_dataset_thumbnail(
 def _thumbnail(backend: Backend, dataset_mfid: str, thumbnail_id: int) -> dict[str, Any]:
     row = backend.db.one(
         "SELECT * FROM v3_thumbnails WHERE id = ? AND dataset_mfid = ?",
-        [thumbnail_id, dataset_mfid],
+        [known_id(thumbnail_id), dataset_mfid],
     )
     if row is None:
         raise HTTPException(404, "Thumbnail not found")

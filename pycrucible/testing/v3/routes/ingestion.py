@@ -33,8 +33,10 @@ from pycrucible.testing._v3_records import (
 from pycrucible.testing._workers import KNOWN_INGESTORS, now_iso
 from pycrucible.testing.v3.auth import BackendDep, PrincipalDep
 from pycrucible.testing.v3.routes._files_access import (
+    LARGEST_ROW,
     dataset_int_id,
     dataset_row,
+    known_id,
     readable_datasets_sql,
 )
 
@@ -136,7 +138,7 @@ def list_ingestion_requests(
 ) -> dict[str, Any]:
     """Ingestion requests of the datasets the caller can read (offset pages)."""
     query = query_params(request)
-    limit, offset = int(query.get("limit", 100)), int(query.get("offset", 0))
+    limit, offset = int(query.get("limit", 100)), min(int(query.get("offset", 0)), LARGEST_ROW)
     readable, params = readable_datasets_sql(caller, "v.dataset_mfid")
     where = [readable]
     for column in ("dataset_mfid", "file_mfid"):
@@ -163,7 +165,7 @@ def list_ingestion_requests(
 
 
 def _request_for(backend: Backend, caller: PrincipalDep, request_id: int, need: Any) -> Row:
-    row = ingestion_row(backend.db, request_id)
+    row = ingestion_row(backend.db, known_id(request_id))
     if row is None:
         raise HTTPException(404, "Ingestion request not found")
     dataset_row(backend, caller, row["dataset_mfid"], need)

@@ -21,13 +21,11 @@ from pycrucible.testing._v3_blobs import (
     sign_part_url,
     sign_resumable_url,
 )
+from pycrucible.testing._v3_finish import abort, complete_multipart, complete_simple
 from pycrucible.testing._v3_records import file_out, file_row
 from pycrucible.testing._v3_uploads import (
     TOKEN_LIFETIME,
     UploadError,
-    abort,
-    complete_multipart,
-    complete_simple,
     initiate_multipart,
     initiate_replace,
     initiate_simple,
@@ -36,7 +34,12 @@ from pycrucible.testing._v3_uploads import (
     session_row,
 )
 from pycrucible.testing.v3.auth import BackendDep, PrincipalDep
-from pycrucible.testing.v3.routes._files_access import dataset_row, principal_id
+from pycrucible.testing.v3.routes._files_access import (
+    LARGEST_ROW,
+    dataset_row,
+    principal_id,
+    storable_size,
+)
 
 router = APIRouter(tags=["uploads"])
 
@@ -148,7 +151,7 @@ def list_upload_parts(
 ) -> dict[str, Any]:
     """Parts acknowledged so far, after ``part_number_marker``."""
     session = _session(backend, caller, dataset_mfid, upload_id)
-    marker = int(query_params(request).get("part_number_marker") or 0)
+    marker = min(int(query_params(request).get("part_number_marker") or 0), LARGEST_ROW)
     return parts_page(backend.db, session, marker)
 
 
@@ -228,6 +231,7 @@ def _simple(
 ) -> tuple[Any, Any]:
     dataset_row(backend, caller, dataset_mfid, "editor")
     check_filename(body["filename"])
+    storable_size(body["size"], "size")
     return initiate_simple(
         backend.db,
         blobs_of(backend),
