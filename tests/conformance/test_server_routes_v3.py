@@ -88,11 +88,6 @@ def test_no_v3_route_uses_a_seed_era_path_parameter_name(app: FastAPI) -> None:
         assert "{orcid}" not in path, path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: the four thumbnail operations are defined in v3/routes/files.py and "
-    "again in v3/routes/dataset_parts.py",
-)
 def test_no_operation_is_served_by_two_route_functions(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
