@@ -52,15 +52,25 @@ class ServerProcess:
     Args:
         worker_delay: Seconds per simulated worker step, or None to freeze the workers.
         startup_timeout: Seconds to wait for the port to accept connections.
+        contract_check: Check responses (and seed-era requests) against the contracts; off by
+            default, as benchmarks measure the server, not the check (v3 requests are always
+            checked: the v3 routes read the converted values).
     """
 
-    def __init__(self, *, worker_delay: float | None = None, startup_timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        *,
+        worker_delay: float | None = None,
+        startup_timeout: float = 30.0,
+        contract_check: bool = False,
+    ) -> None:
         self.port = free_port()
         self.url = f"http://{LOOPBACK}:{self.port}"
         self.admin_key = "bench-admin-" + secrets.token_hex(12)
         self.user_key = "bench-user-" + secrets.token_hex(12)
         self._worker_delay = worker_delay
         self._startup_timeout = startup_timeout
+        self._contract_check = contract_check
         self._temp = Path(tempfile.mkdtemp(prefix="crucible-bench-"))
         self.data_dir = self._temp / "server"
         self.scratch = self._temp / "scratch"
@@ -92,9 +102,9 @@ class ServerProcess:
             delay,
             "--log-level",
             "WARNING",
-            # Benchmarks measure the server, not the contract check of its responses.
-            "--no-contract-check",
         ]
+        if not self._contract_check:
+            command.append("--no-contract-check")
         log = (self._temp / "server.log").open("wb")
         self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
         log.close()

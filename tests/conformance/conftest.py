@@ -1,0 +1,8 @@
+"""Makes the folder's helper modules (``_v3_pending``) importable by its tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
