@@ -7,7 +7,7 @@ Example::
     with CrucibleClient(api_url="https://crucible.lbl.gov/testapi", api_key="...") as client:
         datasets = client.list_datasets()
 
-Records returned by the client are the typed models of `crucible_openapi.models`; they also read
+Records returned by the client are the typed models of `crucible_openapi.v1.models`; they also read
 like dicts (`dataset["unique_id"]`). Errors are `pycrucible.errors.CrucibleError` subclasses.
 """
 

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
-from crucible_openapi import AuthenticatedClient
+from crucible_openapi.v1 import AuthenticatedClient
 
 from pycrucible._config import Settings, resolve_settings
 from pycrucible._core import Core
@@ -201,7 +201,7 @@ class CrucibleClient:
     def raw(self) -> AuthenticatedClient:
         """The generated typed client on the same pooled, authenticated, retrying connection.
 
-        Call any `crucible_openapi.api.<tag>.<operation>.sync_detailed(client=client.raw, ...)`;
+        Call any `crucible_openapi.v1.api.<tag>.<operation>.sync_detailed(client=client.raw, ...)`;
         it returns the generated `Response` with its status code (errors do not raise here).
         """
         return self._core.http.raw

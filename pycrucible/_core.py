@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from crucible_openapi import AuthenticatedClient
-from crucible_openapi.types import UNSET, Unset
+from crucible_openapi.v1 import AuthenticatedClient
+from crucible_openapi.v1.types import UNSET, Unset
 
 from pycrucible._config import Settings
 from pycrucible._http import HttpClients

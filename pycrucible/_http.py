@@ -28,8 +28,8 @@ from typing import Any, ParamSpec, TypeVar
 
 import attrs
 import httpx
-from crucible_openapi import AuthenticatedClient
-from crucible_openapi.types import Response
+from crucible_openapi.v1 import AuthenticatedClient
+from crucible_openapi.v1.types import Response
 
 from pycrucible._config import DEFAULTS
 from pycrucible._limits import TRANSFER, LimitedTransport, ResponseLimits

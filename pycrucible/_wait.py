@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from crucible_openapi.models import ProcessingRequest
+from crucible_openapi.v1.models import ProcessingRequest
 
 from pycrucible._redact import get_logger
 from pycrucible._v1.contract import Statuses, statuses

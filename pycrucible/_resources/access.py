@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from crucible_openapi.api.access import (
+from crucible_openapi.v1.api.access import (
     add_dataset_access_group,
     add_user_to_access_group,
     get_user_dataset_access,
@@ -13,7 +13,7 @@ from crucible_openapi.api.access import (
     list_user_datasets,
     remove_user_from_access_group,
 )
-from crucible_openapi.models import AccessGrant, AccessGroup, DatasetAccess, Message
+from crucible_openapi.v1.models import AccessGrant, AccessGroup, DatasetAccess, Message
 
 from pycrucible._checks import check_id
 from pycrucible._core import Resource, per_call

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
-from crucible_openapi.models import DatasetCreate, DatasetUpdate
+from crucible_openapi.v1.models import DatasetCreate, DatasetUpdate
 
 from pycrucible._checks import check_datetime, check_id, check_text
 from pycrucible._core import given

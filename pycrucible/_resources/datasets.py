@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from crucible_openapi.api.datasets import (
+from crucible_openapi.v1.api.datasets import (
     create_dataset,
     delete_dataset,
     get_dataset,
@@ -17,7 +17,7 @@ from crucible_openapi.api.datasets import (
     list_sample_datasets,
     update_dataset,
 )
-from crucible_openapi.models import (
+from crucible_openapi.v1.models import (
     Dataset,
     DatasetCreate,
     DatasetUpdate,
@@ -26,7 +26,7 @@ from crucible_openapi.models import (
     ScientificMetadata,
     ScientificMetadataRecord,
 )
-from crucible_openapi.types import Unset
+from crucible_openapi.v1.types import Unset
 
 from pycrucible._checks import check_id, check_text, new_mfid
 from pycrucible._core import (

@@ -7,14 +7,14 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from crucible_openapi.api.files import (
+from crucible_openapi.v1.api.files import (
     add_associated_file,
     add_thumbnail,
     get_download_links,
     list_associated_files,
     list_thumbnails,
 )
-from crucible_openapi.models import (
+from crucible_openapi.v1.models import (
     AssociatedFile,
     AssociatedFileCreate,
     DownloadLinks,

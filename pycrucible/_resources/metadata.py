@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from crucible_openapi.api.metadata import (
+from crucible_openapi.v1.api.metadata import (
     add_dataset_keyword,
     get_scientific_metadata,
     list_dataset_keywords,
@@ -13,7 +13,7 @@ from crucible_openapi.api.metadata import (
     merge_scientific_metadata,
     set_scientific_metadata,
 )
-from crucible_openapi.models import Keyword, ScientificMetadata, ScientificMetadataRecord
+from crucible_openapi.v1.models import Keyword, ScientificMetadata, ScientificMetadataRecord
 
 from pycrucible._checks import check_id, check_text
 from pycrucible._core import Resource, per_call

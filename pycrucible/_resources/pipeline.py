@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from crucible_openapi.models import Dataset, DatasetCreate, ProcessingRequest
-from crucible_openapi.types import Unset
+from crucible_openapi.v1.models import Dataset, DatasetCreate, ProcessingRequest
+from crucible_openapi.v1.types import Unset
 
 from pycrucible._checks import check_files, check_id, check_text, mfid_from_digest
 from pycrucible._config import write_private_file

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from crucible_openapi.api.requests import (
+from crucible_openapi.v1.api.requests import (
     get_ingestion_request,
     get_scicat_request,
     list_drive_locations,
@@ -17,7 +17,7 @@ from crucible_openapi.api.requests import (
     update_ingestion_request,
     update_scicat_request,
 )
-from crucible_openapi.models import (
+from crucible_openapi.v1.models import (
     DriveLocation,
     DriveTransferOptions,
     ProcessingRequest,

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from crucible_openapi.api.account import get_account
-from crucible_openapi.api.instruments import create_instrument, list_instruments
-from crucible_openapi.api.projects import (
+from crucible_openapi.v1.api.account import get_account
+from crucible_openapi.v1.api.instruments import create_instrument, list_instruments
+from crucible_openapi.v1.api.projects import (
     add_project_user,
     create_project,
     get_project,
     list_project_users,
     list_projects,
 )
-from crucible_openapi.api.users import create_user, get_user, list_user_projects, list_users
-from crucible_openapi.models import (
+from crucible_openapi.v1.api.users import create_user, get_user, list_user_projects, list_users
+from crucible_openapi.v1.models import (
     Account,
     Instrument,
     InstrumentCreate,

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from crucible_openapi.api.samples import (
+from crucible_openapi.v1.api.samples import (
     add_sample_metadata,
     add_sample_to_dataset,
     create_sample,
@@ -19,7 +19,7 @@ from crucible_openapi.api.samples import (
     list_samples,
     remove_sample_from_dataset,
 )
-from crucible_openapi.models import (
+from crucible_openapi.v1.models import (
     DatasetSampleLink,
     Link,
     Message,
@@ -27,7 +27,7 @@ from crucible_openapi.models import (
     SampleCreate,
     SampleTypeMetadata,
 )
-from crucible_openapi.types import UNSET
+from crucible_openapi.v1.types import UNSET
 
 from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
 from pycrucible._core import (

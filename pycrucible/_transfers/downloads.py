@@ -28,9 +28,9 @@ from pathlib import Path, PurePosixPath
 
 import attrs
 import httpx
-from crucible_openapi import AuthenticatedClient
-from crucible_openapi.api.files import get_download_links, list_associated_files
-from crucible_openapi.models import AssociatedFile, DownloadLinks
+from crucible_openapi.v1 import AuthenticatedClient
+from crucible_openapi.v1.api.files import get_download_links, list_associated_files
+from crucible_openapi.v1.models import AssociatedFile, DownloadLinks
 
 from pycrucible._checks import check_id
 from pycrucible._http import invoke, parse_list, parse_one, translate_errors

@@ -22,10 +22,10 @@ from collections.abc import Iterator
 
 import attrs
 import httpx
-from crucible_openapi import AuthenticatedClient
-from crucible_openapi.api.uploads import complete_upload, initiate_upload
-from crucible_openapi.models import AssociatedFile, UploadComplete, UploadInitiate, UploadSession
-from crucible_openapi.types import Unset
+from crucible_openapi.v1 import AuthenticatedClient
+from crucible_openapi.v1.api.uploads import complete_upload, initiate_upload
+from crucible_openapi.v1.models import AssociatedFile, UploadComplete, UploadInitiate, UploadSession
+from crucible_openapi.v1.types import Unset
 
 from pycrucible._http import invoke, parse_one
 from pycrucible._redact import get_logger, redact_url

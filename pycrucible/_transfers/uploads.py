@@ -18,9 +18,9 @@ from typing import Any, BinaryIO, cast
 
 import attrs
 import httpx
-from crucible_openapi import AuthenticatedClient
-from crucible_openapi.api.files import list_associated_files
-from crucible_openapi.models import AssociatedFile
+from crucible_openapi.v1 import AuthenticatedClient
+from crucible_openapi.v1.api.files import list_associated_files
+from crucible_openapi.v1.models import AssociatedFile
 
 from pycrucible._checks import check_file, check_id
 from pycrucible._http import invoke, parse_list, translate_errors

@@ -4,7 +4,7 @@ Install it with the ``server`` extra. It is a **test and development server, not
 production**: it listens on loopback (127.0.0.1) by default, keeps plain API keys in its data
 directory and has no rate limits.
 
-It implements every operation of the project's ``openapi.json`` over real HTTP (FastAPI and
+It implements every operation of the project's ``openapi-v1.json`` over real HTTP (FastAPI and
 uvicorn), with the real API's quirks: integer ``id`` plus 26-character MFID ``unique_id`` on
 records (a repeated client-chosen ``unique_id`` answers 409); 200 with a JSON ``null`` for unknown
 single records and 404 for sub-collections of unknown ones; 401 for a missing or malformed

@@ -64,7 +64,7 @@ async def _bad_input(request: Request, exc: Exception) -> JSONResponse:
 def create_app(backend: Backend) -> FastAPI:
     """Build the HTTP app serving one backend.
 
-    The app implements every operation of ``openapi.json`` (route function names are the
+    The app implements every operation of ``openapi-v1.json`` (route function names are the
     operationIds), plus the signed storage URLs under ``/storage/`` and test control under
     ``/_control/``. Its lifespan starts and stops the simulated workers. Serve it wrapped by
     :func:`serve_app`, which adds fault injection and the storage request log.

@@ -1,6 +1,6 @@
 """Request bodies and query models, validated by FastAPI (malformed input answers 422).
 
-They mirror the request schemas of ``openapi.json``. Unknown fields are ignored, as the real API
+They mirror the request schemas of ``openapi-v1.json``. Unknown fields are ignored, as the real API
 ignores them. Query models convert strings, as query parameters are strings on the wire.
 
 Body fields follow the contract's JSON types with one leniency of the real API (FastAPI's lax

@@ -53,7 +53,7 @@ COUNTABLE = frozenset(
 class LocalCrucible:
     """A local Crucible server (a test and development server, not for production).
 
-    It serves the whole API of ``openapi.json`` over real HTTP with uvicorn in a background
+    It serves the whole API of ``openapi-v1.json`` over real HTTP with uvicorn in a background
     thread, on a loopback port, with records in SQLite and files under ``data_dir``::
 
         with LocalCrucible() as server:

@@ -250,12 +250,12 @@ def test_one_generated_module_per_operation_and_all_import() -> None:
         module = api / op["tags"][0] / f"{op['operationId']}.py"
         assert module.is_file(), (method, path, module)
         imported = importlib.import_module(
-            f"crucible_openapi.api.{op['tags'][0]}.{op['operationId']}"
+            f"crucible_openapi.v1.api.{op['tags'][0]}.{op['operationId']}"
         )
         assert callable(imported.sync_detailed)
-    models = importlib.import_module("crucible_openapi.models")
+    models = importlib.import_module("crucible_openapi.v1.models")
     for info in pkgutil.iter_modules(models.__path__):
-        importlib.import_module(f"crucible_openapi.models.{info.name}")
+        importlib.import_module(f"crucible_openapi.v1.models.{info.name}")
     for name, schema in SPEC["components"]["schemas"].items():
         if schema.get("type") == "string":
             continue  # a named string (ProcessingStatus) is a plain `str` in the generated code

@@ -14,7 +14,7 @@ from pycrucible.testing._app import create_app
 from pycrucible.testing._state import open_backend
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC: dict[str, Any] = json.loads((ROOT / "openapi.json").read_text())
+SPEC: dict[str, Any] = json.loads((ROOT / "openapi-v1.json").read_text())
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 # Routes that are not part of the Crucible API, under prefixes of their own and so left out of

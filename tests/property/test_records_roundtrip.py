@@ -1,7 +1,7 @@
 """Property: records parse whatever the server adds, and give back exactly what they were given.
 
 Strategies are derived from each generated model's type hints, so every record class of
-`crucible_openapi.models` is covered and a regenerated model is covered without edits. For a
+`crucible_openapi.v1.models` is covered and a regenerated model is covered without edits. For a
 random record with random unknown fields (also inside nested records):
 
 * `to_dict()` of `from_dict(wire)` is `wire`, unknown fields and nested ones included;
@@ -21,11 +21,11 @@ from collections.abc import Mapping
 from typing import Any
 
 import attrs
-import crucible_openapi.models as models
+import crucible_openapi.v1.models as models
 import pytest
 from _property_strategies import JSON
-from crucible_openapi.models import ProcessingRequest
-from crucible_openapi.types import UNSET, Unset
+from crucible_openapi.v1.models import ProcessingRequest
+from crucible_openapi.v1.types import UNSET, Unset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

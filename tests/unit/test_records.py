@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from _client_fakes import FakeAPI, reply
-from crucible_openapi.models import Account, Dataset, Sample
+from crucible_openapi.v1.models import Account, Dataset, Sample
 
 from pycrucible import CrucibleClient
 from pycrucible._records import as_record
@@ -66,7 +66,7 @@ def test_generated_classes_are_not_changed() -> None:
         plain["unique_id"]
     assert type(plain) is Sample
     code = (
-        "from crucible_openapi.models import Sample\n"
+        "from crucible_openapi.v1.models import Sample\n"
         "before = Sample.__getitem__\n"
         "import pycrucible\n"
         "assert Sample.__getitem__ is before\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from _client_fakes import FakeAPI, reply
-from crucible_openapi.api.datasets import create_dataset
-from crucible_openapi.models import DatasetCreate
+from crucible_openapi.v1.api.datasets import create_dataset
+from crucible_openapi.v1.models import DatasetCreate
 
 from pycrucible import CrucibleClient, UnexpectedResponseError
 from pycrucible._http import invoke, invoke_idempotent

@@ -148,7 +148,7 @@ def test_a_wrong_key_is_reported(server: LocalCrucible, state_dir: Path) -> None
 
 
 def test_raw_client_uses_the_same_connection(user: CrucibleClient, dataset: str) -> None:
-    from crucible_openapi.api.datasets import get_dataset
+    from crucible_openapi.v1.api.datasets import get_dataset
 
     response = get_dataset.sync_detailed(dataset, client=user.raw)
     assert response.status_code == 200

@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.action_result import ActionResult
+from ...models.error_response import ErrorResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...models.privilege_mode import PrivilegeMode
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    mfid: str,
+    *,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(crucible_privilege_mode, Unset):
+        headers["Crucible-Privilege-Mode"] = str(crucible_privilege_mode)
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/resources/{mfid}/access/public".format(
+            mfid=quote(str(mfid), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ActionResult | Any | ErrorResponse | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = ActionResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ActionResult | Any | ErrorResponse | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ActionResult | Any | ErrorResponse | HTTPValidationError]:
+    """Make a record private
+
+     Removes the `public` grant. The record's `capabilities.can_manage_access` says whether the caller
+    may.
+
+    Args:
+        mfid (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionResult | Any | ErrorResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        mfid=mfid,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ActionResult | Any | ErrorResponse | HTTPValidationError | None:
+    """Make a record private
+
+     Removes the `public` grant. The record's `capabilities.can_manage_access` says whether the caller
+    may.
+
+    Args:
+        mfid (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionResult | Any | ErrorResponse | HTTPValidationError
+    """
+
+    return sync_detailed(
+        mfid=mfid,
+        client=client,
+        crucible_privilege_mode=crucible_privilege_mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ActionResult | Any | ErrorResponse | HTTPValidationError]:
+    """Make a record private
+
+     Removes the `public` grant. The record's `capabilities.can_manage_access` says whether the caller
+    may.
+
+    Args:
+        mfid (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionResult | Any | ErrorResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        mfid=mfid,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ActionResult | Any | ErrorResponse | HTTPValidationError | None:
+    """Make a record private
+
+     Removes the `public` grant. The record's `capabilities.can_manage_access` says whether the caller
+    may.
+
+    Args:
+        mfid (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionResult | Any | ErrorResponse | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            mfid=mfid,
+            client=client,
+            crucible_privilege_mode=crucible_privilege_mode,
+        )
+    ).parsed

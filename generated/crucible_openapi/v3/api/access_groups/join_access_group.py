@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...models.join_request import JoinRequest
+from ...models.join_request_create import JoinRequestCreate
+from ...models.privilege_mode import PrivilegeMode
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    group_name: str,
+    *,
+    body: JoinRequestCreate,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(crucible_privilege_mode, Unset):
+        headers["Crucible-Privilege-Mode"] = str(crucible_privilege_mode)
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/access_groups/{group_name}/join".format(
+            group_name=quote(str(group_name), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | HTTPValidationError | JoinRequest | None:
+    if response.status_code == 200:
+        response_200 = JoinRequest.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | HTTPValidationError | JoinRequest]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    group_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: JoinRequestCreate,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | HTTPValidationError | JoinRequest]:
+    """Ask to join an access group
+
+     Opens a `pending` join request (the group is a project slug today). A repeat answers 409, so it is
+    not marked retry-safe.
+
+    Args:
+        group_name (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+        body (JoinRequestCreate): A join request; the object is always sent, `reason` may be null.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | JoinRequest]
+    """
+
+    kwargs = _get_kwargs(
+        group_name=group_name,
+        body=body,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    group_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: JoinRequestCreate,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | HTTPValidationError | JoinRequest | None:
+    """Ask to join an access group
+
+     Opens a `pending` join request (the group is a project slug today). A repeat answers 409, so it is
+    not marked retry-safe.
+
+    Args:
+        group_name (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+        body (JoinRequestCreate): A join request; the object is always sent, `reason` may be null.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | JoinRequest
+    """
+
+    return sync_detailed(
+        group_name=group_name,
+        client=client,
+        body=body,
+        crucible_privilege_mode=crucible_privilege_mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    group_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: JoinRequestCreate,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | HTTPValidationError | JoinRequest]:
+    """Ask to join an access group
+
+     Opens a `pending` join request (the group is a project slug today). A repeat answers 409, so it is
+    not marked retry-safe.
+
+    Args:
+        group_name (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+        body (JoinRequestCreate): A join request; the object is always sent, `reason` may be null.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | JoinRequest]
+    """
+
+    kwargs = _get_kwargs(
+        group_name=group_name,
+        body=body,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    group_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: JoinRequestCreate,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | HTTPValidationError | JoinRequest | None:
+    """Ask to join an access group
+
+     Opens a `pending` join request (the group is a project slug today). A repeat answers 409, so it is
+    not marked retry-safe.
+
+    Args:
+        group_name (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+        body (JoinRequestCreate): A join request; the object is always sent, `reason` may be null.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | JoinRequest
+    """
+
+    return (
+        await asyncio_detailed(
+            group_name=group_name,
+            client=client,
+            body=body,
+            crucible_privilege_mode=crucible_privilege_mode,
+        )
+    ).parsed

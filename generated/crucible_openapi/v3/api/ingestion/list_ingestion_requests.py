@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...models.ingestion_request_offset_page import IngestionRequestOffsetPage
+from ...models.privilege_mode import PrivilegeMode
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    dataset_mfid: str | Unset = UNSET,
+    file_mfid: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+    cursor: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(crucible_privilege_mode, Unset):
+        headers["Crucible-Privilege-Mode"] = str(crucible_privilege_mode)
+
+    params: dict[str, Any] = {}
+
+    params["dataset_mfid"] = dataset_mfid
+
+    params["file_mfid"] = file_mfid
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/ingestion_requests",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage | None:
+    if response.status_code == 200:
+        response_200 = IngestionRequestOffsetPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    dataset_mfid: str | Unset = UNSET,
+    file_mfid: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+    cursor: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage]:
+    """List ingestion requests
+
+     Ingestion requests the caller can see, optionally for one dataset or file.
+
+    Args:
+        dataset_mfid (str | Unset):
+        file_mfid (str | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+        cursor (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_mfid=dataset_mfid,
+        file_mfid=file_mfid,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    dataset_mfid: str | Unset = UNSET,
+    file_mfid: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+    cursor: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage | None:
+    """List ingestion requests
+
+     Ingestion requests the caller can see, optionally for one dataset or file.
+
+    Args:
+        dataset_mfid (str | Unset):
+        file_mfid (str | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+        cursor (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage
+    """
+
+    return sync_detailed(
+        client=client,
+        dataset_mfid=dataset_mfid,
+        file_mfid=file_mfid,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+        crucible_privilege_mode=crucible_privilege_mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    dataset_mfid: str | Unset = UNSET,
+    file_mfid: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+    cursor: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage]:
+    """List ingestion requests
+
+     Ingestion requests the caller can see, optionally for one dataset or file.
+
+    Args:
+        dataset_mfid (str | Unset):
+        file_mfid (str | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+        cursor (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_mfid=dataset_mfid,
+        file_mfid=file_mfid,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    dataset_mfid: str | Unset = UNSET,
+    file_mfid: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+    cursor: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage | None:
+    """List ingestion requests
+
+     Ingestion requests the caller can see, optionally for one dataset or file.
+
+    Args:
+        dataset_mfid (str | Unset):
+        file_mfid (str | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+        cursor (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | IngestionRequestOffsetPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            dataset_mfid=dataset_mfid,
+            file_mfid=file_mfid,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            crucible_privilege_mode=crucible_privilege_mode,
+        )
+    ).parsed

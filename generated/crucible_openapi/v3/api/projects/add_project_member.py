@@ -1,0 +1,256 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...models.privilege_mode import PrivilegeMode
+from ...models.project_member import ProjectMember
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    project_ref: str,
+    user_ref: str,
+    *,
+    role: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(crucible_privilege_mode, Unset):
+        headers["Crucible-Privilege-Mode"] = str(crucible_privilege_mode)
+
+    params: dict[str, Any] = {}
+
+    params["role"] = role
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/projects/{project_ref}/users/{user_ref}".format(
+            project_ref=quote(str(project_ref), safe=""),
+            user_ref=quote(str(user_ref), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | HTTPValidationError | list[ProjectMember] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = ProjectMember.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | HTTPValidationError | list[ProjectMember]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_ref: str,
+    user_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    role: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | HTTPValidationError | list[ProjectMember]]:
+    """Add a project member
+
+     Adds a user with a role strictly below the caller's. A repeat answers 409 (already a member), so it
+    is not marked retry-safe. Role: needs at least the `editor` role on the project.
+
+    Args:
+        project_ref (str):
+        user_ref (str):
+        role (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | list[ProjectMember]]
+    """
+
+    kwargs = _get_kwargs(
+        project_ref=project_ref,
+        user_ref=user_ref,
+        role=role,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_ref: str,
+    user_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    role: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | HTTPValidationError | list[ProjectMember] | None:
+    """Add a project member
+
+     Adds a user with a role strictly below the caller's. A repeat answers 409 (already a member), so it
+    is not marked retry-safe. Role: needs at least the `editor` role on the project.
+
+    Args:
+        project_ref (str):
+        user_ref (str):
+        role (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | list[ProjectMember]
+    """
+
+    return sync_detailed(
+        project_ref=project_ref,
+        user_ref=user_ref,
+        client=client,
+        role=role,
+        crucible_privilege_mode=crucible_privilege_mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_ref: str,
+    user_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    role: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | HTTPValidationError | list[ProjectMember]]:
+    """Add a project member
+
+     Adds a user with a role strictly below the caller's. A repeat answers 409 (already a member), so it
+    is not marked retry-safe. Role: needs at least the `editor` role on the project.
+
+    Args:
+        project_ref (str):
+        user_ref (str):
+        role (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | list[ProjectMember]]
+    """
+
+    kwargs = _get_kwargs(
+        project_ref=project_ref,
+        user_ref=user_ref,
+        role=role,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_ref: str,
+    user_ref: str,
+    *,
+    client: AuthenticatedClient | Client,
+    role: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | HTTPValidationError | list[ProjectMember] | None:
+    """Add a project member
+
+     Adds a user with a role strictly below the caller's. A repeat answers 409 (already a member), so it
+    is not marked retry-safe. Role: needs at least the `editor` role on the project.
+
+    Args:
+        project_ref (str):
+        user_ref (str):
+        role (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | list[ProjectMember]
+    """
+
+    return (
+        await asyncio_detailed(
+            project_ref=project_ref,
+            user_ref=user_ref,
+            client=client,
+            role=role,
+            crucible_privilege_mode=crucible_privilege_mode,
+        )
+    ).parsed

@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...models.metadata_record import MetadataRecord
+from ...models.privilege_mode import PrivilegeMode
+from ...models.scientific_metadata import ScientificMetadata
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    mfid: str,
+    *,
+    body: ScientificMetadata,
+    overwrite: bool | Unset = False,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(crucible_privilege_mode, Unset):
+        headers["Crucible-Privilege-Mode"] = str(crucible_privilege_mode)
+
+    params: dict[str, Any] = {}
+
+    params["overwrite"] = overwrite
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/resources/{mfid}/metadata".format(
+            mfid=quote(str(mfid), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | HTTPValidationError | MetadataRecord | None:
+    if response.status_code == 200:
+        response_200 = MetadataRecord.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | HTTPValidationError | MetadataRecord]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScientificMetadata,
+    overwrite: bool | Unset = False,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | HTTPValidationError | MetadataRecord]:
+    """Replace a record's metadata
+
+     Sets the metadata to the body. With `overwrite=false` existing metadata answers 409. Repeating it
+    gives the same result.
+
+    Args:
+        mfid (str):
+        overwrite (bool | Unset):  Default: False.
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+        body (ScientificMetadata): Free-form scientific metadata (nested JSON object).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | MetadataRecord]
+    """
+
+    kwargs = _get_kwargs(
+        mfid=mfid,
+        body=body,
+        overwrite=overwrite,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScientificMetadata,
+    overwrite: bool | Unset = False,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | HTTPValidationError | MetadataRecord | None:
+    """Replace a record's metadata
+
+     Sets the metadata to the body. With `overwrite=false` existing metadata answers 409. Repeating it
+    gives the same result.
+
+    Args:
+        mfid (str):
+        overwrite (bool | Unset):  Default: False.
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+        body (ScientificMetadata): Free-form scientific metadata (nested JSON object).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | MetadataRecord
+    """
+
+    return sync_detailed(
+        mfid=mfid,
+        client=client,
+        body=body,
+        overwrite=overwrite,
+        crucible_privilege_mode=crucible_privilege_mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScientificMetadata,
+    overwrite: bool | Unset = False,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | HTTPValidationError | MetadataRecord]:
+    """Replace a record's metadata
+
+     Sets the metadata to the body. With `overwrite=false` existing metadata answers 409. Repeating it
+    gives the same result.
+
+    Args:
+        mfid (str):
+        overwrite (bool | Unset):  Default: False.
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+        body (ScientificMetadata): Free-form scientific metadata (nested JSON object).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | MetadataRecord]
+    """
+
+    kwargs = _get_kwargs(
+        mfid=mfid,
+        body=body,
+        overwrite=overwrite,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScientificMetadata,
+    overwrite: bool | Unset = False,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | HTTPValidationError | MetadataRecord | None:
+    """Replace a record's metadata
+
+     Sets the metadata to the body. With `overwrite=false` existing metadata answers 409. Repeating it
+    gives the same result.
+
+    Args:
+        mfid (str):
+        overwrite (bool | Unset):  Default: False.
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+        body (ScientificMetadata): Free-form scientific metadata (nested JSON object).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | MetadataRecord
+    """
+
+    return (
+        await asyncio_detailed(
+            mfid=mfid,
+            client=client,
+            body=body,
+            overwrite=overwrite,
+            crucible_privilege_mode=crucible_privilege_mode,
+        )
+    ).parsed

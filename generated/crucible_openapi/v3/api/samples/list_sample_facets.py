@@ -1,0 +1,552 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.facet_response import FacetResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...models.privilege_mode import PrivilegeMode
+from ...models.sort_direction import SortDirection
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    field: str,
+    limit: int | Unset = 100,
+    sort: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    accessible_to_user: list[str] | Unset = UNSET,
+    accessible_to_project: list[str] | Unset = UNSET,
+    affiliation: list[str] | Unset = UNSET,
+    creation_time_gte: datetime.datetime | Unset = UNSET,
+    creation_time_lte: datetime.datetime | Unset = UNSET,
+    modification_time_gte: datetime.datetime | Unset = UNSET,
+    modification_time_lte: datetime.datetime | Unset = UNSET,
+    dataset_mfid: str | Unset = UNSET,
+    sample_type: str | Unset = UNSET,
+    sample_type_is_null: bool | Unset = UNSET,
+    owner_id: str | Unset = UNSET,
+    owner_id_is_null: bool | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    project_mfid: str | Unset = UNSET,
+    project_mfid_is_null: bool | Unset = UNSET,
+    project_scope: str | Unset = UNSET,
+    visibility: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(crucible_privilege_mode, Unset):
+        headers["Crucible-Privilege-Mode"] = str(crucible_privilege_mode)
+
+    params: dict[str, Any] = {}
+
+    params["field"] = field
+
+    params["limit"] = limit
+
+    params["sort"] = sort
+
+    json_direction: str | Unset = UNSET
+    if not isinstance(direction, Unset):
+        json_direction = direction.value
+
+    params["direction"] = json_direction
+
+    params["cursor"] = cursor
+
+    json_accessible_to_user: list[str] | Unset = UNSET
+    if not isinstance(accessible_to_user, Unset):
+        json_accessible_to_user = accessible_to_user
+
+    params["accessible_to_user"] = json_accessible_to_user
+
+    json_accessible_to_project: list[str] | Unset = UNSET
+    if not isinstance(accessible_to_project, Unset):
+        json_accessible_to_project = accessible_to_project
+
+    params["accessible_to_project"] = json_accessible_to_project
+
+    json_affiliation: list[str] | Unset = UNSET
+    if not isinstance(affiliation, Unset):
+        json_affiliation = affiliation
+
+    params["affiliation"] = json_affiliation
+
+    json_creation_time_gte: str | Unset = UNSET
+    if not isinstance(creation_time_gte, Unset):
+        json_creation_time_gte = creation_time_gte.isoformat()
+    params["creation_time_gte"] = json_creation_time_gte
+
+    json_creation_time_lte: str | Unset = UNSET
+    if not isinstance(creation_time_lte, Unset):
+        json_creation_time_lte = creation_time_lte.isoformat()
+    params["creation_time_lte"] = json_creation_time_lte
+
+    json_modification_time_gte: str | Unset = UNSET
+    if not isinstance(modification_time_gte, Unset):
+        json_modification_time_gte = modification_time_gte.isoformat()
+    params["modification_time_gte"] = json_modification_time_gte
+
+    json_modification_time_lte: str | Unset = UNSET
+    if not isinstance(modification_time_lte, Unset):
+        json_modification_time_lte = modification_time_lte.isoformat()
+    params["modification_time_lte"] = json_modification_time_lte
+
+    params["dataset_mfid"] = dataset_mfid
+
+    params["sample_type"] = sample_type
+
+    params["sample_type_is_null"] = sample_type_is_null
+
+    params["owner_id"] = owner_id
+
+    params["owner_id_is_null"] = owner_id_is_null
+
+    params["project_id"] = project_id
+
+    params["project_mfid"] = project_mfid
+
+    params["project_mfid_is_null"] = project_mfid_is_null
+
+    params["project_scope"] = project_scope
+
+    params["visibility"] = visibility
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/samples/facets",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | FacetResponse | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = FacetResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | FacetResponse | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    field: str,
+    limit: int | Unset = 100,
+    sort: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    accessible_to_user: list[str] | Unset = UNSET,
+    accessible_to_project: list[str] | Unset = UNSET,
+    affiliation: list[str] | Unset = UNSET,
+    creation_time_gte: datetime.datetime | Unset = UNSET,
+    creation_time_lte: datetime.datetime | Unset = UNSET,
+    modification_time_gte: datetime.datetime | Unset = UNSET,
+    modification_time_lte: datetime.datetime | Unset = UNSET,
+    dataset_mfid: str | Unset = UNSET,
+    sample_type: str | Unset = UNSET,
+    sample_type_is_null: bool | Unset = UNSET,
+    owner_id: str | Unset = UNSET,
+    owner_id_is_null: bool | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    project_mfid: str | Unset = UNSET,
+    project_mfid_is_null: bool | Unset = UNSET,
+    project_scope: str | Unset = UNSET,
+    visibility: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | FacetResponse | HTTPValidationError]:
+    """Sample facet counts
+
+     Counts of the distinct values of one field across the samples the filters match.
+
+    Args:
+        field (str):
+        limit (int | Unset):  Default: 100.
+        sort (str | Unset):
+        direction (SortDirection | Unset): Sort direction of a list request.
+        cursor (str | Unset):
+        accessible_to_user (list[str] | Unset):
+        accessible_to_project (list[str] | Unset):
+        affiliation (list[str] | Unset):
+        creation_time_gte (datetime.datetime | Unset):
+        creation_time_lte (datetime.datetime | Unset):
+        modification_time_gte (datetime.datetime | Unset):
+        modification_time_lte (datetime.datetime | Unset):
+        dataset_mfid (str | Unset):
+        sample_type (str | Unset):
+        sample_type_is_null (bool | Unset):
+        owner_id (str | Unset):
+        owner_id_is_null (bool | Unset):
+        project_id (str | Unset):
+        project_mfid (str | Unset):
+        project_mfid_is_null (bool | Unset):
+        project_scope (str | Unset):
+        visibility (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | FacetResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        field=field,
+        limit=limit,
+        sort=sort,
+        direction=direction,
+        cursor=cursor,
+        accessible_to_user=accessible_to_user,
+        accessible_to_project=accessible_to_project,
+        affiliation=affiliation,
+        creation_time_gte=creation_time_gte,
+        creation_time_lte=creation_time_lte,
+        modification_time_gte=modification_time_gte,
+        modification_time_lte=modification_time_lte,
+        dataset_mfid=dataset_mfid,
+        sample_type=sample_type,
+        sample_type_is_null=sample_type_is_null,
+        owner_id=owner_id,
+        owner_id_is_null=owner_id_is_null,
+        project_id=project_id,
+        project_mfid=project_mfid,
+        project_mfid_is_null=project_mfid_is_null,
+        project_scope=project_scope,
+        visibility=visibility,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    field: str,
+    limit: int | Unset = 100,
+    sort: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    accessible_to_user: list[str] | Unset = UNSET,
+    accessible_to_project: list[str] | Unset = UNSET,
+    affiliation: list[str] | Unset = UNSET,
+    creation_time_gte: datetime.datetime | Unset = UNSET,
+    creation_time_lte: datetime.datetime | Unset = UNSET,
+    modification_time_gte: datetime.datetime | Unset = UNSET,
+    modification_time_lte: datetime.datetime | Unset = UNSET,
+    dataset_mfid: str | Unset = UNSET,
+    sample_type: str | Unset = UNSET,
+    sample_type_is_null: bool | Unset = UNSET,
+    owner_id: str | Unset = UNSET,
+    owner_id_is_null: bool | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    project_mfid: str | Unset = UNSET,
+    project_mfid_is_null: bool | Unset = UNSET,
+    project_scope: str | Unset = UNSET,
+    visibility: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | FacetResponse | HTTPValidationError | None:
+    """Sample facet counts
+
+     Counts of the distinct values of one field across the samples the filters match.
+
+    Args:
+        field (str):
+        limit (int | Unset):  Default: 100.
+        sort (str | Unset):
+        direction (SortDirection | Unset): Sort direction of a list request.
+        cursor (str | Unset):
+        accessible_to_user (list[str] | Unset):
+        accessible_to_project (list[str] | Unset):
+        affiliation (list[str] | Unset):
+        creation_time_gte (datetime.datetime | Unset):
+        creation_time_lte (datetime.datetime | Unset):
+        modification_time_gte (datetime.datetime | Unset):
+        modification_time_lte (datetime.datetime | Unset):
+        dataset_mfid (str | Unset):
+        sample_type (str | Unset):
+        sample_type_is_null (bool | Unset):
+        owner_id (str | Unset):
+        owner_id_is_null (bool | Unset):
+        project_id (str | Unset):
+        project_mfid (str | Unset):
+        project_mfid_is_null (bool | Unset):
+        project_scope (str | Unset):
+        visibility (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | FacetResponse | HTTPValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        field=field,
+        limit=limit,
+        sort=sort,
+        direction=direction,
+        cursor=cursor,
+        accessible_to_user=accessible_to_user,
+        accessible_to_project=accessible_to_project,
+        affiliation=affiliation,
+        creation_time_gte=creation_time_gte,
+        creation_time_lte=creation_time_lte,
+        modification_time_gte=modification_time_gte,
+        modification_time_lte=modification_time_lte,
+        dataset_mfid=dataset_mfid,
+        sample_type=sample_type,
+        sample_type_is_null=sample_type_is_null,
+        owner_id=owner_id,
+        owner_id_is_null=owner_id_is_null,
+        project_id=project_id,
+        project_mfid=project_mfid,
+        project_mfid_is_null=project_mfid_is_null,
+        project_scope=project_scope,
+        visibility=visibility,
+        crucible_privilege_mode=crucible_privilege_mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    field: str,
+    limit: int | Unset = 100,
+    sort: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    accessible_to_user: list[str] | Unset = UNSET,
+    accessible_to_project: list[str] | Unset = UNSET,
+    affiliation: list[str] | Unset = UNSET,
+    creation_time_gte: datetime.datetime | Unset = UNSET,
+    creation_time_lte: datetime.datetime | Unset = UNSET,
+    modification_time_gte: datetime.datetime | Unset = UNSET,
+    modification_time_lte: datetime.datetime | Unset = UNSET,
+    dataset_mfid: str | Unset = UNSET,
+    sample_type: str | Unset = UNSET,
+    sample_type_is_null: bool | Unset = UNSET,
+    owner_id: str | Unset = UNSET,
+    owner_id_is_null: bool | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    project_mfid: str | Unset = UNSET,
+    project_mfid_is_null: bool | Unset = UNSET,
+    project_scope: str | Unset = UNSET,
+    visibility: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[ErrorResponse | FacetResponse | HTTPValidationError]:
+    """Sample facet counts
+
+     Counts of the distinct values of one field across the samples the filters match.
+
+    Args:
+        field (str):
+        limit (int | Unset):  Default: 100.
+        sort (str | Unset):
+        direction (SortDirection | Unset): Sort direction of a list request.
+        cursor (str | Unset):
+        accessible_to_user (list[str] | Unset):
+        accessible_to_project (list[str] | Unset):
+        affiliation (list[str] | Unset):
+        creation_time_gte (datetime.datetime | Unset):
+        creation_time_lte (datetime.datetime | Unset):
+        modification_time_gte (datetime.datetime | Unset):
+        modification_time_lte (datetime.datetime | Unset):
+        dataset_mfid (str | Unset):
+        sample_type (str | Unset):
+        sample_type_is_null (bool | Unset):
+        owner_id (str | Unset):
+        owner_id_is_null (bool | Unset):
+        project_id (str | Unset):
+        project_mfid (str | Unset):
+        project_mfid_is_null (bool | Unset):
+        project_scope (str | Unset):
+        visibility (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | FacetResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        field=field,
+        limit=limit,
+        sort=sort,
+        direction=direction,
+        cursor=cursor,
+        accessible_to_user=accessible_to_user,
+        accessible_to_project=accessible_to_project,
+        affiliation=affiliation,
+        creation_time_gte=creation_time_gte,
+        creation_time_lte=creation_time_lte,
+        modification_time_gte=modification_time_gte,
+        modification_time_lte=modification_time_lte,
+        dataset_mfid=dataset_mfid,
+        sample_type=sample_type,
+        sample_type_is_null=sample_type_is_null,
+        owner_id=owner_id,
+        owner_id_is_null=owner_id_is_null,
+        project_id=project_id,
+        project_mfid=project_mfid,
+        project_mfid_is_null=project_mfid_is_null,
+        project_scope=project_scope,
+        visibility=visibility,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    field: str,
+    limit: int | Unset = 100,
+    sort: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    accessible_to_user: list[str] | Unset = UNSET,
+    accessible_to_project: list[str] | Unset = UNSET,
+    affiliation: list[str] | Unset = UNSET,
+    creation_time_gte: datetime.datetime | Unset = UNSET,
+    creation_time_lte: datetime.datetime | Unset = UNSET,
+    modification_time_gte: datetime.datetime | Unset = UNSET,
+    modification_time_lte: datetime.datetime | Unset = UNSET,
+    dataset_mfid: str | Unset = UNSET,
+    sample_type: str | Unset = UNSET,
+    sample_type_is_null: bool | Unset = UNSET,
+    owner_id: str | Unset = UNSET,
+    owner_id_is_null: bool | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    project_mfid: str | Unset = UNSET,
+    project_mfid_is_null: bool | Unset = UNSET,
+    project_scope: str | Unset = UNSET,
+    visibility: str | Unset = UNSET,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> ErrorResponse | FacetResponse | HTTPValidationError | None:
+    """Sample facet counts
+
+     Counts of the distinct values of one field across the samples the filters match.
+
+    Args:
+        field (str):
+        limit (int | Unset):  Default: 100.
+        sort (str | Unset):
+        direction (SortDirection | Unset): Sort direction of a list request.
+        cursor (str | Unset):
+        accessible_to_user (list[str] | Unset):
+        accessible_to_project (list[str] | Unset):
+        affiliation (list[str] | Unset):
+        creation_time_gte (datetime.datetime | Unset):
+        creation_time_lte (datetime.datetime | Unset):
+        modification_time_gte (datetime.datetime | Unset):
+        modification_time_lte (datetime.datetime | Unset):
+        dataset_mfid (str | Unset):
+        sample_type (str | Unset):
+        sample_type_is_null (bool | Unset):
+        owner_id (str | Unset):
+        owner_id_is_null (bool | Unset):
+        project_id (str | Unset):
+        project_mfid (str | Unset):
+        project_mfid_is_null (bool | Unset):
+        project_scope (str | Unset):
+        visibility (str | Unset):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | FacetResponse | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            field=field,
+            limit=limit,
+            sort=sort,
+            direction=direction,
+            cursor=cursor,
+            accessible_to_user=accessible_to_user,
+            accessible_to_project=accessible_to_project,
+            affiliation=affiliation,
+            creation_time_gte=creation_time_gte,
+            creation_time_lte=creation_time_lte,
+            modification_time_gte=modification_time_gte,
+            modification_time_lte=modification_time_lte,
+            dataset_mfid=dataset_mfid,
+            sample_type=sample_type,
+            sample_type_is_null=sample_type_is_null,
+            owner_id=owner_id,
+            owner_id_is_null=owner_id_is_null,
+            project_id=project_id,
+            project_mfid=project_mfid,
+            project_mfid_is_null=project_mfid_is_null,
+            project_scope=project_scope,
+            visibility=visibility,
+            crucible_privilege_mode=crucible_privilege_mode,
+        )
+    ).parsed

@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.effective_resource_access import EffectiveResourceAccess
+from ...models.error_response import ErrorResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...models.privilege_mode import PrivilegeMode
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    user_ref: str,
+    dataset_mfid: str,
+    *,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(crucible_privilege_mode, Unset):
+        headers["Crucible-Privilege-Mode"] = str(crucible_privilege_mode)
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/users/{user_ref}/datasets/{dataset_mfid}".format(
+            user_ref=quote(str(user_ref), safe=""),
+            dataset_mfid=quote(str(dataset_mfid), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EffectiveResourceAccess | ErrorResponse | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = EffectiveResourceAccess.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EffectiveResourceAccess | ErrorResponse | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_ref: str,
+    dataset_mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[EffectiveResourceAccess | ErrorResponse | HTTPValidationError]:
+    """A user's access to a dataset
+
+     The effective access of a user on a dataset. For another user than the caller, platform
+    administrators only.
+
+    Args:
+        user_ref (str):
+        dataset_mfid (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EffectiveResourceAccess | ErrorResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        user_ref=user_ref,
+        dataset_mfid=dataset_mfid,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_ref: str,
+    dataset_mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> EffectiveResourceAccess | ErrorResponse | HTTPValidationError | None:
+    """A user's access to a dataset
+
+     The effective access of a user on a dataset. For another user than the caller, platform
+    administrators only.
+
+    Args:
+        user_ref (str):
+        dataset_mfid (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EffectiveResourceAccess | ErrorResponse | HTTPValidationError
+    """
+
+    return sync_detailed(
+        user_ref=user_ref,
+        dataset_mfid=dataset_mfid,
+        client=client,
+        crucible_privilege_mode=crucible_privilege_mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_ref: str,
+    dataset_mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> Response[EffectiveResourceAccess | ErrorResponse | HTTPValidationError]:
+    """A user's access to a dataset
+
+     The effective access of a user on a dataset. For another user than the caller, platform
+    administrators only.
+
+    Args:
+        user_ref (str):
+        dataset_mfid (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EffectiveResourceAccess | ErrorResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        user_ref=user_ref,
+        dataset_mfid=dataset_mfid,
+        crucible_privilege_mode=crucible_privilege_mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_ref: str,
+    dataset_mfid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    crucible_privilege_mode: PrivilegeMode | Unset = UNSET,
+) -> EffectiveResourceAccess | ErrorResponse | HTTPValidationError | None:
+    """A user's access to a dataset
+
+     The effective access of a user on a dataset. For another user than the caller, platform
+    administrators only.
+
+    Args:
+        user_ref (str):
+        dataset_mfid (str):
+        crucible_privilege_mode (PrivilegeMode | Unset): Value of the `Crucible-Privilege-Mode`
+            request header. Closed: the server validates it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EffectiveResourceAccess | ErrorResponse | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            user_ref=user_ref,
+            dataset_mfid=dataset_mfid,
+            client=client,
+            crucible_privilege_mode=crucible_privilege_mode,
+        )
+    ).parsed

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DatasetUpdate")
+
+
+@_attrs_define
+class DatasetUpdate:
+    """Partial update of a dataset. Owner, project, instrument and visibility change through their own routes
+    (`owner_orcid` and `project_id` here answer 422).
+
+    """
+
+    dataset_name: None | str | Unset = UNSET
+    """ Human-readable name. """
+    measurement: None | str | Unset = UNSET
+    """ Measurement kind, e.g. `XRD`. """
+    data_type: None | str | Unset = UNSET
+    """ Data type label. """
+    session_name: None | str | Unset = UNSET
+    """ Acquisition session name. """
+    data_format: None | str | Unset = UNSET
+    """ File format, e.g. `h5`, `dm4`. """
+    timestamp: datetime.datetime | None | Unset = UNSET
+    """ User-settable experiment time (ISO 8601 with an offset). """
+
+    def to_dict(self) -> dict[str, Any]:
+        dataset_name: None | str | Unset
+        if isinstance(self.dataset_name, Unset):
+            dataset_name = UNSET
+        else:
+            dataset_name = self.dataset_name
+
+        measurement: None | str | Unset
+        if isinstance(self.measurement, Unset):
+            measurement = UNSET
+        else:
+            measurement = self.measurement
+
+        data_type: None | str | Unset
+        if isinstance(self.data_type, Unset):
+            data_type = UNSET
+        else:
+            data_type = self.data_type
+
+        session_name: None | str | Unset
+        if isinstance(self.session_name, Unset):
+            session_name = UNSET
+        else:
+            session_name = self.session_name
+
+        data_format: None | str | Unset
+        if isinstance(self.data_format, Unset):
+            data_format = UNSET
+        else:
+            data_format = self.data_format
+
+        timestamp: None | str | Unset
+        if isinstance(self.timestamp, Unset):
+            timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = self.timestamp.isoformat()
+        else:
+            timestamp = self.timestamp
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if dataset_name is not UNSET:
+            field_dict["dataset_name"] = dataset_name
+        if measurement is not UNSET:
+            field_dict["measurement"] = measurement
+        if data_type is not UNSET:
+            field_dict["data_type"] = data_type
+        if session_name is not UNSET:
+            field_dict["session_name"] = session_name
+        if data_format is not UNSET:
+            field_dict["data_format"] = data_format
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_dataset_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        dataset_name = _parse_dataset_name(d.pop("dataset_name", UNSET))
+
+        def _parse_measurement(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        measurement = _parse_measurement(d.pop("measurement", UNSET))
+
+        def _parse_data_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        data_type = _parse_data_type(d.pop("data_type", UNSET))
+
+        def _parse_session_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        session_name = _parse_session_name(d.pop("session_name", UNSET))
+
+        def _parse_data_format(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        data_format = _parse_data_format(d.pop("data_format", UNSET))
+
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+
+        dataset_update = cls(
+            dataset_name=dataset_name,
+            measurement=measurement,
+            data_type=data_type,
+            session_name=session_name,
+            data_format=data_format,
+            timestamp=timestamp,
+        )
+
+        return dataset_update

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class PrivilegeMode(StrEnum):
+    ELEVATED = "elevated"
+    NORMAL = "normal"
+
+    def __str__(self) -> str:
+        return str(self.value)
