@@ -15,6 +15,19 @@ case-sensitive filters except the case-insensitive substring ``keyword``; scient
 replaced by POST and deep-merged by PATCH; parent/child links without self-links or cycles;
 ``DELETE /datasets/{dsid}`` answering 501.
 
+API v3 is served by the same server under ``/api/v3`` (:attr:`LocalCrucible.url_v3`), from the
+same data directory and with the same API keys; the seed-era API stays at the root and also
+answers under ``/testapi`` and ``/api/v1``. ``GET /api/v3/openapi.json`` publishes the v3
+contract. Records are not shared between the versions (v3 uses MFIDs and role-based grants;
+see :mod:`pycrucible.testing.v3`).
+
+Every request and response of both versions is checked against its contract
+(``enforce_contract=True``, the default): a v3 request the contract forbids answers FastAPI's
+422 (``extra_forbidden`` for unknown query parameters and body fields), and a response that
+breaks the contract answers 500 with a ``detail`` naming the operationId (and is logged), so
+the test that caused it fails. ``LocalCrucible(enforce_contract=False)`` (or
+``--no-contract-check``) turns the response check off for benchmarks.
+
 Start it from Python::
 
     from pycrucible.testing import LocalCrucible
@@ -81,7 +94,16 @@ Tests can also count records (``server.count("datasets")``), add users with thei
 The same is available over HTTP with the admin key: ``POST /_control/faults`` (body: the
 arguments of :meth:`FaultInjector.add`), ``GET`` and ``DELETE /_control/faults``; ``PUT
 /_control/workers`` ``{"delay": seconds or null}``; ``POST /_control/users`` (a user with an API
-key); ``GET /_control/storage_log``. Requests under ``/_control`` are never faulted.
+key); ``GET /_control/storage_log``; ``GET``/``PUT /_control/uploads``
+``{"multipart_enabled": bool, "part_size": bytes}`` (API v3: switch new signed multipart
+uploads off, so they answer 503, or change their part size). Requests under ``/_control`` are
+never faulted.
+
+API v3 files: uploads go to the storage stand-in under ``/storage/v3-*`` (signed part URLs
+carrying the part's CRC32C, resumable session URIs, and a token route), stored contents under
+``storage/v3/<dataset>/<file>``; files become downloadable once an ingestion request for them
+completes. Fault rules, the storage log and worker control apply to these paths as to the
+others (:mod:`pycrucible.testing._v3_blobs` has the layout).
 """
 
 from pycrucible.testing import _extra  # noqa: F401  (names the extra when it is missing)

@@ -40,6 +40,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=0.05,
         help="seconds per simulated worker step, or 'none' to freeze them (default: 0.05)",
     )
+    parser.add_argument(
+        "--no-contract-check",
+        action="store_true",
+        help="do not check responses against the contracts (for benchmarks)",
+    )
     parser.add_argument("--log-level", default="INFO", help="logging level (default: INFO)")
     return parser.parse_args(argv)
 
@@ -75,6 +80,7 @@ def main(argv: list[str] | None = None) -> None:
         worker_delay=args.worker_delay,
         host=args.host,
         port=args.port,
+        enforce_contract=not args.no_contract_check,
     )
     stop = threading.Event()
 
@@ -92,6 +98,7 @@ def main(argv: list[str] | None = None) -> None:
             logger.warning(
                 "Listening on %s, reachable from other machines: %s", args.host, server.url
             )
+        logger.info("API v3: %s (the seed-era API is at the root)", server.url_v3)
         logger.info(
             "Data directory: %s%s", server.data_dir, "" if args.data_dir else " (temporary)"
         )

@@ -10,8 +10,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from starlette.requests import ClientDisconnect
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from pycrucible.testing._enforce import ContractMiddleware
 from pycrucible.testing._faults import FaultMiddleware
 from pycrucible.testing._limits import JsonBodyLimit
 from pycrucible.testing._routes import (
@@ -23,8 +24,10 @@ from pycrucible.testing._routes import (
     people,
     processing,
     samples,
+    v3_setup,
 )
 from pycrucible.testing._state import Backend, StorageLogMiddleware
+from pycrucible.testing.v3.auth import key_is_valid
 
 logger = logging.getLogger("pycrucible.testing")
 
@@ -38,8 +41,8 @@ API_ROUTERS = (
     catalog.router,
 )
 
-BODY_LIMIT_EXEMPT = ("/uploads/",)
-"""Paths whose bodies are file bytes (resumable-upload chunks), not limited by size."""
+BODY_LIMIT_EXEMPT = ("/uploads/", "/storage/")
+"""Paths whose bodies are file bytes (upload chunks, parts and objects), not limited by size."""
 
 
 def _route_name(route: APIRoute) -> str:
@@ -100,6 +103,8 @@ def create_app(backend: Backend) -> FastAPI:
     app.state.backend = backend
     for router in API_ROUTERS:
         app.include_router(router)
+    v3_setup.prepare(backend)
+    v3_setup.install_storage(app)  # before the seed /storage/ route, which matches any path
     app.include_router(control.storage_router)
     app.include_router(control.control_router)
     app.add_middleware(
@@ -111,10 +116,100 @@ def create_app(backend: Backend) -> FastAPI:
     return app
 
 
-def serve_app(app: FastAPI, backend: Backend) -> ASGIApp:
-    """Wrap the app for serving: the storage request log outermost, then fault injection.
+V1_ALIASES = ("/testapi", "/api/v1")
+"""Prefixes under which the seed-era API also answers (it is at the root too)."""
 
-    Both wrap the whole app (not as FastAPI middleware): fault injection needs the server's own
-    ASGI callables to close a connection without answering, and the log sees faulted requests.
+V3_PREFIX = "/api/v3"
+"""Where API v3 is served."""
+
+
+class VersionDispatch:
+    """ASGI app routing ``/api/v3/...`` to the v3 app and everything else to the seed-era app.
+
+    ``/testapi/...`` and ``/api/v1/...`` reach the seed-era app with the prefix moved to
+    ``root_path``, as a reverse proxy would. Lifespan events go to the seed-era app (it starts
+    and stops the simulated workers).
+
+    Args:
+        v1: The seed-era app (wrapped as served).
+        v3: The v3 app (wrapped as served), or None.
     """
-    return StorageLogMiddleware(FaultMiddleware(app, backend.faults), backend.storage_log)
+
+    def __init__(self, v1: ASGIApp, v3: ASGIApp | None) -> None:
+        self.v1 = v1
+        self.v3 = v3
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.v1(scope, receive, send)
+            return
+        path: str = scope["path"]
+        if self.v3 is not None and _under(path, V3_PREFIX):
+            await self.v3(_strip(scope, V3_PREFIX), receive, send)
+            return
+        for prefix in V1_ALIASES:
+            if _under(path, prefix):
+                await self.v1(_strip(scope, prefix), receive, send)
+                return
+        await self.v1(scope, receive, send)
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
+
+
+def _strip(scope: Scope, prefix: str) -> Scope:
+    inner = dict(scope)
+    inner["path"] = scope["path"][len(prefix) :] or "/"
+    raw = scope.get("raw_path")
+    if raw is not None:
+        inner["raw_path"] = raw[len(prefix) :] or b"/"
+    inner["root_path"] = scope.get("root_path", "") + prefix
+    return inner
+
+
+def serve_app(
+    app: FastAPI,
+    backend: Backend,
+    v3_app: FastAPI | None = None,
+    *,
+    enforce_contract: bool = True,
+) -> ASGIApp:
+    """Wrap the apps for serving.
+
+    From the outside in: the storage request log, fault injection (both see every request of
+    both versions, so rules and the log work on v3 paths too), the version dispatch, and per
+    version the contract check (:class:`pycrucible.testing._enforce.ContractMiddleware`).
+    All wrap the whole apps (not as FastAPI middleware): fault injection needs the server's own
+    ASGI callables to close a connection without answering, the log sees faulted requests, and
+    the contract check sees the 500s the apps make of their own errors.
+
+    Args:
+        app: The seed-era app.
+        backend: The served state.
+        v3_app: The v3 app, or None to serve the seed-era API only.
+        enforce_contract: Check responses of both versions, and requests of the seed-era
+            API, against their contracts. v3 requests are always checked: the v3 routes read
+            the converted values. Off only for benchmarks.
+    """
+    v1: ASGIApp = ContractMiddleware(
+        app,
+        version="v1",
+        check_requests=enforce_contract,
+        check_responses=enforce_contract,
+        max_body=backend.max_json_body,
+        reject_requests=False,
+    )
+    v3: ASGIApp | None = None
+    if v3_app is not None:
+        v3 = ContractMiddleware(
+            v3_app,
+            version="v3",
+            check_responses=enforce_contract,
+            forbid_extra_query=True,
+            max_body=backend.max_json_body,
+            authenticate=lambda headers: key_is_valid(backend.db, headers),
+        )
+    return StorageLogMiddleware(
+        FaultMiddleware(VersionDispatch(v1, v3), backend.faults), backend.storage_log
+    )

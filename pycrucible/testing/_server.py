@@ -14,7 +14,7 @@ from types import TracebackType
 import uvicorn
 from fastapi import FastAPI
 
-from pycrucible.testing._app import create_app, serve_app
+from pycrucible.testing._app import V3_PREFIX, create_app, serve_app
 from pycrucible.testing._faults import FaultInjector
 from pycrucible.testing._limits import DEFAULT_MAX_JSON_BODY
 from pycrucible.testing._seed import ADMIN_ORCID, USER_ORCID, add_account
@@ -26,6 +26,7 @@ from pycrucible.testing._state import (
     StorageRequest,
     open_backend,
 )
+from pycrucible.testing.v3.app import create_v3_app
 
 logger = logging.getLogger("pycrucible.testing")
 
@@ -74,6 +75,9 @@ class LocalCrucible:
         max_json_body: Largest request body accepted outside file uploads, in bytes; larger
             ones answer 413.
         startup_timeout: Seconds to wait for the server to accept connections.
+        enforce_contract: Check every response of both API versions (and every seed-era
+            request) against its contract; a response that breaks it answers 500 naming the
+            operation. On by default; turn it off only for benchmarks.
     """
 
     def __init__(
@@ -89,7 +93,9 @@ class LocalCrucible:
         link_lifetime: int = DEFAULT_LINK_LIFETIME,
         max_json_body: int = DEFAULT_MAX_JSON_BODY,
         startup_timeout: float = 10.0,
+        enforce_contract: bool = True,
     ) -> None:
+        self._enforce_contract = enforce_contract
         self._wanted_dir = None if data_dir is None else Path(data_dir)
         self._keys = (admin_key, user_key)
         self._worker_delay = worker_delay
@@ -136,6 +142,7 @@ class LocalCrucible:
         backend.max_json_body = self._max_json_body
         self._backend = backend
         self._app = create_app(backend)
+        v3_app = create_v3_app(backend)
         family = socket.AF_INET6 if ":" in self._host else socket.AF_INET
         # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY on accepted connections only when the
         # listening socket says so, and without it every response waits ~40 ms for delayed ACKs.
@@ -144,7 +151,7 @@ class LocalCrucible:
         sock.bind((self._host, self._port))
         port = sock.getsockname()[1]
         config = uvicorn.Config(
-            serve_app(self._app, backend),
+            serve_app(self._app, backend, v3_app, enforce_contract=self._enforce_contract),
             http="h11",
             ws="none",
             lifespan="on",
@@ -218,6 +225,21 @@ class LocalCrucible:
         if self._url is None:
             raise RuntimeError("the server is not running")
         return self._url
+
+    @property
+    def url_v3(self) -> str:
+        """Base URL of API v3, e.g. ``http://127.0.0.1:54321/api/v3``.
+
+        The same server, data directory and API keys as :attr:`url` (the seed-era API, which
+        also answers under ``/testapi`` and ``/api/v1``). Records are not shared between the
+        versions; accounts are.
+        """
+        return self.url + V3_PREFIX
+
+    @property
+    def enforce_contract(self) -> bool:
+        """Whether requests and responses are checked against the contracts."""
+        return self._enforce_contract
 
     @property
     def app(self) -> FastAPI:

@@ -13,6 +13,7 @@ import base64
 import logging
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 
@@ -81,6 +82,9 @@ class WorkerSimulator:
         self._wake = threading.Condition()
         self._stopping = False
         self._thread: threading.Thread | None = None
+        self.finishers: dict[str, Callable[[Row], tuple[str, str | None]]] = {}
+        """Extra request kinds: the function giving a ``started`` request's final status and
+        error message (other kinds of the API's versions register theirs here)."""
 
     @property
     def delay(self) -> float | None:
@@ -184,6 +188,9 @@ class WorkerSimulator:
         logger.debug("request %s: %s -> %s", row["id"], row["status"], changes.get("status"))
 
     def _finish(self, row: Row) -> tuple[str, str | None]:
+        finisher = self.finishers.get(row["kind"])
+        if finisher is not None:
+            return finisher(row)
         if row["kind"] == "ingest":
             return self._ingest(row)
         if row["kind"] == "drive":
