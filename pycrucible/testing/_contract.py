@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-CONTRACTS: dict[str, str] = {"v1": "openapi.json", "v3": "openapi-v3.json"}
+CONTRACTS: dict[str, str] = {"v1": "openapi-v1.json", "v3": "openapi.json"}
 """Contract file (at the project root) of each API version."""
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

@@ -17,7 +17,7 @@ functions named exactly as the contract's operationIds, paths relative to ``/api
 
 How to read the request: the contract middleware
 (:class:`pycrucible.testing._enforce.ContractMiddleware`) has already checked it against
-``openapi-v3.json`` (422 ``extra_forbidden`` for unknown query parameters and body fields).
+``openapi.json`` (422 ``extra_forbidden`` for unknown query parameters and body fields).
 Read the converted query with ``query_params(request)`` and the JSON body with
 ``json_body(request)`` (both in :mod:`pycrucible.testing._enforce`); declare path parameters
 as plain ``str`` (or ``int``) arguments. Do not write pydantic models of the contract.
