@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 from crucible_openapi.v3 import AuthenticatedClient
 
@@ -16,6 +17,7 @@ from pycrucible._transfers.multipart_v3 import (
     MultipartSettings,
     upload_file_multipart,
 )
+from pycrucible._transfers.resumable_v3 import upload_file_v3
 from pycrucible.errors import APIConnectionError
 from pycrucible.testing import LocalCrucible
 
@@ -115,3 +117,20 @@ def test_interrupted_upload_resumes_from_a_new_client(
     assert server.storage_log == []  # every part was acknowledged: none sent again
     assert record.sha256_hash == hashlib.sha256(data).hexdigest()
     assert list((tmp_path / "state").iterdir()) == []
+
+
+def test_multipart_disabled_falls_back_to_a_resumable_session(
+    server: LocalCrucible, connect: Connect, dataset: str, tmp_path: Path
+) -> None:
+    with httpx.Client(base_url=server.url, timeout=10) as control:
+        control.headers["Authorization"] = f"Bearer {server.admin_key}"
+        answer = control.put("/_control/uploads", json={"multipart_enabled": False})
+        assert answer.status_code == 200, answer.text
+    path, data = _file(tmp_path, "fallback.bin", 3 * PART_SIZE + 9)
+    api, clients = connect()
+    server.clear_storage_log()
+    record = upload_file_v3(api, clients.storage, dataset, path)
+    assert record.sha256_hash == hashlib.sha256(data).hexdigest()
+    assert record.size == len(data)
+    assert server.storage_log, "the bytes went to the resumable session URI"
+    assert not any(entry.had_authorization for entry in server.storage_log)
