@@ -25,10 +25,12 @@ from typing import Any, ParamSpec, TypeVar
 import attrs
 import httpx
 from crucible_openapi.v3 import AuthenticatedClient
+from crucible_openapi.v3.api.files import get_file
 from crucible_openapi.v3.api.uploads import (
     abort_multipart_upload,
     complete_multipart_upload,
     initiate_multipart_upload,
+    initiate_replace_upload,
     list_upload_parts,
     sign_upload_parts,
 )
@@ -38,6 +40,7 @@ from crucible_openapi.v3.models import (
     MultipartUploadSession,
     PartChecksum,
     PartSignRequest,
+    ReplaceUploadInitiate,
     SignedParts,
     UploadInitiate,
     UploadPartsStatus,
@@ -56,7 +59,12 @@ from pycrucible.errors import (
     UnexpectedResponseError,
 )
 
-__all__ = ["FilenameExistsError", "MultipartSettings", "upload_file_multipart"]
+__all__ = [
+    "FilenameExistsError",
+    "MultipartSettings",
+    "replace_file_multipart",
+    "upload_file_multipart",
+]
 
 log = get_logger("transfers")
 P = ParamSpec("P")
@@ -227,6 +235,69 @@ def upload_file_multipart(
     saved = _load_state(state_file, digest)
     key = saved["idempotency_key"] if saved else _idempotency_key(dataset_mfid, name, digest)
     session = _initiate(api, dataset_mfid, name, digest, key)
+    return _finish(api, storage, dataset_mfid, local, name, digest, session, key, settings)
+
+
+def replace_file_multipart(
+    api: AuthenticatedClient,
+    storage: httpx.Client,
+    file_mfid: str,
+    path: str | os.PathLike[str],
+    *,
+    etag: str = "*",
+    settings: MultipartSettings | None = None,
+) -> FileRecord:
+    """Replaces a file record's content with a local file (`If-Match`), signed multipart.
+
+    Args:
+        api: The v3 generated client.
+        storage: The key-less client for signed part URLs.
+        file_mfid: The file record to replace (e.g. `FilenameExistsError.file_mfid`).
+        path: The local file with the new content.
+        etag: The record's ETag as last seen (`FilenameExistsError.etag`); `*` replaces
+            whatever is there. A stale ETag answers 412 and nothing changes.
+        settings: Workers, retries and the resume-state folder.
+
+    Returns:
+        The file record with the new content.
+    """
+    settings = settings or MultipartSettings()
+    local = Path(path).resolve()
+    if not local.is_file():
+        raise TransferError(f"{local} is not a readable file; nothing was sent")
+    record = _call(get_file.sync_detailed, file_mfid, client=api).parsed
+    if not isinstance(record, FileRecord) or not isinstance(record.dataset_mfid, str):
+        raise UnexpectedResponseError(f"file {file_mfid}: no file record")
+    name = record.filename if isinstance(record.filename, str) else local.name
+    digest = digest_file(local, settings.guess_part_size)
+    key = _idempotency_key(file_mfid, f"replace:{etag}", digest)
+    body = ReplaceUploadInitiate(size=digest.size, sha256_hash=digest.sha256)
+    session = _call(
+        initiate_replace_upload.sync_detailed,
+        file_mfid,
+        client=api,
+        body=body,
+        idempotency_key=key,
+        if_match=etag,
+    ).parsed
+    if not isinstance(session, MultipartUploadSession):
+        raise UnexpectedResponseError(f"file {file_mfid}: replace answered no upload session")
+    return _finish(api, storage, record.dataset_mfid, local, name, digest, session, key, settings)
+
+
+def _finish(
+    api: AuthenticatedClient,
+    storage: httpx.Client,
+    dataset_mfid: str,
+    local: Path,
+    name: str,
+    digest: _Digest,
+    session: MultipartUploadSession,
+    key: str,
+    settings: MultipartSettings,
+) -> FileRecord:
+    """Sends what the session lacks and completes it (the part after initiate)."""
+    state_file = _state_file(settings, str(api.get_httpx_client().base_url), dataset_mfid, local)
     if isinstance(session.existing_file, FileRecord):
         log.info("%s: content already stored, nothing sent", name)
         _drop(state_file)

@@ -15,10 +15,14 @@ from pycrucible._http import HttpClients
 from pycrucible._transfers.multipart_v3 import (
     FilenameExistsError,
     MultipartSettings,
+    _idempotency_key,
+    _initiate,
+    digest_file,
+    replace_file_multipart,
     upload_file_multipart,
 )
 from pycrucible._transfers.resumable_v3 import upload_file_v3
-from pycrucible.errors import APIConnectionError
+from pycrucible.errors import APIConnectionError, APIStatusError
 from pycrucible.testing import LocalCrucible
 
 PART_SIZE = 64 * 1024  # the part size the conftest sets on the server
@@ -88,6 +92,15 @@ def test_other_content_under_a_taken_name_is_a_clear_error(
         upload_file_multipart(api, clients.storage, dataset, path)
     assert caught.value.file_mfid == first.mfid
     assert caught.value.etag
+    replaced = replace_file_multipart(
+        api, clients.storage, first.mfid, path, etag=caught.value.etag
+    )
+    assert replaced.mfid == first.mfid
+    assert replaced.sha256_hash == hashlib.sha256(b"other content").hexdigest()
+    path.write_bytes(b"third content")
+    with pytest.raises(APIStatusError) as stale:  # the old ETag no longer matches
+        replace_file_multipart(api, clients.storage, first.mfid, path, etag=caught.value.etag)
+    assert stale.value.status_code == 412
 
 
 def test_interrupted_upload_resumes_from_a_new_client(
@@ -134,3 +147,16 @@ def test_multipart_disabled_falls_back_to_a_resumable_session(
     assert record.size == len(data)
     assert server.storage_log, "the bytes went to the resumable session URI"
     assert not any(entry.had_authorization for entry in server.storage_log)
+
+
+def test_a_repeated_initiate_is_the_same_session(
+    connect: Connect, dataset: str, tmp_path: Path
+) -> None:
+    path, _ = _file(tmp_path, "k.bin", 2 * PART_SIZE)
+    api, _clients = connect()
+    digest = digest_file(path, PART_SIZE)
+    key = _idempotency_key(dataset, "k.bin", digest)
+    first = _initiate(api, dataset, "k.bin", digest, key)
+    again = _initiate(api, dataset, "k.bin", digest, key)  # as after a lost answer
+    assert isinstance(first.upload_id, str)
+    assert again.upload_id == first.upload_id
