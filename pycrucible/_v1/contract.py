@@ -1,6 +1,6 @@
 """Facts read from the v1 contract itself: status meanings and hand-built routes.
 
-The contract (`openapi-v1.json`) ships inside the package (`pycrucible/_v1/openapi-v1.json` in a
+The contract (`openapi-v1.json`) ships inside the package (`pycrucible/_v1/openapi.json` in a
 wheel) and sits at the root of a source checkout. It is read once, on first use (about 5 ms).
 """
 
@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 _HERE = Path(__file__).resolve().parent
-_CANDIDATES = (_HERE / "openapi-v1.json", _HERE.parents[1] / "openapi-v1.json")
+_CANDIDATES = (_HERE / "openapi.json", _HERE.parents[1] / "openapi-v1.json")
 # Operations whose requests the client builds itself, because their bodies are streamed (the
 # generated functions read bodies whole); each takes its method and path from `route`.
 HAND_BUILT_OPERATIONS = ("upload_files", "download_file", "upload_chunk")

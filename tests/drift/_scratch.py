@@ -20,8 +20,8 @@ from typing import Any
 import attrs
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTRACT = "openapi.json"
-_COPIED = ("pycrucible", "generated", "tests", "scripts", CONTRACT)
+CONTRACT = "openapi-v1.json"
+_COPIED = ("pycrucible", "generated", "tests", "scripts", CONTRACT, "openapi.json")
 _COPIED_FILES = ("openapi-python-client.yaml", "pyproject.toml")
 
 Spec = dict[str, Any]
@@ -83,7 +83,7 @@ def regenerate_scratch(tree: Path) -> None:
         AssertionError: The generator refused the contract.
     """
     done = subprocess.run(
-        [str(tree / "scripts" / "regenerate")],
+        [str(tree / "scripts" / "regenerate"), "--version", "v1"],
         cwd=tree,
         env=_environment(tree),
         capture_output=True,

@@ -73,6 +73,12 @@ async def _out_of_range(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": [item]}, status_code=422)
 
 
+async def _not_text(request: Request, exc: Exception) -> JSONResponse:
+    """Answer 422 for strings the database cannot store (lone surrogates such as ``\\ud9ed``)."""
+    item = {"type": "string_unicode", "loc": ["body"], "msg": "Input is not valid Unicode text"}
+    return JSONResponse({"detail": [{**item, "input": None}]}, status_code=422)
+
+
 def create_v3_app(backend: Backend) -> FastAPI:
     """Build the v3 app serving one backend (the v3 tables are created and seeded here).
 
@@ -105,4 +111,5 @@ def create_v3_app(backend: Backend) -> FastAPI:
         JsonBodyLimit, max_bytes=backend.max_json_body, exempt_prefixes=BODY_LIMIT_EXEMPT
     )
     app.add_exception_handler(OverflowError, _out_of_range)
+    app.add_exception_handler(UnicodeError, _not_text)
     return app

@@ -215,3 +215,11 @@ def test_numbers_beyond_storage_are_refused_cleanly(user: httpx.Client, dataset:
     remote = {"filename": "x", "storage_backend": "local", "size": huge}
     assert user.post(f"/datasets/{dataset}/files", json=remote).status_code == 422
     assert user.get("/files", params={"offset": huge}).json()["items"] == []
+
+
+def test_text_that_is_not_unicode_is_refused(user: httpx.Client, dataset: str) -> None:
+    headers = {"Content-Type": "application/json"}
+    lone = b'{"filename": "x\\ud9ed", "storage_backend": "local"}'
+    refused = user.post(f"/datasets/{dataset}/files", content=lone, headers=headers)
+    assert refused.status_code == 422
+    assert user.get(f"/datasets/{dataset}/files").json() == []
