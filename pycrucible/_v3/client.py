@@ -11,7 +11,9 @@ What API v3 removed raises `UnsupportedByServerError` naming the version and the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from crucible_openapi.v3 import AuthenticatedClient
@@ -47,6 +49,8 @@ from pycrucible._http import HttpClients, invoke, invoke_idempotent, parse_list,
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
+from pycrucible._transfers.downloads_v3 import download_dataset_v3
+from pycrucible._transfers.multipart_v3 import upload_file_multipart
 from pycrucible._v3.pages import KeysetPages
 from pycrucible.errors import ConflictError, UnexpectedResponseError, UnsupportedByServerError
 
@@ -71,15 +75,6 @@ class _RedactedV3Client(AuthenticatedClient):
 def unsupported(operation: str, replacement: str | None = None) -> NoReturn:
     """Raises `UnsupportedByServerError` for an operation API v3 removed."""
     raise UnsupportedByServerError(operation, API_VERSION, replacement)
-
-
-def transfers_not_ready(operation: str) -> NoReturn:
-    """The one place file transfers on API v3 stop until the v3 transfer engines are wired in."""
-    raise NotImplementedError(
-        f"{operation} on Crucible API v3 is not available in this version of pycrucible yet "
-        "(signed multipart uploads and file-record downloads); use a seed-era server or the "
-        "typed raw layer (crucible_openapi.v3.api.uploads) meanwhile"
-    )
 
 
 class CrucibleClientV3:
@@ -369,13 +364,40 @@ class CrucibleClientV3:
         response = invoke(list_dataset_thumbnails.sync_detailed, ds, client=self._api)
         return parse_list(response, Thumbnail, f"thumbnails of {ds}")
 
-    def upload_dataset(self, dsid: str, *files: Any, **options: Any) -> NoReturn:
-        """Not yet available on API v3 in this version (see `transfers_not_ready`)."""
-        transfers_not_ready("upload_dataset")
+    def upload_dataset(
+        self, dsid: str, file_path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+    ) -> list[FileRecord]:
+        """Uploads files into a dataset through signed multipart (one file record each).
 
-    def download_dataset(self, dsid: str, *args: Any, **options: Any) -> NoReturn:
-        """Not yet available on API v3 in this version (see `transfers_not_ready`)."""
-        transfers_not_ready("download_dataset")
+        Args:
+            dsid: The dataset's MFID.
+            file_path: One path or a list of paths.
+
+        Returns:
+            The file records, in the order given.
+
+        Raises:
+            ValueError: A bad dataset id (before any request).
+        """
+        ds = check_id(dsid, "dsid")
+        paths = [file_path] if isinstance(file_path, str | os.PathLike) else list(file_path)
+        storage = self._http.storage
+        return [as_record(upload_file_multipart(self._api, storage, ds, path)) for path in paths]
+
+    def download_dataset(
+        self, dsid: str, output_dir: str | os.PathLike[str] = "crucible-downloads"
+    ) -> list[Path]:
+        """Downloads every file of a dataset (verified, atomic, in parallel) into `output_dir`.
+
+        Args:
+            dsid: The dataset's MFID.
+            output_dir: Folder to write into (created if missing).
+
+        Returns:
+            The paths written.
+        """
+        ds = check_id(dsid, "dsid")
+        return download_dataset_v3(self._api, self._http.storage, ds, output_dir)
 
     # What API v3 removed
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -109,6 +110,13 @@ def test_what_v3_removed_says_so(
         assert replacement in str(caught.value)
 
 
-def test_transfers_stop_in_one_clear_place(user: CrucibleClient, dataset: str) -> None:
-    with pytest.raises(NotImplementedError, match="API v3"):
-        user.upload_dataset(dataset, "file.dat")
+def test_upload_makes_one_file_record_and_nothing_downloads_before_ingestion(
+    user: CrucibleClient, dataset: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "scan.dat"
+    source.write_bytes(b"crucible v3 " * 5000)
+    records = user.v3.upload_dataset(dataset, source)
+    assert [r.filename for r in records] == ["scan.dat"]
+    assert [f["mfid"] for f in user.v3.get_associated_files(dataset)] == [records[0]["mfid"]]
+    # Files are served once ingested; this client does not request ingestion on v3 yet.
+    assert user.download_dataset(dataset, output_dir=tmp_path / "out") == []
