@@ -50,7 +50,7 @@ from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._transfers.downloads_v3 import download_dataset_v3
-from pycrucible._transfers.multipart_v3 import upload_file_multipart
+from pycrucible._transfers.resumable_v3 import upload_file_v3
 from pycrucible._v3.pages import KeysetPages
 from pycrucible.errors import ConflictError, UnexpectedResponseError, UnsupportedByServerError
 
@@ -367,7 +367,7 @@ class CrucibleClientV3:
     def upload_dataset(
         self, dsid: str, file_path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
     ) -> list[FileRecord]:
-        """Uploads files into a dataset through signed multipart (one file record each).
+        """Uploads files into a dataset: signed multipart, else a resumable session.
 
         Args:
             dsid: The dataset's MFID.
@@ -382,7 +382,7 @@ class CrucibleClientV3:
         ds = check_id(dsid, "dsid")
         paths = [file_path] if isinstance(file_path, str | os.PathLike) else list(file_path)
         storage = self._http.storage
-        return [as_record(upload_file_multipart(self._api, storage, ds, path)) for path in paths]
+        return [as_record(upload_file_v3(self._api, storage, ds, path)) for path in paths]
 
     def download_dataset(
         self, dsid: str, output_dir: str | os.PathLike[str] = "crucible-downloads"
