@@ -8,6 +8,9 @@ Contenders, all doing the same `GET /datasets/{dsid}` with the same key and a JS
 * requests.request: `requests.request("GET", ...)` per call, a new connection each time (the
   seed client's way).
 
+The same pair runs on API v3 (`/api/v3`, the client with `api_version="v3"`): pycrucible's
+`client.get_dataset(mfid)` against a reused `httpx.Client` on `GET /api/v3/datasets/{mfid}`.
+
 Within a round the contenders take turns call by call, in a shuffled order, so they share the
 machine's ups and downs; the table gives the median over the rounds of the mean wall time per
 call, and of this process's CPU time per call (the server runs in another process, so client CPU
@@ -29,8 +32,15 @@ from pycrucible import CrucibleClient
 TARGET = 1.15
 
 
-def _contenders(server: ServerProcess, dsid: str) -> dict[str, Callable[[], object]]:
+def _contenders(server: ServerProcess, dsid: str, mfid: str) -> dict[str, Callable[[], object]]:
     url = f"{server.url}/datasets/{dsid}"
+    url_v3 = f"{server.url}/api/v3/datasets/{mfid}"
+    client_v3 = CrucibleClient(
+        f"{server.url}/api/v3",
+        server.user_key,
+        api_version="v3",
+        state_dir=server.scratch / "state-v3",
+    )
     headers = {"Authorization": f"Bearer {server.user_key}"}
     client = CrucibleClient(server.url, server.user_key, state_dir=server.scratch / "state")
     raw = httpx.Client(headers=headers)
@@ -41,6 +51,12 @@ def _contenders(server: ServerProcess, dsid: str) -> dict[str, Callable[[], obje
 
     def httpx_call() -> object:
         return raw.get(url).json()
+
+    def pycrucible_v3_call() -> object:
+        return client_v3.get_dataset(mfid)
+
+    def httpx_v3_call() -> object:
+        return raw.get(url_v3).json()
 
     def session_call() -> object:
         return session.get(url, headers=headers).json()
@@ -53,6 +69,8 @@ def _contenders(server: ServerProcess, dsid: str) -> dict[str, Callable[[], obje
         "raw httpx.Client (reused)": httpx_call,
         "requests.Session": session_call,
         "requests.request (new connection per call)": per_call_connection,
+        "pycrucible get_dataset, API v3": pycrucible_v3_call,
+        "raw httpx.Client (reused), API v3": httpx_v3_call,
     }
 
 
@@ -70,7 +88,15 @@ def run(rounds: int = 21, calls: int = 60) -> None:
                 scientific_metadata={"temperature": 77, "voltage": 200},
                 keywords=["bench"],
             ).unique_id
-        contenders = _contenders(server, dsid)
+        with CrucibleClient(
+            f"{server.url}/api/v3", server.user_key, api_version="v3", state_dir=server.scratch
+        ) as setup_v3:
+            mfid = setup_v3.v3.create_dataset(
+                dataset_name="bench get_dataset v3",
+                scientific_metadata={"temperature": 77, "voltage": 200},
+                keywords=["bench"],
+            ).unique_id
+        contenders = _contenders(server, dsid, mfid)
         names = list(contenders)
         wall: dict[str, list[float]] = {name: [] for name in names}
         cpu: dict[str, list[float]] = {name: [] for name in names}
@@ -110,6 +136,9 @@ def run(rounds: int = 21, calls: int = 60) -> None:
         f"median of the per-round ratios: {median(per_round):.2f}x "
         f"(range {min(per_round):.2f}-{max(per_round):.2f})"
     )
+    ours_v3 = median(wall["pycrucible get_dataset, API v3"])
+    ratio_v3 = ours_v3 / median(wall["raw httpx.Client (reused), API v3"])
+    report.note(f"API v3: pycrucible / raw httpx: {ratio_v3:.2f}x -> {verdict(ratio_v3, TARGET)}")
     report.print()
 
 

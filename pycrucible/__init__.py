@@ -36,6 +36,7 @@ from pycrucible.errors import (
     TransferError,
     UnexpectedResponseError,
     UnprocessableEntityError,
+    UnsupportedByServerError,
     WaitTimeoutError,
 )
 
@@ -60,6 +61,7 @@ __all__ = [
     "TransferError",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
+    "UnsupportedByServerError",
     "UploadedFile",
     "WaitProgressCallback",
     "WaitTimeoutError",

@@ -1,15 +1,27 @@
-"""`CrucibleClient`: one object per API connection, made of one resource object per area.
+"""`CrucibleClient`: one object per API connection, for seed-era (v1) and API v3 servers.
 
 `client.datasets`, `client.metadata`, `client.files`, `client.samples`, `client.registry`
 (instruments, projects, users), `client.processing`, `client.access` and `client.pipeline` hold
-the methods; they share one `Core` (connections, settings). The seed-era flat names
-(`client.list_datasets(...)`) stay, as typed delegates to those resources.
+the seed-era (v1) methods; they share one `Core` (connections, settings).
+
+Versions. The API version comes from `api_version=`, `CRUCIBLE_API_VERSION` or the config
+file's `api_version`; otherwise it is detected once, at the first call that needs it, from
+`GET /health/ready`. The design for precise static types is one version-specific client per
+version, reached from the one `CrucibleClient`: `client.v3` (a `CrucibleClientV3`, typed with the
+`crucible_openapi.v3` models) and `client.v1` (the client itself, typed with the seed-era
+models). Why: each version's methods keep one exact return type (no unions), mypy checks every
+call against that version's generated layer, and one object still owns one connection pool.
+The seed-era flat names (`client.list_datasets(...)`) work on both: on a v3 server they call
+`client.v3`'s method of the same name (its records read the same way: `ds["unique_id"]`,
+`ds.dataset_name`); their static types are the seed-era ones, so code that wants the v3 types
+writes `client.v3.list_datasets(...)`.
 """
 
 from __future__ import annotations
 
 import os
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -18,6 +30,7 @@ from typing import Any, Self
 import httpx
 from crucible_openapi.v1 import AuthenticatedClient
 
+from pycrucible._api_version import detect_api_version, warn_if_seed_era_url
 from pycrucible._config import Settings, resolve_settings
 from pycrucible._core import Core
 from pycrucible._delegate import delegate
@@ -33,6 +46,8 @@ from pycrucible._resources.processing import Processing
 from pycrucible._resources.registry import Registry
 from pycrucible._resources.samples import Samples
 from pycrucible._transport import RetryPolicy
+from pycrucible._v3.client import CrucibleClientV3
+from pycrucible.errors import UnsupportedByServerError
 
 __all__ = ["CrucibleClient"]
 
@@ -78,6 +93,9 @@ class CrucibleClient:
         resumable_threshold: Files of at least this many bytes use the resumable upload
             (default 100 MiB).
         download_workers: Files downloaded at once (default 8).
+        api_version: `"v1"` (seed era) or `"v3"`; default: detected once from the server
+            (`GET /health/ready`). A `/api/v1` or `/api/v2` URL warns (`DeprecationWarning`)
+            and means v1.
         config_file: Config file to read instead of the default one.
         state_dir: Folder for resumable-upload state and pipeline journals
             (default `~/.cache/pycrucible`).
@@ -112,6 +130,7 @@ class CrucibleClient:
         upload_chunk_size: int | None = None,
         resumable_threshold: int | None = None,
         download_workers: int | None = None,
+        api_version: str | None = None,
         config_file: str | os.PathLike[str] | None = None,
         state_dir: str | os.PathLike[str] | None = None,
         verify: bool | str | ssl.SSLContext = True,
@@ -134,10 +153,15 @@ class CrucibleClient:
             "upload_chunk_size": upload_chunk_size,
             "resumable_threshold": resumable_threshold,
             "download_workers": download_workers,
+            "api_version": api_version,
         }
         settings = resolve_settings(arguments, config_file=config_file)
         pause = sleep if sleep is not None else time.sleep
         self.api_url = check_url(settings.api_url)
+        seed_era_url = warn_if_seed_era_url(self.api_url)
+        self._api_version = settings.api_version or ("v1" if seed_era_url else None)
+        self._version_lock = threading.Lock()
+        self._v3: CrucibleClientV3 | None = None
         http = build_clients(
             self.api_url,
             settings.api_key,
@@ -207,6 +231,63 @@ class CrucibleClient:
         return self._core.http.raw
 
     @property
+    def api_version(self) -> str:
+        """`"v1"` or `"v3"`: as set, else asked of the server once (`GET /health/ready`).
+
+        Raises:
+            APIConnectionError: The server could not be reached to ask.
+            UnexpectedResponseError: The server speaks a version this client does not.
+        """
+        version = self._api_version
+        if version is None:
+            with self._version_lock:
+                if self._api_version is None:
+                    raw = self._core.http.raw.get_httpx_client()
+                    self._api_version = detect_api_version(raw)
+                    log.info("%s speaks API %s", self.api_url, self._api_version)
+                version = self._api_version
+        return version
+
+    @property
+    def v3(self) -> CrucibleClientV3:
+        """The API v3 client on this client's connection, typed with the v3 models.
+
+        Raises:
+            UnsupportedByServerError: The server speaks the seed-era API (v1).
+        """
+        if self._v3 is None:
+            if self.api_version != "v3":
+                raise UnsupportedByServerError("client.v3", self.api_version, "client.v1")
+            self._v3 = CrucibleClientV3(self._core.http, self.api_url, self._core.settings.api_key)
+        return self._v3
+
+    @property
+    def v1(self) -> Self:
+        """This client, typed with the seed-era (v1) models.
+
+        Raises:
+            UnsupportedByServerError: The server speaks API v3.
+        """
+        if self.api_version != "v1":
+            raise UnsupportedByServerError("client.v1", self.api_version, "client.v3")
+        return self
+
+    def _flat_target(self, resource: str, name: str) -> Callable[..., Any] | None:
+        """Where a flat seed-era name goes: None for the v1 resource, else the v3 method."""
+        if self.api_version == "v1":
+            return None
+        method: Callable[..., Any] | None = getattr(self.v3, name, None)
+        if method is not None:
+            return method
+
+        def not_yet(*args: Any, **kwargs: Any) -> Any:
+            raise NotImplementedError(
+                f"{name} is not available on Crucible API v3 in this version of pycrucible yet"
+            )
+
+        return not_yet
+
+    @property
     def closed(self) -> bool:
         """True once `close()` was called."""
         return self._closed
@@ -230,7 +311,8 @@ class CrucibleClient:
 
     def __repr__(self) -> str:
         state = ", closed" if self._closed else ""
-        return f"CrucibleClient(api_url={self.api_url!r}{state})"
+        version = f", api_version={self._api_version!r}" if self._api_version else ""
+        return f"CrucibleClient(api_url={self.api_url!r}{version}{state})"
 
     # The seed-era flat names, each calling the same method of a resource.
 

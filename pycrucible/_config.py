@@ -12,7 +12,7 @@ Its path is `$CRUCIBLE_CONFIG` when set, else `$XDG_CONFIG_HOME/pycrucible/confi
 `CRUCIBLE_CONFIG`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`, `CRUCIBLE_TRANSFER_TIMEOUT`,
 `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_RESPONSE_DEADLINE`, `CRUCIBLE_MAX_RESPONSE_BYTES`,
 `CRUCIBLE_STATE_DIR`, `CRUCIBLE_UPLOAD_CHUNK_SIZE`, `CRUCIBLE_RESUMABLE_THRESHOLD`,
-`CRUCIBLE_DOWNLOAD_WORKERS`.
+`CRUCIBLE_DOWNLOAD_WORKERS`, `CRUCIBLE_API_VERSION`.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ DEFAULTS: dict[str, Any] = {
     "upload_chunk_size": 16 * 1024**2,  # bytes per resumable-upload chunk (multiple of 256 KiB)
     "resumable_threshold": 100 * 1024**2,  # files of at least this many bytes upload resumably
     "download_workers": 8,  # files downloaded at once
+    "api_version": None,  # None: detected once from GET /health/ready ("v1" or "v3")
 }
 
 CHUNK_QUANTUM = 256 * 1024
@@ -76,6 +77,7 @@ ENV_VARS = {
     "upload_chunk_size": "CRUCIBLE_UPLOAD_CHUNK_SIZE",
     "resumable_threshold": "CRUCIBLE_RESUMABLE_THRESHOLD",
     "download_workers": "CRUCIBLE_DOWNLOAD_WORKERS",
+    "api_version": "CRUCIBLE_API_VERSION",
 }
 KNOWN_KEYS = frozenset(ENV_VARS)
 _SECONDS = frozenset({"timeout", "connect_timeout", "transfer_timeout", "response_deadline"})
@@ -107,6 +109,7 @@ class Settings:
         upload_chunk_size: Bytes per resumable-upload chunk (a multiple of 256 KiB).
         resumable_threshold: Files of at least this many bytes use the resumable upload.
         download_workers: Files downloaded at once.
+        api_version: `"v1"` or `"v3"`, or None to detect it from the server.
     """
 
     api_url: str
@@ -121,6 +124,7 @@ class Settings:
     upload_chunk_size: int = DEFAULTS["upload_chunk_size"]
     resumable_threshold: int = DEFAULTS["resumable_threshold"]
     download_workers: int = DEFAULTS["download_workers"]
+    api_version: str | None = None
 
 
 def config_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -241,6 +245,30 @@ def write_private_file(file: Path, text: str) -> None:
         raise
 
 
+API_VERSIONS = ("v1", "v3")
+"""The API versions this client speaks."""
+
+
+def normalise_api_version(value: Any, source: str) -> str:
+    """Reads an API version setting: `v1`, `v3`, `1`, `3` (any case).
+
+    Args:
+        value: The raw value.
+        source: Where it came from, for the message.
+
+    Returns:
+        `"v1"` or `"v3"`.
+
+    Raises:
+        ValueError: Anything else.
+    """
+    text = str(value).strip().lower()
+    version = text if text.startswith("v") else f"v{text}"
+    if isinstance(value, bool) or version not in API_VERSIONS:
+        raise ValueError(f"api_version from {source} must be 'v1' or 'v3', got {value!r}")
+    return version
+
+
 def coerce_setting(key: str, value: Any, source: str) -> Any:
     """Checks one setting's value and converts numeric settings to numbers.
 
@@ -257,6 +285,8 @@ def coerce_setting(key: str, value: Any, source: str) -> Any:
             `max_retries` and `resumable_threshold`; whole numbers for the counts and sizes;
             `upload_chunk_size` a multiple of 256 KiB).
     """
+    if key == "api_version":
+        return normalise_api_version(value, source)
     if key not in _NUMERIC:
         return value
     kind = float if key in _SECONDS else int

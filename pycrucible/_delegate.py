@@ -4,6 +4,9 @@
 call `client.datasets.list_datasets(...)`, with the resource method's signature for mypy and
 `inspect`, and its docstring for `help()`. The bound method is cached on the instance after the
 first use, so a delegated call costs the same as a direct one.
+
+An owner may define `_flat_target(resource, name)` returning another callable to use instead
+(or None): `CrucibleClient` uses it to send the flat names to its API v3 client on a v3 server.
 """
 
 from __future__ import annotations
@@ -39,7 +42,11 @@ class _Delegate(Generic[P, R]):
     def __get__(self, obj: object | None, owner: type | None = None) -> Callable[..., R]:
         if obj is None:
             return self._function
-        bound: Callable[P, R] = getattr(getattr(obj, self._resource), self._name)
+        route = getattr(obj, "_flat_target", None)
+        target = route(self._resource, self._name) if route is not None else None
+        bound: Callable[P, R] = (
+            target if target is not None else getattr(getattr(obj, self._resource), self._name)
+        )
         vars(obj)[self._name_on_owner] = bound
         return bound
 

@@ -24,12 +24,11 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 import attrs
 import httpx
 from crucible_openapi.v1 import AuthenticatedClient
-from crucible_openapi.v1.types import Response
 
 from pycrucible._config import DEFAULTS
 from pycrucible._limits import TRANSFER, LimitedTransport, ResponseLimits
@@ -263,9 +262,7 @@ def _mark_answered(response: httpx.Response) -> None:
     _ANSWERED.set(True)
 
 
-def invoke(
-    operation: Callable[P, Response[R]], /, *args: P.args, **kwargs: P.kwargs
-) -> Response[R]:
+def invoke(operation: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
     """Calls a generated `*_detailed` function with its own signature, errors translated.
 
     Arguments are checked by mypy against the generated signature, so a renamed or retyped
@@ -300,9 +297,7 @@ def invoke(
         _ANSWERED.reset(token)
 
 
-def invoke_idempotent(
-    operation: Callable[P, Response[R]], /, *args: P.args, **kwargs: P.kwargs
-) -> Response[R]:
+def invoke_idempotent(operation: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
     """Like `invoke`, for a non-GET call that may safely be repeated after a lost answer.
 
     Its requests carry the `IDEMPOTENT` mark (see `pycrucible._transport.idempotent_calls`).
@@ -311,7 +306,17 @@ def invoke_idempotent(
         return invoke(operation, *args, **kwargs)
 
 
-def parse_one(response: Response[Any], cls: type[T], what: str) -> T:
+class Answer(Protocol):
+    """A generated `Response` of either API version: its parsed body and its raw bytes."""
+
+    @property
+    def parsed(self) -> Any: ...
+
+    @property
+    def content(self) -> bytes: ...
+
+
+def parse_one(response: Answer, cls: type[T], what: str) -> T:
     """Returns the parsed record, raising `NotFoundError` for the API's 200 + `null`.
 
     Args:
@@ -336,7 +341,7 @@ def parse_one(response: Response[Any], cls: type[T], what: str) -> T:
     return as_record(parsed)
 
 
-def parse_list(response: Response[Any], cls: type[T], what: str) -> list[T]:
+def parse_list(response: Answer, cls: type[T], what: str) -> list[T]:
     """Returns the parsed list, checking every item's type.
 
     Args:

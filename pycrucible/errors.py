@@ -49,6 +49,7 @@ __all__ = [
     "TransferError",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
+    "UnsupportedByServerError",
     "WaitTimeoutError",
     "error_for_response",
 ]
@@ -262,3 +263,20 @@ def not_found(what: str) -> NotFoundError:
         The exception, with `status_code` 200 and `detail` "null".
     """
     return NotFoundError(f"{what} not found", status_code=200, detail="null")
+
+
+class UnsupportedByServerError(CrucibleError):
+    """The server's API version has no such operation (API v3 removed it).
+
+    Attributes:
+        api_version: The server's API version (`"v3"`).
+        replacement: What to use instead, or None when nothing replaces it.
+    """
+
+    def __init__(self, operation: str, api_version: str, replacement: str | None = None) -> None:
+        self.operation = operation
+        self.api_version = api_version
+        self.replacement = replacement
+        message = f"{operation} is not available on Crucible API {api_version}"
+        message += f"; use {replacement} instead" if replacement else "; nothing replaces it"
+        super().__init__(message)

@@ -38,10 +38,11 @@ def clean_server_state(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """No CRUCIBLE_* settings from the environment; config and cache inside `tmp_path`."""
+    """Only CRUCIBLE_API_VERSION=v1 from the environment; config and cache inside `tmp_path`."""
     for name in list(os.environ):
         if name.startswith("CRUCIBLE_"):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("CRUCIBLE_API_VERSION", "v1")  # the hostile servers speak the seed era
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return tmp_path

@@ -33,6 +33,7 @@ EXPECTED_ALL = [
     "TransferError",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
+    "UnsupportedByServerError",
     "UploadedFile",
     "WaitProgressCallback",
     "WaitTimeoutError",

@@ -45,6 +45,7 @@ def test_every_readme_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         Path(name).parent.mkdir(parents=True, exist_ok=True)
         Path(name).write_bytes(name.encode() * 100)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("CRUCIBLE_API_VERSION", raising=False)  # as a reader runs it: detected
 
     with LocalCrucible(worker_delay=0.02) as server:
         with CrucibleClient(server.url, server.user_key) as setup:
@@ -53,12 +54,18 @@ def test_every_readme_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         main: CrucibleClient | None = None
         for block in _blocks():
             code = (
-                block.replace("https://your-crucible-api.com", server.url)
+                block.replace("https://crucible.lbl.gov/api/v3", server.url_v3)
+                .replace("https://your-crucible-api.com", server.url)
                 .replace("your-api-key", server.user_key)
                 .replace('"dataset-id"', repr(dsid))
             )
             exec(compile(code, str(README), "exec"), namespace)
             client = namespace.get("client")
+            if isinstance(client, CrucibleClient) and client.api_url == server.url_v3:
+                assert client.api_version == "v3"  # detected from the server
+                assert namespace["typed"]["scientific_metadata"] == {"temperature": 77}
+                client.close()
+                continue
             if isinstance(client, CrucibleClient) and main is None:
                 main = client
                 # Waits poll every 5 s by default; keep the walk-through quick.

@@ -1,0 +1,189 @@
+"""API v3 downloads: a dataset's files by their file-MFID links, or one file by its own link.
+
+Each file is streamed from its signed URL through the key-less storage client into a fresh,
+exclusive partial file (`pycrucible._transfers.partial`), checked against its record (size and
+SHA-256 of the bytes written) and only then renamed into place, so a failed or corrupt transfer
+never replaces a good file. Names come from the records and pass the same path-safety checks as
+on v1 (`pycrucible._transfers.paths`): nothing is written outside the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+import httpx
+from crucible_openapi.v3 import AuthenticatedClient
+from crucible_openapi.v3.api.files import (
+    get_dataset_download_links,
+    get_file,
+    get_file_download_link,
+    list_dataset_files,
+)
+from crucible_openapi.v3.models import DownloadLink, DownloadLinks, FileRecord
+
+from pycrucible._http import translate_errors
+from pycrucible._redact import get_logger
+from pycrucible._transfers.partial import PartialFile, make_workdir, remove_workdir
+from pycrucible._transfers.paths import destination, safe_relative_path
+from pycrucible.errors import (
+    APIConnectionError,
+    NotFoundError,
+    TransferError,
+    UnexpectedResponseError,
+)
+
+__all__ = ["download_dataset_v3", "download_file_v3"]
+
+log = get_logger("transfers")
+P = ParamSpec("P")
+R = TypeVar("R")
+_BLOCK = 1024 * 1024
+
+
+def _call(operation: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+    with translate_errors():
+        return operation(*args, **kwargs)
+
+
+def download_dataset_v3(
+    api: AuthenticatedClient,
+    storage: httpx.Client,
+    dataset_mfid: str,
+    output_dir: str | os.PathLike[str],
+    *,
+    workers: int = 4,
+    attempts: int = 3,
+) -> list[Path]:
+    """Downloads every ingested file of a dataset that the server will serve.
+
+    Args:
+        api: The v3 generated client (carries the key; raises on error statuses).
+        storage: The key-less client for signed URLs.
+        dataset_mfid: The dataset's MFID.
+        output_dir: Folder to write into (created if missing); records' folders are kept.
+        workers: Files fetched at the same time.
+        attempts: Tries per file.
+
+    Returns:
+        The written files, in the order of the dataset's records. Empty when nothing is ingested.
+
+    Raises:
+        TransferError: A name is unsafe, or a file failed its size or SHA-256 check.
+    """
+    try:
+        links = _call(get_dataset_download_links.sync_detailed, dataset_mfid, client=api).parsed
+    except NotFoundError:
+        return []  # the API's answer when no file of the dataset is ingested
+    if not isinstance(links, DownloadLinks):
+        raise UnexpectedResponseError(f"dataset {dataset_mfid}: no download links")
+    records = _call(list_dataset_files.sync_detailed, dataset_mfid, client=api).parsed
+    if not isinstance(records, list):
+        raise UnexpectedResponseError(f"dataset {dataset_mfid}: no file list")
+    root = Path(output_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    root = root.resolve()
+    jobs: list[tuple[FileRecord, str, Path]] = []
+    for record in records:
+        url = links.additional_properties.get(record.mfid)
+        if url is None:
+            if record.mfid in links.additional_properties:
+                log.warning("%s: the server does not serve this file; skipped", record.mfid)
+            continue
+        jobs.append((record, url, _target(root, record)))  # every name checked before any byte
+    if not jobs:
+        return []
+    workdir = make_workdir(
+        root, {str(safe_relative_path(r.filename or "")).split("/")[0] for r, _, _ in jobs}
+    )
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            futures = [
+                pool.submit(_fetch, storage, url, record, target, workdir, attempts)
+                for record, url, target in jobs
+            ]
+            return [future.result() for future in futures]
+    finally:
+        remove_workdir(workdir)
+
+
+def download_file_v3(
+    api: AuthenticatedClient,
+    storage: httpx.Client,
+    file_mfid: str,
+    output_dir: str | os.PathLike[str],
+    *,
+    attempts: int = 3,
+) -> Path:
+    """Downloads one file by its file MFID through its own signed link.
+
+    Args:
+        api: The v3 generated client.
+        storage: The key-less client for the signed URL.
+        file_mfid: The file's MFID.
+        output_dir: Folder to write into (created if missing).
+        attempts: Tries.
+
+    Returns:
+        The written file.
+
+    Raises:
+        NotFoundError: No such file, or it is not ingested (no link yet).
+        TransferError: The name is unsafe, or the bytes failed the size or SHA-256 check.
+    """
+    record = _call(get_file.sync_detailed, file_mfid, client=api).parsed
+    if not isinstance(record, FileRecord):
+        raise UnexpectedResponseError(f"file {file_mfid}: no file record")
+    root = Path(output_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    root = root.resolve()
+    target = _target(root, record)
+    link = _call(get_file_download_link.sync_detailed, file_mfid, client=api).parsed
+    if not isinstance(link, DownloadLink):
+        raise UnexpectedResponseError(f"file {file_mfid}: no download link")
+    workdir = make_workdir(root, {target.relative_to(root).parts[0]})
+    try:
+        return _fetch(storage, link.url, record, target, workdir, attempts)
+    finally:
+        remove_workdir(workdir)
+
+
+def _target(root: Path, record: FileRecord) -> Path:
+    name = record.filename if isinstance(record.filename, str) else ""
+    return destination(root, safe_relative_path(name))
+
+
+def _fetch(
+    storage: httpx.Client, url: str, record: FileRecord, target: Path, workdir: Path, attempts: int
+) -> Path:
+    partial = PartialFile(workdir)
+    try:
+        for attempt in range(1, max(1, attempts) + 1):
+            partial.restart()
+            try:
+                with translate_errors(), storage.stream("GET", url) as answer:
+                    for block in answer.iter_bytes(_BLOCK):
+                        partial.write(block)
+                break
+            except APIConnectionError:
+                if attempt >= attempts:
+                    raise
+                log.info("%s: interrupted, trying again", record.mfid)
+        _verify(record, partial)
+        partial.sync()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.move_to(target)
+        return target
+    finally:
+        partial.discard()
+
+
+def _verify(record: FileRecord, partial: PartialFile) -> None:
+    size, sha = record.size, record.sha256_hash
+    if isinstance(size, int) and partial.length != size:
+        raise TransferError(f"{record.filename}: got {partial.length} bytes, expected {size}")
+    if isinstance(sha, str) and partial.hexdigest() != sha.lower():
+        raise TransferError(f"{record.filename}: SHA-256 mismatch; the old file (if any) is kept")

@@ -1,0 +1,184 @@
+"""API v3 resumable-session uploads, and the choice between them and signed multipart.
+
+The resumable route is the fallback: `upload_file_v3` tries signed multipart first and uses a
+resumable session when the server answers 503 "New multipart uploads are disabled". A session
+sends the file in chunks (`PUT <resumable_uri>` with `Content-Range: bytes a-b/total`, no key;
+308 means "go on"), and after a lost chunk asks the session how much it holds
+(`Content-Range: bytes */total`) and goes on from there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+from crucible_openapi.v3 import AuthenticatedClient
+from crucible_openapi.v3.api.uploads import complete_upload, initiate_resumable_upload
+from crucible_openapi.v3.models import (
+    FileRecord,
+    ResumableUploadSession,
+    UploadComplete,
+    UploadInitiate,
+)
+
+from pycrucible._http import translate_errors
+from pycrucible._redact import get_logger
+from pycrucible._transfers.multipart_v3 import MultipartSettings, upload_file_multipart
+from pycrucible.errors import (
+    APIConnectionError,
+    ServerError,
+    TransferError,
+    UnexpectedResponseError,
+)
+
+__all__ = ["MULTIPART_DISABLED", "upload_file_resumable", "upload_file_v3"]
+
+log = get_logger("transfers")
+
+MULTIPART_DISABLED = "multipart uploads are disabled"
+"""Text of the 503 answer (lower case) that switches an upload to the resumable route."""
+_GRANULE = 256 * 1024
+_MIN_CHUNK = 8 * 1024 * 1024
+_READ = 1024 * 1024
+
+
+def upload_file_v3(
+    api: AuthenticatedClient,
+    storage: httpx.Client,
+    dataset_mfid: str,
+    path: str | os.PathLike[str],
+    *,
+    filename: str | None = None,
+    settings: MultipartSettings | None = None,
+) -> FileRecord:
+    """Uploads one file: signed multipart, or a resumable session when multipart is off.
+
+    Args:
+        api: The v3 generated client (carries the key; raises on error statuses).
+        storage: The key-less client for signed URLs and session URIs.
+        dataset_mfid: The dataset's MFID.
+        path: The local file.
+        filename: Name in the dataset (may contain folders); the file's own name by default.
+        settings: Settings of the multipart route.
+
+    Returns:
+        The file record.
+    """
+    try:
+        return upload_file_multipart(
+            api, storage, dataset_mfid, path, filename=filename, settings=settings
+        )
+    except ServerError as exc:
+        if exc.status_code != 503 or MULTIPART_DISABLED not in exc.detail.lower():
+            raise
+        log.info("multipart uploads are disabled on this server: using a resumable session")
+    return upload_file_resumable(api, storage, dataset_mfid, path, filename=filename)
+
+
+def upload_file_resumable(
+    api: AuthenticatedClient,
+    storage: httpx.Client,
+    dataset_mfid: str,
+    path: str | os.PathLike[str],
+    *,
+    filename: str | None = None,
+    attempts: int = 3,
+) -> FileRecord:
+    """Uploads one file through a v3 resumable session.
+
+    Args:
+        api: The v3 generated client.
+        storage: The key-less client for the session URI.
+        dataset_mfid: The dataset's MFID.
+        path: The local file.
+        filename: Name in the dataset; the file's own name by default.
+        attempts: Tries per chunk (a lost chunk is resumed from what the session holds).
+
+    Returns:
+        The file record (the existing one when the server already held this content).
+    """
+    local = Path(path).resolve()
+    if not local.is_file():
+        raise TransferError(f"{local} is not a readable file; nothing was sent")
+    name = filename or local.name
+    size = local.stat().st_size
+    sha = hashlib.sha256()
+    with local.open("rb") as handle:
+        while chunk := handle.read(_READ):
+            sha.update(chunk)
+    digest = sha.hexdigest()
+    body = UploadInitiate(filename=name, size=size, sha256_hash=digest)
+    with translate_errors():
+        session = initiate_resumable_upload.sync_detailed(
+            dataset_mfid, client=api, body=body
+        ).parsed
+    if not isinstance(session, ResumableUploadSession):
+        raise UnexpectedResponseError(f"{name}: initiate answered no resumable session")
+    if isinstance(session.existing_file, FileRecord):
+        return session.existing_file
+    uri, upload_id = session.resumable_uri, session.upload_id
+    if not isinstance(uri, str) or not isinstance(upload_id, str):
+        raise UnexpectedResponseError(f"{name}: initiate answered no session URI")
+    hint = session.chunk_size_hint if isinstance(session.chunk_size_hint, int) else 0
+    chunk_size = max(hint, _MIN_CHUNK) // _GRANULE * _GRANULE
+    _send(storage, uri, local, size, chunk_size, attempts)
+    done = UploadComplete(upload_id=upload_id, sha256_hash=digest)
+    with translate_errors():
+        record = complete_upload.sync_detailed(dataset_mfid, client=api, body=done).parsed
+    if not isinstance(record, FileRecord):
+        raise UnexpectedResponseError(f"{name}: completion answered no file record")
+    return record
+
+
+def _send(
+    storage: httpx.Client, uri: str, local: Path, size: int, chunk_size: int, attempts: int
+) -> None:
+    offset = 0
+    failures = 0
+    while offset < size or size == 0:
+        end = min(offset + chunk_size, size)
+        headers = {
+            "Content-Range": f"bytes {offset}-{end - 1}/{size}" if size else f"bytes */{size}"
+        }
+        try:
+            with translate_errors():
+                answer = storage.put(
+                    uri, content=_range(local, offset, end - offset), headers=headers
+                )
+        except APIConnectionError:
+            failures += 1
+            if failures >= attempts:
+                raise
+            offset = _held(storage, uri, size)
+            continue
+        if answer.status_code in (200, 201):
+            return
+        offset = _range_end(answer) if answer.status_code == 308 else end
+        if size == 0:
+            return
+
+
+def _held(storage: httpx.Client, uri: str, size: int) -> int:
+    with translate_errors():
+        answer = storage.put(uri, headers={"Content-Range": f"bytes */{size}"})
+    return size if answer.status_code in (200, 201) else _range_end(answer)
+
+
+def _range_end(answer: httpx.Response) -> int:
+    match = re.fullmatch(r"bytes=0-(\d+)", answer.headers.get("Range", ""))
+    return int(match.group(1)) + 1 if match else 0
+
+
+def _range(local: Path, offset: int, length: int) -> Iterator[bytes]:
+    with local.open("rb") as handle:
+        handle.seek(offset)
+        while length > 0:
+            chunk = handle.read(min(_READ, length))
+            if not chunk:
+                raise TransferError(f"{local} shrank while it was sent")
+            length -= len(chunk)
+            yield chunk

@@ -1,0 +1,1 @@
+"""Crucible API v3: the version-specific client and its helpers."""
