@@ -117,7 +117,8 @@ def _hint(exc: CrucibleError) -> str | None:
         # FastAPI's answer for a path it has no route for, not the API's "no such record".
         return (
             "the server has no such route: check the API URL's base path "
-            "(for example .../api/v1 or .../testapi) with `crucible config show`"
+            "(for example .../api/v3, or .../api/v1 for a seed-era server): "
+            "see `crucible config show`"
         )
     return None
 
