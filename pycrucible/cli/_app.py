@@ -140,15 +140,17 @@ class CommandError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         """Prints the message and the hint to stderr."""
-        click.secho(f"Error: {self.message}", err=True, fg="red")
-        if self.hint:
-            click.echo(f"Hint: {self.hint}", err=True)
+        _show_error(self.message, self.hint)
 
 
-def _fail(message: str, code: int, hint: str | None = None) -> click.exceptions.Exit:
+def _show_error(message: str, hint: str | None) -> None:
     click.secho(f"Error: {message}", err=True, fg="red")
     if hint:
         click.echo(f"Hint: {hint}", err=True)
+
+
+def _fail(message: str, code: int, hint: str | None = None) -> click.exceptions.Exit:
+    _show_error(message, hint)
     return click.exceptions.Exit(code)
 
 

@@ -30,6 +30,13 @@ def human_bytes(count: float) -> str:
     return f"{count:.1f} TB"  # pragma: no cover - the loop returns at GB
 
 
+def _of(done: int, total: int | None) -> str:
+    """`12.3 MB of 40.0 MB (30%)`, or just `12.3 MB` when the total is unknown."""
+    if total is None:
+        return human_bytes(done)
+    return f"{human_bytes(done)} of {human_bytes(total)} ({100 * done // max(total, 1)}%)"
+
+
 class TransferProgress:
     """Follows transfers file by file; draws a status line on a terminal when enabled.
 
@@ -68,24 +75,21 @@ class TransferProgress:
             # The rate clock starts here: bytes moved from now on, over time from now on.
             self._first_byte_at = self._clock()
             self._flow_base = sum(self._done.values())
-        if self._draw:
-            now = self._clock()
-            if now - self._drawn_at >= _REDRAW_EVERY or self._complete():
-                self._drawn_at = now
-                click.echo(f"\r{self.line()}\x1b[K", err=True, nl=False)
-                self._line_open = True
+        self._redraw(self.line, final=self._complete())
 
     def hashing(self, name: str, done: int, total: int | None) -> None:
         """Shows the checksum pass that runs before a large upload sends its first byte."""
+        final = total is not None and done >= total
+        self._redraw(lambda: f"checking {name} (SHA-256): {_of(done, total)}", final=final)
+
+    def _redraw(self, text: Callable[[], str], *, final: bool) -> None:
+        """Draws the status line in place, at most every `_REDRAW_EVERY` seconds or when final."""
         if not self._draw:
             return
         now = self._clock()
-        if now - self._drawn_at >= _REDRAW_EVERY or (total is not None and done >= total):
+        if now - self._drawn_at >= _REDRAW_EVERY or final:
             self._drawn_at = now
-            amount = human_bytes(done)
-            if total:
-                amount += f" of {human_bytes(total)} ({100 * done // max(total, 1)}%)"
-            click.echo(f"\rchecking {name} (SHA-256): {amount}\x1b[K", err=True, nl=False)
+            click.echo(f"\r{text()}\x1b[K", err=True, nl=False)
             self._line_open = True
 
     def _complete(self) -> bool:
@@ -98,13 +102,9 @@ class TransferProgress:
 
     def _amount(self) -> str:
         """Bytes so far, and of the total with a percentage when every total is known."""
-        done = sum(self._done.values())
         totals = [t for t in self._total.values() if t is not None]
-        text = human_bytes(done)
-        if len(totals) == len(self._total) and totals:
-            whole = sum(totals)
-            text += f" of {human_bytes(whole)} ({100 * done // max(whole, 1)}%)"
-        return text
+        whole = sum(totals) if totals and len(totals) == len(self._total) else None
+        return _of(sum(self._done.values()), whole)
 
     def line(self) -> str:
         """The status text: files, bytes so far of the total, and the rate of this run."""
