@@ -46,6 +46,7 @@ from pycrucible._resources.processing import Processing
 from pycrucible._resources.registry import Registry
 from pycrucible._resources.samples import Samples
 from pycrucible._transport import RetryPolicy
+from pycrucible._v3._base import V3Core, check_privilege_mode
 from pycrucible._v3.client import CrucibleClientV3
 from pycrucible.errors import UnsupportedByServerError
 
@@ -96,6 +97,9 @@ class CrucibleClient:
         api_version: `"v1"` (seed era) or `"v3"`; default: detected once from the server
             (`GET /health/ready`). A `/api/v1` or `/api/v2` URL warns (`DeprecationWarning`)
             and means v1.
+        privilege_mode: API v3 only: `"normal"` or `"elevated"`, sent as the
+            `Crucible-Privilege-Mode` header on every API request (default: no header, the
+            server's own default). Every v3 method also takes `privilege_mode=` for one call.
         config_file: Config file to read instead of the default one.
         state_dir: Folder for resumable-upload state and pipeline journals
             (default `~/.cache/pycrucible`).
@@ -131,6 +135,7 @@ class CrucibleClient:
         resumable_threshold: int | None = None,
         download_workers: int | None = None,
         api_version: str | None = None,
+        privilege_mode: str | None = None,
         config_file: str | os.PathLike[str] | None = None,
         state_dir: str | os.PathLike[str] | None = None,
         verify: bool | str | ssl.SSLContext = True,
@@ -160,6 +165,9 @@ class CrucibleClient:
         self.api_url = check_url(settings.api_url)
         seed_era_url = warn_if_seed_era_url(self.api_url)
         self._api_version = settings.api_version or ("v1" if seed_era_url else None)
+        self._privilege_mode = (
+            check_privilege_mode(privilege_mode) if privilege_mode is not None else None
+        )
         self._version_lock = threading.Lock()
         self._v3: CrucibleClientV3 | None = None
         http = build_clients(
@@ -258,7 +266,11 @@ class CrucibleClient:
         if self._v3 is None:
             if self.api_version != "v3":
                 raise UnsupportedByServerError("client.v3", self.api_version, "client.v1")
-            self._v3 = CrucibleClientV3(self._core.http, self.api_url, self._core.settings.api_key)
+            core = self._core
+            self._v3 = CrucibleClientV3(
+                V3Core(core.http, core.settings, sleep=core.sleep, clock=core.clock),
+                privilege_mode=self._privilege_mode,
+            )
         return self._v3
 
     @property

@@ -36,7 +36,7 @@ from pycrucible._loopback import is_loopback
 from pycrucible._network import VerifyArg, inner_transport
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger, redact_url, register_secret
-from pycrucible._transport import RetryPolicy, RetryTransport, idempotent_calls
+from pycrucible._transport import STORAGE, RetryPolicy, RetryTransport, idempotent_calls
 from pycrucible._version import __version__
 from pycrucible.errors import (
     APIConnectionError,
@@ -97,6 +97,7 @@ def _refuse_redirect(response: httpx.Response) -> None:
 def _mark_transfer(request: httpx.Request) -> None:
     """Request hook of the storage client: its requests are file transfers (see `_limits`)."""
     request.extensions[TRANSFER] = True
+    request.extensions[STORAGE] = True
 
 
 def _log_request(request: httpx.Request) -> None:

@@ -32,6 +32,7 @@ from pycrucible._redact import get_logger, redact_url
 __all__ = [
     "ATTEMPTS",
     "IDEMPOTENT",
+    "STORAGE",
     "CallOptions",
     "RetryPolicy",
     "RetryTransport",
@@ -44,6 +45,8 @@ log = get_logger("http")
 
 # Request extension that marks a non-idempotent method as safe to repeat.
 IDEMPOTENT = "pycrucible.idempotent"
+# Request extension of the storage client's requests (signed URLs): no per-call headers.
+STORAGE = "pycrucible.storage"
 # Response extension: how many times the request was sent to get this answer.
 ATTEMPTS = "pycrucible.attempts"
 
@@ -159,8 +162,9 @@ def call_options(options: CallOptions) -> Iterator[None]:
 
 
 def _apply(request: httpx.Request, options: CallOptions) -> None:
-    for name, value in options.headers:
-        request.headers[name] = value
+    if not request.extensions.get(STORAGE):  # extra headers go to the API only, never storage
+        for name, value in options.headers:
+            request.headers[name] = value
     if options.timeout is not None:
         seconds = options.timeout
         request.extensions["timeout"] = {

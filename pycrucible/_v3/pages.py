@@ -1,16 +1,49 @@
-"""Lazy iteration over API v3's keyset pages (`items` + `next_cursor`)."""
+"""Lazy iteration over API v3's two page styles.
+
+Keyset pages (`items` + `next_cursor`) serve `/datasets` and `/samples`; offset pages (`items`
++ `total`, `limit`, `offset`) serve every other paged list.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
-__all__ = ["KeysetPages"]
+__all__ = ["KeysetPages", "OffsetPages"]
 
 T = TypeVar("T")
 
 
-class KeysetPages(Generic[T]):
+class _Pages(Generic[T]):
+    """What both page styles share: `limit`, `count()` and `to_list()`."""
+
+    def __init__(self, limit: int | None) -> None:
+        self._limit = limit
+
+    def __iter__(self) -> Iterator[T]:
+        if self._limit is None:
+            yield from self._items()
+            return
+        if self._limit <= 0:
+            return
+        for given, item in enumerate(self._items(), start=1):
+            yield item
+            if given >= self._limit:  # no further page is fetched
+                return
+
+    def _items(self) -> Iterator[T]:
+        raise NotImplementedError  # each page style walks its own pages
+
+    def count(self) -> int:
+        """Counts the records by walking every page (one page in memory at a time)."""
+        return sum(1 for _ in self)
+
+    def to_list(self) -> list[T]:
+        """Fetches every page and returns the records as a list."""
+        return list(self)
+
+
+class KeysetPages(_Pages[T]):
     """The records of a keyset-paged list, fetched a page at a time as iteration reaches them.
 
     Iterating twice asks the server again. Memory stays at one page however long the list is.
@@ -26,26 +59,39 @@ class KeysetPages(Generic[T]):
         fetch: Callable[[str | None], tuple[list[T], str | None]],
         limit: int | None = None,
     ) -> None:
+        super().__init__(limit)
         self._fetch = fetch
-        self._limit = limit
 
-    def __iter__(self) -> Iterator[T]:
+    def _items(self) -> Iterator[T]:
         cursor: str | None = None
-        given = 0
         while True:
             items, cursor = self._fetch(cursor)
-            for item in items:
-                if self._limit is not None and given >= self._limit:
-                    return
-                given += 1
-                yield item
+            yield from items
             if cursor is None or not items:
                 return
 
-    def count(self) -> int:
-        """Counts the records by walking every page (one page in memory at a time)."""
-        return sum(1 for _ in self)
 
-    def to_list(self) -> list[T]:
-        """Fetches every page and returns the records as a list."""
-        return list(self)
+class OffsetPages(_Pages[T]):
+    """The records of an offset-paged list, fetched a page at a time as iteration reaches them.
+
+    Args:
+        fetch: Returns one page's items and the list's total for an offset (records skipped).
+        limit: Stop after this many records (None: all of them).
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[int], tuple[list[T], int | None]],
+        limit: int | None = None,
+    ) -> None:
+        super().__init__(limit)
+        self._fetch = fetch
+
+    def _items(self) -> Iterator[T]:
+        offset = 0
+        while True:
+            items, total = self._fetch(offset)
+            yield from items
+            offset += len(items)
+            if not items or (total is not None and offset >= total):
+                return
