@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypeVar
 from crucible_openapi.v3.models import ActionResult, ReviewDecision
 from crucible_openapi.v3.types import Response, Unset
 
-from pycrucible._checks import check_reqid
+from pycrucible._checks import check_id, check_reqid
 from pycrucible._http import parse_one
 from pycrucible._records import as_record
 from pycrucible._v3.pages import OffsetPages
@@ -23,8 +23,10 @@ __all__ = [
     "action_result",
     "check_choice",
     "check_decision",
+    "check_mfid",
     "check_number",
     "check_page_size",
+    "looks_like_mfid",
     "offset_pages",
 ]
 
@@ -33,6 +35,7 @@ PAGE_SIZE = 100
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
+_MFID_CHARS = frozenset("0123456789abcdefghjkmnpqrstvwxyz")
 _APPROVE = frozenset({"approve", "approved", "accept", "accepted"})
 _REJECT = frozenset({"reject", "rejected", "deny", "denied"})
 
@@ -59,6 +62,23 @@ def check_page_size(page_size: int, limit: int | None) -> None:
         raise ValueError(f"page_size must be between 1 and 1000, got {page_size!r}")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise ValueError(f"limit must be None or an integer of zero or more, got {limit!r}")
+
+
+def looks_like_mfid(value: str) -> bool:
+    """Whether `value` has an MFID's form: 26 lowercase Crockford base32 characters."""
+    return len(value) == 26 and set(value) <= _MFID_CHARS
+
+
+def check_mfid(value: Any, what: str) -> str:
+    """Checks an identifier that must be an MFID (the routes that take no other id).
+
+    Raises:
+        ValueError: Not 26 lowercase Crockford base32 characters.
+    """
+    text = check_id(value, what)
+    if not looks_like_mfid(text):
+        raise ValueError(f"{what} must be an MFID (26 characters of 0-9 and a-z), got {value!r}")
+    return text
 
 
 def check_number(value: Any, what: str) -> int:

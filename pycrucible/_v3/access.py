@@ -40,7 +40,7 @@ from pycrucible._checks import check_id
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import CallKwargs, V3Resource, per_call, unsupported
-from pycrucible._v3._workflow import action_result, check_choice
+from pycrucible._v3._workflow import action_result, check_choice, looks_like_mfid
 
 __all__ = ["GRANT_ROLES", "WRITE_ROLES", "Access"]
 
@@ -51,7 +51,6 @@ GRANT_ROLES = ("viewer", "contributor", "editor", "admin")
 # Effective roles that may change a dataset (the seed era's `write`).
 WRITE_ROLES = frozenset({"editor", "admin", "owner", "platform_admin"})
 _KINDS = {"user": "users", "project": "projects"}
-_MFID_CHARS = frozenset("0123456789abcdefghjkmnpqrstvwxyz")
 
 
 def _role(role: Any) -> str:
@@ -65,10 +64,6 @@ def _role(role: Any) -> str:
 
 def _kind(kind: Any) -> str:
     return _KINDS[check_choice(kind, "kind", tuple(_KINDS))]
-
-
-def _looks_like_mfid(value: str) -> bool:
-    return len(value) == 26 and set(value) <= _MFID_CHARS
 
 
 class Access(V3Resource):
@@ -311,7 +306,7 @@ class Access(V3Resource):
         target = check_id(project, "project")
         body = (
             ProjectReassignmentRequest(project_mfid=target)
-            if _looks_like_mfid(target)
+            if looks_like_mfid(target)
             else ProjectReassignmentRequest(project_id=target)
         )
         # Moving to the same project again changes nothing: safe to repeat.

@@ -34,12 +34,18 @@ from crucible_openapi.v3.models import (
 )
 from crucible_openapi.v3.types import UNSET, Response
 
-from pycrucible._checks import check_id, check_text
+from pycrucible._checks import check_text
 from pycrucible._http import invoke, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger, register_secret
 from pycrucible._v3._base import CallKwargs, V3Resource, per_call
-from pycrucible._v3._workflow import PAGE_SIZE, action_result, check_choice, offset_pages
+from pycrucible._v3._workflow import (
+    PAGE_SIZE,
+    action_result,
+    check_choice,
+    check_mfid,
+    offset_pages,
+)
 from pycrucible._v3.pages import OffsetPages
 from pycrucible.errors import UnexpectedResponseError
 
@@ -102,7 +108,7 @@ class ServiceAccounts(V3Resource):
         """
         body = ServiceAccountCreate(
             username=_check_username(username),
-            unique_id=check_id(unique_id, "unique_id") if unique_id is not None else UNSET,
+            unique_id=check_mfid(unique_id, "unique_id") if unique_id is not None else UNSET,
         )
         response = invoke(
             create_service_account.sync_detailed,
@@ -165,7 +171,7 @@ class ServiceAccounts(V3Resource):
         Raises:
             NotFoundError: No such service account.
         """
-        account = check_id(sa_mfid, "sa_mfid")
+        account = check_mfid(sa_mfid, "sa_mfid")
         response = invoke(
             get_service_account.sync_detailed,
             account,
@@ -189,7 +195,7 @@ class ServiceAccounts(V3Resource):
             ValueError: A bad argument (before any request).
             NotFoundError: No such service account.
         """
-        account = check_id(sa_mfid, "sa_mfid")
+        account = check_mfid(sa_mfid, "sa_mfid")
         role = check_choice(platform_role, "platform_role", PLATFORM_ROLES)
         response = invoke(
             update_service_account.sync_detailed,
@@ -215,7 +221,7 @@ class ServiceAccounts(V3Resource):
         Raises:
             NotFoundError: No such service account.
         """
-        account = check_id(sa_mfid, "sa_mfid")
+        account = check_mfid(sa_mfid, "sa_mfid")
         response = invoke(
             rotate_service_account_key.sync_detailed,
             account,
@@ -235,9 +241,10 @@ class ServiceAccounts(V3Resource):
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Raises:
+            ValueError: Not an MFID (before any request).
             NotFoundError: No such service account (a person's keys are never touched here).
         """
-        account = check_id(sa_mfid, "sa_mfid")
+        account = check_mfid(sa_mfid, "sa_mfid")
         # The route revokes any user's keys: make sure this one is a service account first.
         self.get(account)
         response = invoke(
