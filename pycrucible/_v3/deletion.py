@@ -35,7 +35,9 @@ from crucible_openapi.v3.types import UNSET, Unset
 
 from pycrucible._checks import check_id, check_text
 from pycrucible._http import invoke, parse_one
+from pycrucible._records import as_record
 from pycrucible._redact import get_logger
+from pycrucible._transport import attempts
 from pycrucible._v3._base import CallKwargs, V3Resource, per_call
 from pycrucible._v3._workflow import (
     PAGE_SIZE,
@@ -46,6 +48,7 @@ from pycrucible._v3._workflow import (
     offset_pages,
 )
 from pycrucible._v3.pages import OffsetPages
+from pycrucible.errors import NotFoundError
 
 __all__ = ["Deletion"]
 
@@ -220,7 +223,8 @@ class Deletion(V3Resource):
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
-            The server's confirmation (`detail`).
+            The server's confirmation (`detail`). A retry after a lost answer that finds the
+            record gone counts as done.
 
         Raises:
             ConflictError: No approved deletion request, and not `force`.
@@ -228,9 +232,16 @@ class Deletion(V3Resource):
             PermissionDeniedError: Without platform-admin authority.
         """
         record = check_id(mfid, "mfid")
-        response = invoke(
-            delete_resource.sync_detailed, record, client=self._api, force=bool(force)
-        )
+        try:
+            response = invoke(
+                delete_resource.sync_detailed, record, client=self._api, force=bool(force)
+            )
+        except NotFoundError as exc:
+            if attempts(exc.response) < 2:
+                raise
+            # A retry after a lost answer finds the record gone: the first attempt deleted it.
+            log.info("deleted %s for good (the retry found it gone)", record)
+            return as_record(ActionResult(detail=f"Resource {record} permanently deleted"))
         log.info("deleted %s for good%s", record, " (forced)" if force else "")
         return action_result(response, f"deletion of {record}")
 

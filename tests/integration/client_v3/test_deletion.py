@@ -190,3 +190,21 @@ def test_a_user_asking_for_elevation_is_refused(user: CrucibleClient, dataset: s
     with pytest.raises(PermissionDeniedError, match="elevated"):
         user.v3.datasets.get(dataset, privilege_mode="elevated")
     assert user.v3.datasets.get(dataset, privilege_mode="normal").unique_id == dataset
+
+
+def test_a_lost_answer_to_a_hard_delete_still_counts_as_done(
+    user: CrucibleClient, admin: CrucibleClient, server: LocalCrucible, dataset: str
+) -> None:
+    rule = server.faults.add(
+        "drop_after", times=1, method="DELETE", path_prefix=f"/api/v3/resources/{dataset}"
+    )
+    try:
+        done = admin.v3.deletion.delete(dataset, force=True)
+    finally:
+        server.faults.clear()
+    assert rule.consumed == 1  # the first answer was lost; the retry found the record gone
+    assert "permanently deleted" in str(done.detail)
+    with pytest.raises(NotFoundError):
+        user.get_dataset(dataset)
+    with pytest.raises(NotFoundError):  # an unknown record is still an error
+        admin.v3.deletion.delete(dataset, force=True)
