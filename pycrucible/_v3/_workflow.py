@@ -15,6 +15,7 @@ from crucible_openapi.v3.types import Response, Unset
 from pycrucible._checks import check_id, check_reqid
 from pycrucible._http import parse_one
 from pycrucible._records import as_record
+from pycrucible._v3.datasets import check_page_size
 from pycrucible._v3.pages import OffsetPages
 from pycrucible.errors import UnexpectedResponseError
 
@@ -48,20 +49,6 @@ class OffsetPageModel(Protocol[T_co]):
 
     @property
     def total(self) -> int | Unset | None: ...
-
-
-def check_page_size(page_size: int, limit: int | None) -> None:
-    """Checks a list's `page_size` (1 to 1000) and `limit` (None or zero and up).
-
-    Raises:
-        ValueError: Either is out of range, or not an integer.
-    """
-    if isinstance(page_size, bool) or not isinstance(page_size, int):
-        raise ValueError(f"page_size must be an integer, got {page_size!r}")
-    if not 1 <= page_size <= 1000:
-        raise ValueError(f"page_size must be between 1 and 1000, got {page_size!r}")
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-        raise ValueError(f"limit must be None or an integer of zero or more, got {limit!r}")
 
 
 def looks_like_mfid(value: str) -> bool:

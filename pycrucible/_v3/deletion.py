@@ -34,7 +34,7 @@ from crucible_openapi.v3.models import (
 from crucible_openapi.v3.types import UNSET, Unset
 
 from pycrucible._checks import check_id, check_text
-from pycrucible._http import invoke, parse_one
+from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._transport import attempts
@@ -48,7 +48,7 @@ from pycrucible._v3._workflow import (
     offset_pages,
 )
 from pycrucible._v3.pages import OffsetPages
-from pycrucible.errors import NotFoundError
+from pycrucible.errors import ConflictError, NotFoundError
 
 __all__ = ["Deletion"]
 
@@ -89,21 +89,38 @@ class Deletion(V3Resource):
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
-            The request (`status` "pending"; its `id` for `get` and `review`).
+            The request (`status` "pending"; its `id` for `get` and `review`). Asking again
+            while your request is pending (a retry after a lost answer, or a re-run) returns
+            that request; nothing is duplicated.
 
         Raises:
             ValueError: A bad argument (before any request).
-            ConflictError: A deletion request for the record is pending already.
+            ConflictError: Someone else's deletion request for the record is pending.
             PermissionDeniedError: You may not edit the record.
         """
         record = check_id(mfid, "mfid")
         why = check_text(reason, "reason") if reason is not None else UNSET
-        response = invoke(
-            request_resource_deletion.sync_detailed, record, client=self._api, reason=why
-        )
+        try:
+            response = invoke_idempotent(
+                request_resource_deletion.sync_detailed, record, client=self._api, reason=why
+            )
+        except ConflictError:
+            # A retry after a lost answer, or a re-run: your pending request is the answer.
+            mine = self._pending_request_of(record)
+            if mine is None:
+                raise
+            log.info("deletion of %s was requested already (request %s)", record, mine.id)
+            return mine
         made = parse_one(response, DeletionRequest, f"deletion request for {record}")
         log.info("asked to delete %s (request %s)", record, made.id)
         return made
+
+    def _pending_request_of(self, mfid: str) -> DeletionRequest | None:
+        """Your pending deletion request for a record, if any."""
+        for request in self.list(scope="submitted", status="pending", page_size=1000):
+            if request.resource_id == mfid:
+                return request
+        return None
 
     @per_call
     def list(

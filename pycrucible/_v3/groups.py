@@ -45,6 +45,7 @@ from pycrucible._v3._workflow import (
     offset_pages,
 )
 from pycrucible._v3.pages import OffsetPages
+from pycrucible.errors import ConflictError
 
 __all__ = ["JOIN_STATUSES", "Groups"]
 
@@ -72,18 +73,36 @@ class Groups(V3Resource):
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
-            The request (`status` "pending", `id` for the reviewers).
+            The request (`status` "pending", `id` for the reviewers). Asking again while your
+            request is pending (a retry after a lost answer, or a re-run) returns that request.
 
         Raises:
             NotFoundError: No such group.
-            ConflictError: Already a member, or a request of yours is pending.
+            ConflictError: Already a member.
         """
         group = check_id(group_name, "group_name")
         body = JoinRequestCreate(reason=check_text(reason, "reason") if reason else None)
-        response = invoke(join_access_group.sync_detailed, group, client=self._api, body=body)
+        try:
+            response = invoke_idempotent(
+                join_access_group.sync_detailed, group, client=self._api, body=body
+            )
+        except ConflictError:
+            # A retry after a lost answer, or a re-run: your pending request is the answer.
+            mine = self._pending_request_for(group)
+            if mine is None:
+                raise
+            log.info("a request to join %s is pending already (request %s)", group, mine.id)
+            return mine
         request = parse_one(response, JoinRequest, f"join request for {group}")
         log.info("asked to join %s (request %s)", group, request.id)
         return request
+
+    def _pending_request_for(self, group: str) -> JoinRequest | None:
+        """Your pending request to join a group (named by its slug), if any."""
+        for request in self.my_join_requests(status="pending", page_size=1000):
+            if request.group_name == group:
+                return request
+        return None
 
     @per_call
     def join_requests(

@@ -99,7 +99,9 @@ class ServiceAccounts(V3Resource):
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
-            `unique_id`, `username` and `api_key` (keep it: it is not shown again).
+            `unique_id`, `username` and `api_key` (keep it: it is not shown again). The
+            request is not repeated after a lost answer (a repeat could not return the key);
+            if the account was made, `rotate_key` issues a new key for it.
 
         Raises:
             ValueError: A bad argument (before any request).

@@ -89,12 +89,38 @@ def test_rejection_brings_the_record_back(
     assert user.get_dataset(dataset).unique_id == dataset
 
 
-def test_a_second_request_and_a_second_review_are_refused(
+def test_asking_again_returns_the_pending_request(
+    user: CrucibleClient, admin: CrucibleClient, dataset: str
+) -> None:
+    asked = user.v3.deletion.request(dataset, reason="first")
+    again = user.v3.deletion.request(dataset, reason="second")
+    assert (again.id, again.reason) == (asked.id, "first")
+    with pytest.raises(ConflictError):  # someone else's request is pending
+        admin.v3.deletion.request(dataset)
+    mine = [r.id for r in user.v3.deletion.list(scope="submitted") if r.resource_id == dataset]
+    assert mine == [asked.id]
+
+
+def test_a_lost_answer_to_a_deletion_request_makes_one_request(
+    user: CrucibleClient, server: LocalCrucible, dataset: str
+) -> None:
+    rule = server.faults.add(
+        "drop_after", times=1, method="POST", path_prefix=f"/api/v3/resources/{dataset}/delete"
+    )
+    try:
+        asked = user.v3.deletion.request(dataset, reason="lost")
+    finally:
+        server.faults.clear()
+    assert rule.consumed == 1
+    assert (asked.status, asked.reason) == ("pending", "lost")
+    mine = [r.id for r in user.v3.deletion.list(scope="submitted") if r.resource_id == dataset]
+    assert mine == [asked.id]
+
+
+def test_a_second_review_is_refused(
     user: CrucibleClient, admin: CrucibleClient, dataset: str
 ) -> None:
     asked = user.v3.deletion.request(dataset)
-    with pytest.raises(ConflictError):
-        user.v3.deletion.request(dataset)
     admin.v3.deletion.review(asked.id, "rejected")
     with pytest.raises(UnprocessableEntityError):
         admin.v3.deletion.review(asked.id, "approved")

@@ -91,16 +91,41 @@ def test_rejection_leaves_the_group_closed(
     assert [r.status for r in them.v3.groups.my_join_requests(status="rejected")] == ["rejected"]
 
 
-def test_asking_twice_or_for_an_unknown_group_fails(
+def test_asking_twice_returns_the_pending_request(
     joiner: tuple[str, CrucibleClient], group: str
 ) -> None:
     _, them = joiner
-    them.v3.groups.join(group)
-    with pytest.raises(ConflictError):
-        them.v3.groups.join(group)
+    first = them.v3.groups.join(group)
+    assert them.v3.groups.join(group).id == first.id
     with pytest.raises(NotFoundError):
         them.v3.groups.join("NO-SUCH-GROUP")
     assert len(them.v3.groups.my_join_requests().to_list()) == 1
+
+
+def test_a_lost_answer_to_a_join_request_makes_one_request(
+    joiner: tuple[str, CrucibleClient], group: str, server: LocalCrucible
+) -> None:
+    _, them = joiner
+    rule = server.faults.add(
+        "drop_after", times=1, method="POST", path_prefix=f"/api/v3/access_groups/{group}/join"
+    )
+    try:
+        asked = them.v3.groups.join(group, reason="lost")
+    finally:
+        server.faults.clear()
+    assert rule.consumed == 1
+    assert [(r.id, r.reason) for r in them.v3.groups.my_join_requests()] == [(asked.id, "lost")]
+
+
+def test_members_may_not_ask_to_join(
+    admin: CrucibleClient, joiner: tuple[str, CrucibleClient], group: str
+) -> None:
+    _, them = joiner
+    asked = them.v3.groups.join(group)
+    admin.v3.groups.review_join(asked.id, "approved")
+    with pytest.raises(ConflictError):
+        them.v3.groups.join(group)
+    assert [r.status for r in them.v3.groups.my_join_requests()] == ["approved"]
 
 
 def test_only_leads_and_admins_see_and_review_requests(
