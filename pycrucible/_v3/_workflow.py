@@ -6,7 +6,6 @@ Used by `client.v3.access`, `.deletion`, `.groups` and `.service_accounts`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextvars import copy_context
 from typing import Any, Protocol, TypeVar
 
 from crucible_openapi.v3.models import ActionResult, ReviewDecision
@@ -148,13 +147,10 @@ def offset_pages(
     """
     check_page_size(page_size, limit)
     size = min(page_size, limit) if limit else page_size
-    # The call's per-call options (timeout, headers, privilege mode) are context variables of
-    # the method call; pages are fetched later, as iteration reaches them, so each page runs in
-    # a copy of the context the list was made in.
-    made_in = copy_context()
 
+    # Each page runs with the call's per-call options: see `pycrucible._v3.pages`.
     def fetch(offset: int) -> tuple[list[T], int | None]:
-        response = made_in.copy().run(call, size, offset)
+        response = call(size, offset)
         page = response.parsed
         if not isinstance(page, page_cls):
             raise UnexpectedResponseError(
