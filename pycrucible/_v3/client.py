@@ -26,7 +26,10 @@ from pycrucible._v3._base import (
 )
 from pycrucible._v3.datasets import Datasets
 from pycrucible._v3.files import Files
+from pycrucible._v3.links import Links
 from pycrucible._v3.metadata import Metadata
+from pycrucible._v3.resources import Resources
+from pycrucible._v3.samples import Samples
 
 __all__ = ["CrucibleClientV3"]
 
@@ -54,6 +57,10 @@ class CrucibleClientV3:
         self.metadata = Metadata(core)
         self.datasets = Datasets(core, metadata=self.metadata)
         self.files = Files(core)
+        # Samples and lineage
+        self.samples = Samples(core, metadata=self.metadata)
+        self.links = Links(core)
+        self.resources = Resources(core)
 
     def __repr__(self) -> str:
         return f"CrucibleClientV3(api_url={self.api_url!r})"
@@ -75,6 +82,21 @@ class CrucibleClientV3:
     get_thumbnails = delegate("files", Files.thumbnails)
     upload_dataset = delegate("files", Files.upload)
     download_dataset = delegate("files", Files.download)
+
+    # Samples and lineage: samples, parent/child links, dataset-sample links
+
+    list_samples = delegate("samples", Samples.list)
+    get_sample = delegate("samples", Samples.get)
+    add_sample = delegate("samples", Samples.create)
+    link_samples = delegate("samples", Samples.link)
+    list_parents_of_sample = delegate("samples", Samples.parents)
+    list_children_of_sample = delegate("samples", Samples.children)
+    add_sample_to_dataset = delegate("datasets", Datasets.link_sample)
+    add_dataset_to_sample = delegate("datasets", Datasets.link_sample)
+    remove_sample_from_dataset = delegate("datasets", Datasets.unlink_sample)
+    link_datasets = delegate("datasets", Datasets.link)
+    list_children_of_dataset = delegate("datasets", Datasets.children)
+    list_parents_of_dataset = delegate("datasets", Datasets.parents)
 
     # What API v3 removed
 
