@@ -11,6 +11,7 @@ again with a type changes the stored type).
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping
 from typing import Any, Unpack
 
 from crucible_openapi.v3.api.datasets import (
@@ -46,9 +47,23 @@ from pycrucible._v3._base import CallKwargs, V3Resource, per_call
 from pycrucible._v3.pages import OffsetPages
 from pycrucible.errors import UnexpectedResponseError
 
-__all__ = ["PAGE_SIZE", "DatasetLineage", "Links", "SampleLineage", "check_page_size"]
+__all__ = [
+    "PAGE_SIZE",
+    "DatasetLineage",
+    "DatasetRef",
+    "Links",
+    "SampleLineage",
+    "SampleRef",
+    "check_page_size",
+]
 
 PAGE_SIZE = 100
+
+DatasetRef = str | Dataset | Mapping[str, Any]
+"""A dataset's MFID, or a dataset record (or dict) carrying `unique_id`."""
+
+SampleRef = str | Sample | Mapping[str, Any]
+"""A sample's MFID, or a sample record (or dict) carrying `unique_id`."""
 
 
 def check_page_size(page_size: int, limit: int | None) -> None:
@@ -95,8 +110,8 @@ class DatasetLineage(V3Resource):
     @per_call
     def link(
         self,
-        parent_dsid: str,
-        child_dsid: str,
+        parent_dsid: DatasetRef,
+        child_dsid: DatasetRef,
         relationship_type: str | None = None,
         **options: Unpack[CallKwargs],
     ) -> LinkResult:
@@ -125,7 +140,7 @@ class DatasetLineage(V3Resource):
 
     @per_call
     def unlink(
-        self, parent_dsid: str, child_dsid: str, **options: Unpack[CallKwargs]
+        self, parent_dsid: DatasetRef, child_dsid: DatasetRef, **options: Unpack[CallKwargs]
     ) -> ActionResult:
         """Removes a parent/child link between two datasets.
 
@@ -142,7 +157,13 @@ class DatasetLineage(V3Resource):
         return _done(response, f"unlink {parent} -> {child}")
 
     def _related(
-        self, dsid: str, limit: int | None, page_size: int, kind: str | None, *, children: bool
+        self,
+        dsid: DatasetRef,
+        limit: int | None,
+        page_size: int,
+        kind: str | None,
+        *,
+        children: bool,
     ) -> OffsetPages[Dataset]:
         ds = id_of(dsid, "dsid")
         check_page_size(page_size, limit)
@@ -166,7 +187,7 @@ class DatasetLineage(V3Resource):
     @per_call
     def children(
         self,
-        dsid: str,
+        dsid: DatasetRef,
         limit: int | None = None,
         *,
         relationship_type: str | None = None,
@@ -191,7 +212,7 @@ class DatasetLineage(V3Resource):
     @per_call
     def parents(
         self,
-        dsid: str,
+        dsid: DatasetRef,
         limit: int | None = None,
         *,
         relationship_type: str | None = None,
@@ -215,7 +236,7 @@ class DatasetLineage(V3Resource):
 
     @per_call
     def link_sample(
-        self, dataset_id: str, sample_id: str, **options: Unpack[CallKwargs]
+        self, dataset_id: DatasetRef, sample_id: SampleRef, **options: Unpack[CallKwargs]
     ) -> LinkResult:
         """Links a sample to a dataset (linking twice is harmless).
 
@@ -230,7 +251,7 @@ class DatasetLineage(V3Resource):
 
     @per_call
     def unlink_sample(
-        self, dataset_id: str, sample_id: str, **options: Unpack[CallKwargs]
+        self, dataset_id: DatasetRef, sample_id: SampleRef, **options: Unpack[CallKwargs]
     ) -> ActionResult:
         """Removes the link between a sample and a dataset.
 
@@ -253,8 +274,8 @@ class SampleLineage(V3Resource):
     @per_call
     def link(
         self,
-        parent_id: str,
-        child_id: str,
+        parent_id: SampleRef,
+        child_id: SampleRef,
         relationship_type: str | None = None,
         **options: Unpack[CallKwargs],
     ) -> LinkResult:
@@ -282,7 +303,9 @@ class SampleLineage(V3Resource):
         return parse_one(response, LinkResult, f"link {parent} -> {child}")
 
     @per_call
-    def unlink(self, parent_id: str, child_id: str, **options: Unpack[CallKwargs]) -> ActionResult:
+    def unlink(
+        self, parent_id: SampleRef, child_id: SampleRef, **options: Unpack[CallKwargs]
+    ) -> ActionResult:
         """Removes a parent/child link between two samples.
 
         Args:
@@ -298,7 +321,13 @@ class SampleLineage(V3Resource):
         return _done(response, f"unlink {parent} -> {child}")
 
     def _related(
-        self, sample_id: str, limit: int | None, page_size: int, kind: str | None, *, children: bool
+        self,
+        sample_id: SampleRef,
+        limit: int | None,
+        page_size: int,
+        kind: str | None,
+        *,
+        children: bool,
     ) -> OffsetPages[Sample]:
         sid = id_of(sample_id, "sample_id")
         check_page_size(page_size, limit)
@@ -322,7 +351,7 @@ class SampleLineage(V3Resource):
     @per_call
     def children(
         self,
-        sample_id: str,
+        sample_id: SampleRef,
         limit: int | None = None,
         *,
         relationship_type: str | None = None,
@@ -347,7 +376,7 @@ class SampleLineage(V3Resource):
     @per_call
     def parents(
         self,
-        sample_id: str,
+        sample_id: SampleRef,
         limit: int | None = None,
         *,
         relationship_type: str | None = None,
@@ -374,7 +403,9 @@ class Links(V3Resource):
     """`client.v3.links`: every link of a dataset or sample, with its direction and type."""
 
     @per_call
-    def list(self, mfid: str, **options: Unpack[CallKwargs]) -> builtins.list[Link]:
+    def list(
+        self, mfid: DatasetRef | SampleRef, **options: Unpack[CallKwargs]
+    ) -> builtins.list[Link]:
         """The links of a record that you can see, each relative to it.
 
         Each link has the other record's `unique_id`, `resource_type` and `name`, its

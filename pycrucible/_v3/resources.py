@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Unpack
+from collections.abc import Mapping
+from typing import Any, Unpack
 
 from crucible_openapi.v3.api.resources import get_resource
 from crucible_openapi.v3.models import ResourceRecord
@@ -20,7 +21,7 @@ class Resources(V3Resource):
     @per_call
     def get(
         self,
-        mfid: str,
+        mfid: str | Mapping[str, Any],
         include_links: bool = False,
         include_metadata: bool = False,
         include_owner: bool = True,

@@ -20,7 +20,7 @@ from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import CallKwargs, V3Core, opt, per_call, unsupported
 from pycrucible._v3._search import SampleSearch
-from pycrucible._v3.links import PAGE_SIZE, SampleLineage, check_page_size
+from pycrucible._v3.links import PAGE_SIZE, DatasetRef, SampleLineage, SampleRef, check_page_size
 from pycrucible._v3.metadata import Metadata
 from pycrucible._v3.pages import KeysetPages, OffsetPages
 from pycrucible.errors import ConflictError, UnexpectedResponseError
@@ -28,9 +28,6 @@ from pycrucible.errors import ConflictError, UnexpectedResponseError
 __all__ = ["SampleRef", "Samples"]
 
 log = get_logger("client")
-
-SampleRef = str | Sample | Mapping[str, Any]
-"""A sample's MFID, or a sample record (or dict) carrying `unique_id`."""
 
 _EDITABLE = frozenset(f.name for f in SampleUpdate.__attrs_attrs__ if f.name[0] != "_") - {
     "additional_properties"
@@ -56,8 +53,8 @@ class Samples(SampleLineage, SampleSearch):
     @per_call
     def list(
         self,
-        dataset_id: str | None = None,
-        parent_id: str | None = None,
+        dataset_id: DatasetRef | None = None,
+        parent_id: SampleRef | None = None,
         limit: int | None = None,
         *,
         page_size: int = PAGE_SIZE,
