@@ -30,11 +30,11 @@ from crucible_openapi.v3.models import (
 )
 from crucible_openapi.v3.types import UNSET, Unset
 
-from pycrucible._checks import check_id, check_text, id_of
+from pycrucible._checks import check_text, id_of
 from pycrucible._http import Answer, invoke
 from pycrucible._records import as_record
 from pycrucible._v3._base import CallKwargs, V3Resource, per_call
-from pycrucible._v3.links import PAGE_SIZE, check_page_size
+from pycrucible._v3.links import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
 from pycrucible._v3.pages import KeysetPages
 from pycrucible.errors import UnexpectedResponseError
 
@@ -169,7 +169,7 @@ class DatasetSearch(V3Resource):
         page_size: int = PAGE_SIZE,
         sort: str | None = None,
         direction: str | None = None,
-        sample_id: str | None = None,
+        sample_id: SampleRef | None = None,
         measurement: str | None = None,
         instrument_mfid: str | None = None,
         project_id: str | None = None,
@@ -187,7 +187,7 @@ class DatasetSearch(V3Resource):
             page_size: Buckets per request (1 to 1000).
             sort: `"value"` (default), `"label"` or `"count"`.
             direction: `"asc"` or `"desc"` (needs `sort`).
-            sample_id: Count only datasets linked to this sample (its MFID).
+            sample_id: Count only datasets linked to this sample (its MFID or record).
             measurement: Count only datasets of this measurement.
             instrument_mfid: Count only datasets of this instrument (its MFID).
             project_id: Count only datasets of this project (slug).
@@ -200,7 +200,7 @@ class DatasetSearch(V3Resource):
         name = check_text(field, "field")
         check_page_size(page_size, limit)
         order, way = check_facet_sort(sort, direction)
-        sample = UNSET if sample_id is None else check_id(sample_id, "sample_id")
+        sample = UNSET if sample_id is None else id_of(sample_id, "sample_id")
         kind, instrument = _text(measurement, "measurement"), _text(instrument_mfid, "instrument")
         project = _text(project_id, "project_id")
         return facet_pages(
@@ -224,7 +224,7 @@ class DatasetSearch(V3Resource):
     @per_call
     def count(
         self,
-        sample_id: str | None = None,
+        sample_id: SampleRef | None = None,
         *,
         dataset_name: str | None = None,
         measurement: str | None = None,
@@ -234,13 +234,13 @@ class DatasetSearch(V3Resource):
         """Counts the datasets you can see (one request: the server's total).
 
         Args:
-            sample_id: Only datasets linked to this sample (its MFID).
+            sample_id: Only datasets linked to this sample (its MFID or record).
             dataset_name: Only datasets of this name.
             measurement: Only datasets of this measurement.
             project_id: Only datasets of this project (slug).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
         """
-        sample = UNSET if sample_id is None else check_id(sample_id, "sample_id")
+        sample = UNSET if sample_id is None else id_of(sample_id, "sample_id")
         response = invoke(
             list_datasets.sync_detailed,
             client=self._api,
@@ -265,7 +265,7 @@ class SampleSearch(V3Resource):
     @per_call
     def count(
         self,
-        dataset_id: str | None = None,
+        dataset_id: DatasetRef | None = None,
         *,
         sample_type: str | None = None,
         project_id: str | None = None,
@@ -341,7 +341,7 @@ class SampleSearch(V3Resource):
         page_size: int = PAGE_SIZE,
         sort: str | None = None,
         direction: str | None = None,
-        dataset_id: str | None = None,
+        dataset_id: DatasetRef | None = None,
         sample_type: str | None = None,
         project_id: str | None = None,
         **options: Unpack[CallKwargs],
