@@ -82,6 +82,8 @@ def test_bad_sample_input_fails_before_the_network(
         user.add_sample(sample_name=name, date_created="yesterday")
     with pytest.raises(UnsupportedByServerError, match="v3"):
         user.add_sample(sample_name=name, owner_user_id=7)
+    with pytest.raises(ValueError, match="cannot encode"):
+        user.add_sample(sample_name=name, scientific_metadata={"when": object()})
     with pytest.raises(ValueError, match="plain identifier"):
         user.get_sample("../etc")
     assert user.list_samples(sample_name=name).count() == 0
