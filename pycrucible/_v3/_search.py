@@ -34,7 +34,7 @@ from pycrucible._checks import check_text, id_of
 from pycrucible._http import Answer, invoke
 from pycrucible._records import as_record
 from pycrucible._v3._base import CallKwargs, V3Resource, per_call
-from pycrucible._v3.links import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
+from pycrucible._v3._refs import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
 from pycrucible._v3.pages import KeysetPages
 from pycrucible.errors import UnexpectedResponseError
 

@@ -29,8 +29,9 @@ from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import CallKwargs, V3Core, opt, per_call, unsupported
+from pycrucible._v3._refs import check_page_size
 from pycrucible._v3._search import DatasetSearch
-from pycrucible._v3.links import DatasetLineage, check_page_size
+from pycrucible._v3.links import DatasetLineage
 from pycrucible._v3.metadata import Metadata
 from pycrucible._v3.pages import KeysetPages
 from pycrucible.errors import ConflictError, UnexpectedResponseError

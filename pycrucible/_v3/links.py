@@ -11,7 +11,6 @@ again with a type changes the stored type).
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping
 from typing import Any, Unpack
 
 from crucible_openapi.v3.api.datasets import (
@@ -44,38 +43,11 @@ from pycrucible._checks import check_text, id_of
 from pycrucible._http import Answer, invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._records import as_record
 from pycrucible._v3._base import CallKwargs, V3Resource, per_call
+from pycrucible._v3._refs import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
 from pycrucible._v3.pages import OffsetPages
 from pycrucible.errors import UnexpectedResponseError
 
-__all__ = [
-    "PAGE_SIZE",
-    "DatasetLineage",
-    "DatasetRef",
-    "Links",
-    "SampleLineage",
-    "SampleRef",
-    "check_page_size",
-]
-
-PAGE_SIZE = 100
-
-DatasetRef = str | Dataset | Mapping[str, Any]
-"""A dataset's MFID, or a dataset record (or dict) carrying `unique_id`."""
-
-SampleRef = str | Sample | Mapping[str, Any]
-"""A sample's MFID, or a sample record (or dict) carrying `unique_id`."""
-
-
-def check_page_size(page_size: int, limit: int | None) -> None:
-    """Checks a list's `page_size` (1 to 1000) and `limit` (None or zero and up).
-
-    Raises:
-        ValueError: Either is out of range.
-    """
-    if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= 1000:
-        raise ValueError(f"page_size must be between 1 and 1000, got {page_size!r}")
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-        raise ValueError(f"limit must be zero or more, got {limit!r}")
+__all__ = ["DatasetLineage", "Links", "SampleLineage"]
 
 
 def _kind(relationship_type: str | None) -> str | Unset:

@@ -19,8 +19,9 @@ from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import CallKwargs, V3Core, opt, per_call, unsupported
+from pycrucible._v3._refs import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
 from pycrucible._v3._search import SampleSearch
-from pycrucible._v3.links import PAGE_SIZE, DatasetRef, SampleLineage, SampleRef, check_page_size
+from pycrucible._v3.links import SampleLineage
 from pycrucible._v3.metadata import Metadata
 from pycrucible._v3.pages import KeysetPages, OffsetPages
 from pycrucible.errors import ConflictError, UnexpectedResponseError
