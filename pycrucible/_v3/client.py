@@ -29,7 +29,10 @@ from pycrucible._v3.datasets import Datasets
 from pycrucible._v3.deletion import Deletion
 from pycrucible._v3.files import Files
 from pycrucible._v3.groups import Groups
+from pycrucible._v3.links import Links
 from pycrucible._v3.metadata import Metadata
+from pycrucible._v3.resources import Resources
+from pycrucible._v3.samples import Samples
 from pycrucible._v3.service_accounts import ServiceAccounts
 
 __all__ = ["CrucibleClientV3"]
@@ -63,6 +66,10 @@ class CrucibleClientV3:
         self.deletion = Deletion(core)
         self.groups = Groups(core)
         self.service_accounts = ServiceAccounts(core)
+        # Samples and lineage
+        self.samples = Samples(core, metadata=self.metadata)
+        self.links = Links(core)
+        self.resources = Resources(core)
 
     def __repr__(self) -> str:
         return f"CrucibleClientV3(api_url={self.api_url!r})"
@@ -93,6 +100,20 @@ class CrucibleClientV3:
     get_user_access_groups = delegate("groups", Groups.of_user)
     add_user_to_access_group = delegate("groups", Groups.add_member)
     remove_user_from_access_group = delegate("groups", Groups.remove_member)
+    # Samples and lineage: samples, parent/child links, dataset-sample links
+
+    list_samples = delegate("samples", Samples.list)
+    get_sample = delegate("samples", Samples.get)
+    add_sample = delegate("samples", Samples.create)
+    link_samples = delegate("samples", Samples.link)
+    list_parents_of_sample = delegate("samples", Samples.parents)
+    list_children_of_sample = delegate("samples", Samples.children)
+    add_sample_to_dataset = delegate("datasets", Datasets.link_sample)
+    add_dataset_to_sample = delegate("datasets", Datasets.link_sample)
+    remove_sample_from_dataset = delegate("datasets", Datasets.unlink_sample)
+    link_datasets = delegate("datasets", Datasets.link)
+    list_children_of_dataset = delegate("datasets", Datasets.children)
+    list_parents_of_dataset = delegate("datasets", Datasets.parents)
 
     # What API v3 removed
 

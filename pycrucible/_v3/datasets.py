@@ -28,7 +28,10 @@ from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, opt, per_call, unsupported
+from pycrucible._v3._base import CallKwargs, V3Core, opt, per_call, unsupported
+from pycrucible._v3._refs import check_page_size
+from pycrucible._v3._search import DatasetSearch
+from pycrucible._v3.links import DatasetLineage
 from pycrucible._v3.metadata import Metadata
 from pycrucible._v3.pages import KeysetPages
 from pycrucible.errors import ConflictError, UnexpectedResponseError
@@ -43,24 +46,13 @@ _EDITABLE = frozenset(f.name for f in DatasetUpdate.__attrs_attrs__ if f.name[0]
 }
 
 
-def check_page_size(page_size: int, limit: int | None) -> None:
-    """Checks a list's `page_size` (1 to 1000) and `limit` (None or zero and up).
-
-    Raises:
-        ValueError: Either is out of range.
-    """
-    if not 1 <= page_size <= 1000:
-        raise ValueError(f"page_size must be between 1 and 1000, got {page_size!r}")
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be zero or more, got {limit!r}")
-
-
 def _text(value: str | None, name: str) -> str | Unset:
     return check_text(value, name) if value is not None else UNSET
 
 
-class Datasets(V3Resource):
-    """`client.v3.datasets`: list, get, create and update datasets; their keywords.
+class Datasets(DatasetLineage, DatasetSearch):
+    """`client.v3.datasets`: list, get, create and update datasets; their keywords; search,
+    facets and count; parent/child and sample links (from `DatasetLineage`).
 
     Args:
         core: The shared v3 core.
