@@ -61,7 +61,7 @@ def test_add_sample_with_metadata_type_and_date(user: CrucibleClient) -> None:
     assert got.sample_type == "thin_film"
     assert got.timestamp == datetime.datetime(2024, 5, 1, 10, tzinfo=datetime.UTC)
     assert got["scientific_metadata"]["substrate"] == {"kind": "Si"}
-    assert user.get_scientific_metadata(made.unique_id)["scientific_metadata"]["thickness_nm"] == 40
+    assert user.get_scientific_metadata(made.unique_id)["thickness_nm"] == 40
 
 
 def test_add_sample_links_children_too(user: CrucibleClient) -> None:
