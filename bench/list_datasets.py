@@ -15,7 +15,8 @@ first one-record request happen before the baseline RSS is taken):
 * pycrucible, lazy, each record read through the dict view (`ds["unique_id"]`, as the seed
   README's code reads records) instead of the typed attribute (`ds.unique_id`);
 * raw httpx keyset loop: `GET /api/v3/datasets?limit=1000&cursor=...` and `.json()`, plain
-  dicts, nothing checked (the time reference).
+  dicts, nothing checked (the time reference), for all of them and for the first half: what
+  the process's memory does when nothing but the JSON pages passes through it.
 
 With `--api-version v1` (or `both`) the seed-era call runs too: `client.list_datasets(limit=None)`
 (the seed-era API answers one array holding every dataset; it has no pages).
@@ -83,8 +84,8 @@ def pycrucible_v3(
         return _listing(modes[mode])
 
 
-def raw_v3(url: str, key: str, page_size: int) -> dict[str, Any]:
-    """Child: the same keyset loop by hand with httpx, plain dicts."""
+def raw_v3(url: str, key: str, page_size: int, limit: int | None = None) -> dict[str, Any]:
+    """Child: the same keyset loop by hand with httpx, plain dicts (stops after `limit`)."""
     import httpx
 
     with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}) as http:
@@ -101,7 +102,7 @@ def raw_v3(url: str, key: str, page_size: int) -> dict[str, Any]:
                 page = response.json()
                 count += sum(bool(item["unique_id"]) for item in page["items"])
                 cursor = page.get("next_cursor")
-                if not cursor:
+                if not cursor or (limit is not None and count >= limit):
                     return count
 
         return _listing(loop)
@@ -197,6 +198,10 @@ def run(
                     "raw_v3",
                     {"url": url_v3, "key": key, "page_size": page_size},
                 ),
+                f"raw httpx keyset loop, first {count // 2}": (
+                    "raw_v3",
+                    {"url": url_v3, "key": key, "page_size": page_size, "limit": count // 2},
+                ),
             }
         if "v1" in versions:
             contenders["v1: list_datasets(limit=None), one array"] = (
@@ -242,9 +247,15 @@ def _report(
             f"(target <= {FLAT:.2f}x)"
         )
         extra = max(0.0, peak - half_peak) / (count - count // 2)
+        raw_half = results.get(f"raw httpx keyset loop, first {count // 2}") or raw
+        raw_extra = max(
+            0.0,
+            median([r["peak_over_baseline"] for r in raw])
+            - median([r["peak_over_baseline"] for r in raw_half]),
+        ) / (count - count // 2)
         report.note(
-            f"memory per record: lazily {extra:.0f} B for each record past the first half, "
-            f"kept in a list {kept_peak / count:.0f} B"
+            f"peak growth per record past the first half: pycrucible lazy {extra:.0f} B, raw "
+            f"httpx loop {raw_extra:.0f} B; every record kept in a list: {kept_peak / count:.0f} B"
         )
         time_ratio = median([r["seconds"] for r in lazy]) / median([r["seconds"] for r in raw])
         report.note(f"pycrucible lazy / raw httpx keyset loop, wall: {time_ratio:.2f}x")
