@@ -6,7 +6,7 @@ and API v3; the client finds the version itself, as it does for a user. The snip
 here as the README has them; a test checks they still match the README when its copy is at hand
 (`../shared/seed/pycrucible-README.md` beside the repository).
 
-A v3 case marked `xfail` needs a seed function that the v3 client does not have (or not as the
+A v3 case marked `xfail` needs a seed function that the v3 client does not have yet (the mark's
 reason names it); it fails with the client's `NotImplementedError` until that function lands,
 and then, as the marks are strict, it fails as an unexpected pass until the mark is removed.
 """
@@ -295,20 +295,7 @@ def test_processing_pipeline_with_a_known_ingestor(
     assert namespace["result"]["status"] == "complete"
 
 
-@pytest.mark.parametrize(
-    "version",
-    [
-        "v1",
-        pytest.param(
-            "v3",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="get_scientific_metadata (a MetadataRecord on v3, not the dict)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("version", VERSIONS)
 def test_get_scientific_metadata_gives_the_dict(owner: CrucibleClient, dataset_id: str) -> None:
     # The seed README's "get_scientific_metadata(dsid) - Get experimental parameters".
     assert owner.get_scientific_metadata(dataset_id) == {"operator": "readme"}
