@@ -192,13 +192,14 @@ class _Journey:
         )
 
     def read_back(self) -> str:
-        dataset = self.client.get_dataset(self.dsid, include_metadata=True)
-        metadata = dataset["scientific_metadata"]
+        metadata = self.client.get_scientific_metadata(self.dsid)
         assert metadata["voltage"] == 200, metadata
+        dataset = self.client.get_dataset(self.dsid, include_metadata=True)
+        assert dataset["scientific_metadata"] == metadata, dataset
         thumbnails = self.client.get_thumbnails(self.dsid)
         return (
-            f"Metadata reads back with the dataset ({len(metadata)} keys); it has "
-            f"{len(thumbnails)} thumbnail(s)"
+            f"Metadata reads back ({len(metadata)} keys), the same dict with "
+            f"get_dataset(include_metadata=True); {len(thumbnails)} thumbnail(s)"
         )
 
     def download(self) -> str:
@@ -218,7 +219,7 @@ class _Journey:
         self.step(6, ("send_to_scicat",), self.scicat)
         self.step(7, SAMPLES, self.samples)
         self.step(8, ("list_datasets(keyword=)", "list_samples", *SAMPLES), self.filters)
-        self.step(9, ("get_dataset", "get_thumbnails"), self.read_back)
+        self.step(9, ("get_scientific_metadata", "get_dataset", "get_thumbnails"), self.read_back)
         # API v3 serves a dataset's files once they are ingested: the download needs step 5.
         needs = ("download_dataset", *(INGESTION if self.result.api_version == "v3" else ()))
         self.step(10, needs, self.download)
