@@ -144,12 +144,19 @@ def serve(
 
 
 @cli.command()
-def demo() -> None:
+@click.option(
+    "--api-version",
+    type=click.Choice(["v3", "v1"]),
+    default="v3",
+    show_default=True,
+    help="The local server's API v3, or its seed-era API (v1).",
+)
+def demo(api_version: str) -> None:
     """Run the README journey end to end against a throw-away local server."""
     from pycrucible._demo import run_demo
 
     try:
-        run_demo(click.echo)
+        run_demo(click.echo, api_version)
     except ImportError as exc:
         raise CommandError(str(exc)) from exc
 
