@@ -247,7 +247,7 @@ def test_scientific_metadata(
     assert stored["operator"] == "readme"  # merged into what was there
 
 
-@pytest.mark.parametrize("version", pending_on_v3("add_sample", "add_sample_to_dataset"))
+@pytest.mark.parametrize("version", VERSIONS)
 def test_sample_tracking(
     readme_client: CrucibleClient, owner: CrucibleClient, dataset_id: str
 ) -> None:
