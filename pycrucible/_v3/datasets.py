@@ -20,6 +20,7 @@ from crucible_openapi.v3.models import (
     DatasetCursorPage,
     DatasetUpdate,
     Keyword,
+    SortDirection,
 )
 from crucible_openapi.v3.types import UNSET, Unset
 
@@ -75,6 +76,14 @@ class Datasets(DatasetLineage, DatasetSearch):
         data_format: str | None = None,
         session_name: str | None = None,
         instrument_mfid: str | None = None,
+        instrument_name: str | None = None,
+        data_type: str | None = None,
+        keyword: str | None = None,
+        owner_orcid: str | None = None,
+        project_id: str | None = None,
+        include_metadata: bool = False,
+        sort: str | None = None,
+        direction: str | None = None,
         **options: Unpack[CallKwargs],
     ) -> KeysetPages[Dataset]:
         """Lists the datasets you can see, newest first, fetching keyset pages as needed.
@@ -88,6 +97,14 @@ class Datasets(DatasetLineage, DatasetSearch):
             data_format: Only datasets of this data format.
             session_name: Only datasets of this session.
             instrument_mfid: Only datasets of this instrument (its MFID).
+            instrument_name: Only datasets of this instrument (its name).
+            data_type: Only datasets of this data type.
+            keyword: Only datasets with this keyword.
+            owner_orcid: Only datasets of this owner.
+            project_id: Only datasets of this project (its slug).
+            include_metadata: Each `dataset["scientific_metadata"]` is the metadata dict.
+            sort: Sort field (e.g. `"created"`); the server's default order without it.
+            direction: `"asc"` or `"desc"` (with `sort`).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (every page,
                 fetched as iteration reaches it, is sent with them).
 
@@ -105,7 +122,18 @@ class Datasets(DatasetLineage, DatasetSearch):
             "data_format": _text(data_format, "data_format"),
             "session_name": _text(session_name, "session_name"),
             "instrument_mfid": _text(instrument_mfid, "instrument_mfid"),
+            "instrument_name": _text(instrument_name, "instrument_name"),
+            "data_type": _text(data_type, "data_type"),
+            "keyword": _text(keyword, "keyword"),
+            "owner_orcid": _text(owner_orcid, "owner_orcid"),
+            "project_id": _text(project_id, "project_id"),
+            "sort": _text(sort, "sort"),
         }
+        if direction is not None and direction not in ("asc", "desc"):
+            raise ValueError(f"direction must be 'asc' or 'desc', got {direction!r}")
+        if direction is not None and sort is None:
+            raise ValueError("direction needs sort= (the field to order by)")
+        order = SortDirection(direction) if direction is not None else UNSET
 
         def fetch(cursor: str | None) -> tuple[builtins.list[Dataset], str | None]:
             response = invoke(
@@ -119,6 +147,14 @@ class Datasets(DatasetLineage, DatasetSearch):
                 data_format=filters["data_format"],
                 session_name=filters["session_name"],
                 instrument_mfid=filters["instrument_mfid"],
+                instrument_name=filters["instrument_name"],
+                data_type=filters["data_type"],
+                keyword=filters["keyword"],
+                owner_orcid=filters["owner_orcid"],
+                project_id=filters["project_id"],
+                sort=filters["sort"],
+                direction=order,
+                include_metadata=True if include_metadata else UNSET,
             )
             page = response.parsed
             if not isinstance(page, DatasetCursorPage):
