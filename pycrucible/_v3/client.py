@@ -26,7 +26,10 @@ from pycrucible._v3._base import (
 )
 from pycrucible._v3.datasets import Datasets
 from pycrucible._v3.files import Files
+from pycrucible._v3.ingestion import Ingestion
 from pycrucible._v3.metadata import Metadata
+from pycrucible._v3.pipeline import Pipeline
+from pycrucible._v3.processing import Processing
 
 __all__ = ["CrucibleClientV3"]
 
@@ -54,6 +57,16 @@ class CrucibleClientV3:
         self.metadata = Metadata(core)
         self.datasets = Datasets(core, metadata=self.metadata)
         self.files = Files(core)
+        # Ingestion and the one-call pipeline
+        self.ingestion = Ingestion(core)
+        self.processing = Processing(core, ingestion=self.ingestion, files=self.files)
+        self.pipeline = Pipeline(
+            core,
+            datasets=self.datasets,
+            metadata=self.metadata,
+            files=self.files,
+            ingestion=self.ingestion,
+        )
 
     def __repr__(self) -> str:
         return f"CrucibleClientV3(api_url={self.api_url!r})"
@@ -75,6 +88,22 @@ class CrucibleClientV3:
     get_thumbnails = delegate("files", Files.thumbnails)
     upload_dataset = delegate("files", Files.upload)
     download_dataset = delegate("files", Files.download)
+
+    # Ingestion and the one-call pipeline (SciCat and Google Drive calls raise: v3 removed them)
+
+    request_ingestion = delegate("processing", Processing.request_ingestion)
+    get_request_status = delegate("processing", Processing.get_request_status)
+    get_ingestion_status = delegate("processing", Processing.get_ingestion_status)
+    wait_for_request_completion = delegate("processing", Processing.wait_for_request_completion)
+    update_ingestion_status = delegate("processing", Processing.update_ingestion_status)
+    get_scicat_status = delegate("processing", Processing.get_scicat_status)
+    update_scicat_upload_status = delegate("processing", Processing.update_scicat_upload_status)
+    update_transfer_status = delegate("processing", Processing.update_transfer_status)
+    get_current_google_drive_info = delegate("processing", Processing.get_current_google_drive_info)
+    get_organized_google_drive_info = delegate(
+        "processing", Processing.get_organized_google_drive_info
+    )
+    upload_new_dataset = delegate("pipeline", Pipeline.upload_new_dataset)
 
     # What API v3 removed
 
