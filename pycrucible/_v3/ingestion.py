@@ -159,7 +159,9 @@ class Ingestion(V3Resource):
             NotFoundError: No such file (or it is hidden from you).
         """
         file = check_id(file_mfid, "file_mfid")
-        kind = check_text(ingestion_class, "ingestion_class") if ingestion_class else None
+        kind = None
+        if ingestion_class is not None:
+            kind = check_text(ingestion_class, "ingestion_class")
         choice = IngestionChoice.REQUESTED if requested else IngestionChoice.NOT_REQUESTED
         log.info("requesting ingestion of file %s", file)
         response = invoke(

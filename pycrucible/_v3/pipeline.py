@@ -41,6 +41,7 @@ from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
 from pycrucible._resources.dataset_fields import check_keywords
+from pycrucible._resources.files import PathArg
 from pycrucible._resources.pipeline import derive_unique_id
 from pycrucible._transfers.io import size_and_sha256
 from pycrucible._types import ProgressCallback
@@ -63,7 +64,6 @@ __all__ = ["Pipeline", "PipelineResult"]
 
 log = get_logger("pipeline")
 
-PathArg = str | Path
 _NEW = attrs.fields(DatasetCreate)
 # What identifies an acquisition (the names of the v1 derivation, so the same acquisition gets
 # the same MFID on both API versions), named through the generated model.
