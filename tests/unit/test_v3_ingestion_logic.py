@@ -3,6 +3,7 @@ the status lists, and the list of requests that reads like one request."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from crucible_openapi.v3.models import IngestionRequest
 
 from pycrucible import CrucibleClient, WaitTimeoutError
 from pycrucible._records import as_record
+from pycrucible._v3.client import CrucibleClientV3
 from pycrucible._v3.contract import DOCUMENTED_STATUSES, ingestion_statuses
 from pycrucible._v3.ingestion import IngestionRequests, completion_time
 
@@ -129,3 +131,27 @@ def test_completion_time_goes_only_with_complete() -> None:
         completion_time("failed", "2026-01-02T03:04:05+01:00")
     with pytest.raises(ValueError, match="time_completed"):
         completion_time("complete", "soon")
+
+
+SEED_NAMES = [
+    "request_ingestion",
+    "get_request_status",
+    "get_ingestion_status",
+    "wait_for_request_completion",
+    "update_ingestion_status",
+    "upload_new_dataset",
+]
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_the_v3_aliases_take_the_seed_call_shapes(name: str) -> None:
+    seed = inspect.signature(getattr(CrucibleClient, name)).parameters
+    ours = inspect.signature(getattr(CrucibleClientV3, name)).parameters
+    # Same positional order; every seed keyword is accepted under its seed name.
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    assert [p for p, v in seed.items() if v.kind in positional] == [
+        p for p, v in ours.items() if v.kind in positional
+    ]
+    taken = set(ours) - {"options"}
+    assert set(seed) - {"timeout", "extra_headers"} <= taken
+    assert "options" in ours  # extra_headers= and privilege_mode= arrive there
