@@ -65,17 +65,6 @@ __all__ = ["Pipeline", "PipelineResult"]
 log = get_logger("pipeline")
 
 _NEW = attrs.fields(DatasetCreate)
-# What identifies an acquisition (the names of the v1 derivation, so the same acquisition gets
-# the same MFID on both API versions), named through the generated model.
-IDENTITY_FIELDS = (
-    _NEW.dataset_name.name,
-    _NEW.owner_orcid.name,
-    _NEW.project_id.name,
-    _NEW.instrument_name.name,
-    _NEW.measurement.name,
-    _NEW.session_name.name,
-    _NEW.data_format.name,
-)
 # Statuses after which the pipeline requests ingestion again: the request failed, or it was
 # only recorded and no worker will run it.
 _NOT_RUNNING = "not_requested"
@@ -208,6 +197,9 @@ class Pipeline(V3Resource):
         when = None
         if creation_time is not None:
             when = check_datetime(creation_time, "creation_time")
+        # What identifies the acquisition: the fields of the v1 derivation, under the same names
+        # (named through the generated model), so an acquisition by the same owner id gets the
+        # same MFID on both API versions.
         fields = {
             _NEW.dataset_name.name: dataset_name,
             _NEW.owner_orcid.name: owner_orcid,
@@ -224,7 +216,7 @@ class Pipeline(V3Resource):
             check_id(unique_id, "unique_id")
         hashed = [(path, *size_and_sha256(path)) for path in paths]
         if unique_id is None:
-            identity = {name: fields[name] for name in IDENTITY_FIELDS if fields[name] is not None}
+            identity = {name: value for name, value in fields.items() if value is not None}
             identity[_NEW.owner_orcid.name] = owner_orcid or self._caller_id()
             unique_id = derive_unique_id(identity, [(p.name, sha) for p, _, sha in hashed])
         dsid = check_id(unique_id, "unique_id")

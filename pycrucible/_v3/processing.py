@@ -102,7 +102,8 @@ class Processing(V3Resource):
     ) -> IngestionRequests:
         """Asks the workers to ingest a dataset's files: one request per file on API v3.
 
-        Each request is sent once (never retried blindly).
+        Each request is sent once (never retried blindly). Should one fail, the requests made
+        before it stand: `client.v3.ingestion.list(dataset_mfid=dsid)` shows them.
 
         Args:
             dsid: The dataset's MFID.
