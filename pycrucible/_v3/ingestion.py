@@ -32,7 +32,7 @@ from pycrucible._checks import check_datetime, check_id, check_reqid, check_text
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Resource, opt, per_call, per_call_wait
+from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, opt, per_call, per_call_wait
 from pycrucible._v3.contract import ingestion_statuses
 from pycrucible._v3.datasets import PAGE_SIZE, check_page_size
 from pycrucible._v3.pages import OffsetPages
@@ -45,6 +45,7 @@ __all__ = [
     "Ingestion",
     "IngestionRequests",
     "WaitKwargs",
+    "follow",
 ]
 
 log = get_logger("client")
@@ -125,6 +126,46 @@ def completion_time(status: str, when: datetime.datetime | str | None) -> dateti
 
 def _text(value: str | None, name: str) -> str | Unset:
     return check_text(value, name) if value is not None else UNSET
+
+
+def follow(
+    core: V3Core,
+    fetch: Callable[[], IngestionRequest],
+    *,
+    what: str,
+    timeout: float,
+    poll: float,
+    raise_on_failure: bool,
+    progress: IngestionProgress | None,
+    poll_name: str = "poll",
+) -> IngestionRequest:
+    """The bounded wait behind every v3 ingestion wait, on the core's sleep and clock.
+
+    Args:
+        core: The shared v3 core (its `sleep` and `clock`).
+        fetch: Reads the request once.
+        what: Names the request in messages.
+        timeout: Seconds before giving up.
+        poll: Seconds between polls.
+        raise_on_failure: Raise `RequestFailedError` when it ends in failure.
+        progress: Called with the request record after every poll.
+        poll_name: The caller's name for `poll`, for messages.
+
+    Returns:
+        The final request.
+    """
+    return wait_for_request(
+        fetch,
+        what=what,
+        interval=poll,
+        timeout=timeout,
+        raise_on_failure=raise_on_failure,
+        sleep=core.sleep,
+        clock=core.clock,
+        progress=progress,
+        meanings=ingestion_statuses(),
+        interval_name=poll_name,
+    )
 
 
 class Ingestion(V3Resource):
@@ -315,39 +356,14 @@ class Ingestion(V3Resource):
         rid = check_reqid(request_id)
         check_seconds("poll", poll)
         check_seconds("timeout", timeout)
-        return self.follow(
+        return follow(
+            self._core,
             lambda: self.get(rid),
             what=f"ingestion request {rid}",
             timeout=timeout,
             poll=poll,
             raise_on_failure=raise_on_failure,
             progress=progress,
-        )
-
-    def follow(
-        self,
-        fetch: Callable[[], IngestionRequest],
-        *,
-        what: str,
-        timeout: float,
-        poll: float,
-        raise_on_failure: bool,
-        progress: IngestionProgress | None,
-        poll_name: str = "poll",
-    ) -> IngestionRequest:
-        """The bounded wait behind `wait`, with the core's sleep and clock (for other
-        resources; `fetch` reads the request once)."""
-        return wait_for_request(
-            fetch,
-            what=what,
-            interval=poll,
-            timeout=timeout,
-            raise_on_failure=raise_on_failure,
-            sleep=self._sleep,
-            clock=self._clock,
-            progress=progress,
-            meanings=ingestion_statuses(),
-            interval_name=poll_name,
         )
 
     @per_call

@@ -55,6 +55,7 @@ from pycrucible._v3.ingestion import (
     Ingestion,
     IngestionRequests,
     WaitKwargs,
+    follow,
 )
 from pycrucible._v3.metadata import Metadata
 from pycrucible._wait import check_seconds
@@ -333,7 +334,8 @@ class Pipeline(V3Resource):
         for record, request in zip(records, requests, strict=True):
             rid = request.id
             finished.append(
-                self._ingestion.follow(
+                follow(
+                    self._core,
                     functools.partial(self._ingestion.get, rid),
                     what=f"ingestion request {rid} of {record.filename} in dataset {dsid}",
                     timeout=max(deadline - self._clock(), 1e-3),

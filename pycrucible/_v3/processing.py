@@ -37,6 +37,7 @@ from pycrucible._v3.ingestion import (
     IngestionProgress,
     IngestionRequests,
     WaitKwargs,
+    follow,
 )
 from pycrucible._wait import check_seconds, normalize_request_type
 from pycrucible.errors import NotFoundError, not_found
@@ -221,7 +222,8 @@ class Processing(V3Resource):
         _ingestion_only(request_type, "wait_for_request_completion")
         check_seconds("sleep_interval", sleep_interval)
         check_seconds("timeout", timeout)
-        return self._ingestion.follow(
+        return follow(
+            self._core,
             lambda: self.get_request_status(ds, rid, "ingest"),
             what=f"ingestion request {rid} of dataset {ds}",
             timeout=timeout,
