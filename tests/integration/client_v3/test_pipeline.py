@@ -205,3 +205,16 @@ def test_bad_input_sends_nothing(user: CrucibleClient, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="creation_time"):
         run(user, files, creation_time="yesterday")
     assert user.v3.list_datasets().count() == before
+
+
+def test_an_acquisition_gets_the_same_mfid_on_both_versions(
+    server: LocalCrucible, user: CrucibleClient, tmp_path: Path
+) -> None:
+    files = acquisition(tmp_path, "both")
+    fields: dict[str, object] = {"dataset_name": "both", "measurement": "XRD", "ingest": False}
+    on_v3 = user.v3.upload_new_dataset(files, **fields)  # type: ignore[arg-type]
+    with CrucibleClient(
+        server.url, server.user_key, api_version="v1", state_dir=tmp_path / "v1-state"
+    ) as seed:
+        on_v1 = seed.upload_new_dataset(files, **fields)  # type: ignore[arg-type]
+    assert on_v1.dsid == on_v3.dsid  # one derivation: caller, fields, file names and SHA-256
