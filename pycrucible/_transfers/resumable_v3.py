@@ -27,10 +27,16 @@ from crucible_openapi.v3.models import (
 
 from pycrucible._http import translate_errors
 from pycrucible._redact import get_logger
-from pycrucible._transfers.multipart_v3 import MultipartSettings, upload_file_multipart
+from pycrucible._transfers.calls_v3 import (
+    MULTIPART_DISABLED,
+    MultipartSettings,
+    is_multipart_disabled,
+    upload_call,
+)
+from pycrucible._transfers.multipart_v3 import upload_file_multipart
 from pycrucible.errors import (
     APIConnectionError,
-    ServerError,
+    APIStatusError,
     TransferError,
     UnexpectedResponseError,
 )
@@ -39,10 +45,7 @@ __all__ = ["MULTIPART_DISABLED", "upload_file_resumable", "upload_file_v3"]
 
 log = get_logger("transfers")
 
-MULTIPART_DISABLED = "multipart uploads are disabled"
-"""Text of the 503 answer (lower case) that switches an upload to the resumable route."""
 _GRANULE = 256 * 1024
-_MIN_CHUNK = 8 * 1024 * 1024
 _READ = 1024 * 1024
 
 
@@ -72,11 +75,13 @@ def upload_file_v3(
         return upload_file_multipart(
             api, storage, dataset_mfid, path, filename=filename, settings=settings
         )
-    except ServerError as exc:
-        if exc.status_code != 503 or MULTIPART_DISABLED not in exc.detail.lower():
+    except APIStatusError as exc:
+        if not is_multipart_disabled(exc):
             raise
         log.info("multipart uploads are disabled on this server: using a resumable session")
-    return upload_file_resumable(api, storage, dataset_mfid, path, filename=filename)
+    return upload_file_resumable(
+        api, storage, dataset_mfid, path, filename=filename, settings=settings
+    )
 
 
 def upload_file_resumable(
@@ -86,7 +91,7 @@ def upload_file_resumable(
     path: str | os.PathLike[str],
     *,
     filename: str | None = None,
-    attempts: int = 3,
+    settings: MultipartSettings | None = None,
 ) -> FileRecord:
     """Uploads one file through a v3 resumable session.
 
@@ -96,11 +101,14 @@ def upload_file_resumable(
         dataset_mfid: The dataset's MFID.
         path: The local file.
         filename: Name in the dataset; the file's own name by default.
-        attempts: Tries per chunk (a lost chunk is resumed from what the session holds).
+        settings: `chunk_size` (the smallest chunk; the server's hint wins when larger),
+            `part_attempts` (tries per chunk: a lost chunk is resumed from what the session
+            holds), and the retries of the upload-route calls.
 
     Returns:
         The file record (the existing one when the server already held this content).
     """
+    settings = settings or MultipartSettings()
     local = Path(path).resolve()
     if not local.is_file():
         raise TransferError(f"{local} is not a readable file; nothing was sent")
@@ -112,10 +120,9 @@ def upload_file_resumable(
             sha.update(chunk)
     digest = sha.hexdigest()
     body = UploadInitiate(filename=name, size=size, sha256_hash=digest)
-    with translate_errors():
-        session = initiate_resumable_upload.sync_detailed(
-            dataset_mfid, client=api, body=body
-        ).parsed
+    session = upload_call(
+        settings, initiate_resumable_upload.sync_detailed, dataset_mfid, client=api, body=body
+    ).parsed
     if not isinstance(session, ResumableUploadSession):
         raise UnexpectedResponseError(f"{name}: initiate answered no resumable session")
     if isinstance(session.existing_file, FileRecord):
@@ -124,11 +131,12 @@ def upload_file_resumable(
     if not isinstance(uri, str) or not isinstance(upload_id, str):
         raise UnexpectedResponseError(f"{name}: initiate answered no session URI")
     hint = session.chunk_size_hint if isinstance(session.chunk_size_hint, int) else 0
-    chunk_size = max(hint, _MIN_CHUNK) // _GRANULE * _GRANULE
-    _send(storage, uri, local, size, chunk_size, attempts)
+    chunk_size = max(_GRANULE, max(hint, settings.chunk_size) // _GRANULE * _GRANULE)
+    _send(storage, uri, local, size, chunk_size, max(1, settings.part_attempts))
     done = UploadComplete(upload_id=upload_id, sha256_hash=digest)
-    with translate_errors():
-        record = complete_upload.sync_detailed(dataset_mfid, client=api, body=done).parsed
+    record = upload_call(
+        settings, complete_upload.sync_detailed, dataset_mfid, client=api, body=done
+    ).parsed
     if not isinstance(record, FileRecord):
         raise UnexpectedResponseError(f"{name}: completion answered no file record")
     return record
