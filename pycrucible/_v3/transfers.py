@@ -171,31 +171,44 @@ class Transfers(V3Resource):
 
     @per_call
     def download_file(
-        self, file_mfid: str, dest: PathArg = "crucible-downloads", **options: Unpack[CallKwargs]
+        self,
+        file_mfid: str,
+        dest: PathArg = "crucible-downloads",
+        *,
+        as_file: bool = False,
+        **options: Unpack[CallKwargs],
     ) -> Path:
         """Downloads one file by its MFID, verified (size, SHA-256) and atomic.
 
         Args:
             file_mfid: The file's MFID.
-            dest: A folder (one that exists, or a path ending in `/`) receives the file under
-                its recorded name; any other path is the file to write.
+            dest: The folder to write into (created if missing), under the file's recorded
+                name; with `as_file=True`, the file to write.
+            as_file: `dest` names the file itself, not its folder.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
             The path written.
 
         Raises:
+            ValueError: A bad id, or `as_file` with a folder (before any request).
             NotFoundError: No such file, or it is not ingested yet (no link).
             TransferError: An unsafe name, or the bytes failed the check (a good file already
                 there is kept).
         """
         mfid = check_id(file_mfid, "file_mfid")
-        text = os.fspath(dest) if isinstance(dest, str | os.PathLike) else None
-        if not text:
-            raise ValueError(f"dest must be a folder or file path, got {dest!r}")
-        folder = text.endswith(("/", os.sep)) or Path(text).expanduser().is_dir()
-        target = check_output_folder(text) if folder else Path(text).expanduser()
-        return download_file_v3(self._api, self._http.storage, mfid, target, into_folder=folder)
+        if as_file:
+            if not isinstance(dest, str | os.PathLike) or not os.fspath(dest):
+                raise ValueError(f"dest must be a file path, got {dest!r}")
+            target = Path(dest).expanduser()
+            if target.is_dir():
+                raise ValueError(f"dest is a folder, not a file: {target} (drop as_file=True)")
+            check_output_folder(target.parent)
+        else:
+            target = check_output_folder(dest)
+        return download_file_v3(
+            self._api, self._http.storage, mfid, target, into_folder=not as_file
+        )
 
     @per_call
     def download_links(
