@@ -20,7 +20,7 @@ import attrs
 from pycrucible._http import invoke
 from pycrucible._redact import get_logger
 from pycrucible._transport import idempotent_calls, retry_after_seconds, status_retries_by_caller
-from pycrucible.errors import APIStatusError, CrucibleError
+from pycrucible.errors import APIStatusError, EtagMismatchError, FilenameExistsError
 
 __all__ = [
     "MULTIPART_DISABLED",
@@ -48,40 +48,6 @@ RETRY_AFTER_MAX = 60.0
 RETRY_AFTER_DEFAULT = 5.0
 """Wait (seconds) when a busy answer names no `Retry-After`."""
 _BUSY = frozenset({429, 502, 503, 504})
-
-
-class FilenameExistsError(CrucibleError):
-    """The dataset already holds another file of this name (409 `filename_exists`).
-
-    Attributes:
-        file_mfid: MFID of the existing file record.
-        etag: Its ETag, to replace it (`client.v3.files.replace(file_mfid, path, etag=etag)`).
-    """
-
-    def __init__(self, message: str, *, file_mfid: str | None, etag: str | None) -> None:
-        super().__init__(message)
-        self.file_mfid = file_mfid
-        self.etag = etag
-
-
-class EtagMismatchError(APIStatusError):
-    """412 on a replace: the file changed since its ETag was read; nothing was replaced.
-
-    Read the record again (`client.v3.files.get(file_mfid).etag`) and decide whether to
-    replace that version.
-
-    Attributes:
-        file_mfid: The file record.
-        etag: Its current ETag when the server said it, else None.
-    """
-
-    def __init__(self, message: str, *, cause: APIStatusError, file_mfid: str) -> None:
-        super().__init__(
-            message, status_code=cause.status_code, detail=cause.detail, response=cause.response
-        )
-        self.file_mfid = file_mfid
-        current = structured_detail(cause).get("etag")
-        self.etag = current if isinstance(current, str) else None
 
 
 @attrs.frozen

@@ -41,8 +41,6 @@ from pycrucible._config import write_private_file
 from pycrucible._http import invoke
 from pycrucible._redact import get_logger
 from pycrucible._transfers.calls_v3 import (
-    EtagMismatchError,
-    FilenameExistsError,
     MultipartSettings,
     structured_detail,
     upload_call,
@@ -54,6 +52,8 @@ from pycrucible.errors import (
     APIStatusError,
     ConflictError,
     CrucibleError,
+    EtagMismatchError,
+    FilenameExistsError,
     TransferError,
     UnexpectedResponseError,
 )
@@ -198,11 +198,13 @@ def replace_file_multipart(
     except APIStatusError as exc:
         if exc.status_code != 412:
             raise
+        current = structured_detail(exc).get("etag")
         raise EtagMismatchError(
             f"file {file_mfid} changed since its etag {etag!r} was read; nothing was replaced "
             "(read the record again for its current etag)",
             cause=exc,
             file_mfid=file_mfid,
+            etag=current if isinstance(current, str) else None,
         ) from exc
     if not isinstance(session, MultipartUploadSession):
         raise UnexpectedResponseError(f"file {file_mfid}: replace answered no upload session")
@@ -295,11 +297,13 @@ def _initiate(
     except ConflictError as exc:
         detail = structured_detail(exc)
         if detail.get("code") == "filename_exists":
+            mfid, etag = detail.get("file_mfid"), detail.get("etag")
             raise FilenameExistsError(
-                f"dataset {dataset} already has another file named {name!r}; replace it with "
-                "If-Match (its etag) or choose another name",
-                file_mfid=detail.get("file_mfid"),
-                etag=detail.get("etag"),
+                f"dataset {dataset} already has another file named {name!r} ({mfid}); replace "
+                "it (client.v3.files.replace with its etag) or choose another name",
+                cause=exc,
+                file_mfid=mfid if isinstance(mfid, str) else None,
+                etag=etag if isinstance(etag, str) else None,
             ) from exc
         raise
     if not isinstance(parsed, MultipartUploadSession):

@@ -17,7 +17,7 @@ from pycrucible import (
     UnprocessableEntityError,
     UnsupportedByServerError,
 )
-from pycrucible._transfers.calls_v3 import EtagMismatchError, FilenameExistsError
+from pycrucible.errors import EtagMismatchError, FilenameExistsError
 from pycrucible.testing import LocalCrucible
 from pycrucible.testing._ids import new_mfid
 
