@@ -60,8 +60,8 @@ class MultipartSettings:
         state_dir: Folder of resume state; None keeps no state (no cross-process resume).
         guess_part_size: Part size (bytes) assumed while hashing; the server's real size is
             used when it differs (one more read of the file).
-        chunk_size: Smallest chunk (bytes, a multiple of 256 KiB) of a resumable session;
-            the server's hint wins when it is larger.
+        chunk_size: Bytes per chunk of a resumable session (rounded down to a multiple of
+            256 KiB); None takes the server's `chunk_size_hint` (16 MiB when it gives none).
         call_attempts: Tries per upload-route call answered 429/502/503/504.
         sleep: Pauses for the given seconds (tests pass a recorder).
         clock: Unix time in seconds (signed URLs about to expire are signed again first).
@@ -71,7 +71,7 @@ class MultipartSettings:
     part_attempts: int = 3
     state_dir: Path | None = None
     guess_part_size: int = 64 * 1024 * 1024
-    chunk_size: int = 16 * 1024 * 1024
+    chunk_size: int | None = None
     call_attempts: int = 6
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.time

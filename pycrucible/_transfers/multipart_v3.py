@@ -12,10 +12,8 @@ resumes from the parts the server acknowledged, also from a new process.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
-from typing import Any
 
 import httpx
 from crucible_openapi.v3 import AuthenticatedClient
@@ -37,7 +35,6 @@ from crucible_openapi.v3.models import (
 )
 from crucible_openapi.v3.types import UNSET
 
-from pycrucible._config import write_private_file
 from pycrucible._http import invoke
 from pycrucible._redact import get_logger
 from pycrucible._transfers.calls_v3 import (
@@ -47,6 +44,7 @@ from pycrucible._transfers.calls_v3 import (
 )
 from pycrucible._transfers.digest_v3 import Digest, digest_file
 from pycrucible._transfers.parts_v3 import SIGN_BATCH, send_parts
+from pycrucible._transfers.state_v3 import drop_state, load_state, save_state, state_path
 from pycrucible.errors import (
     APIConnectionError,
     APIStatusError,
@@ -70,8 +68,6 @@ __all__ = [
 
 log = get_logger("transfers")
 
-_STATE_VERSION = 1
-
 
 def _local_file(path: str | os.PathLike[str]) -> Path:
     local = Path(path).resolve()
@@ -80,28 +76,11 @@ def _local_file(path: str | os.PathLike[str]) -> Path:
     return local
 
 
-def _state_file(settings: MultipartSettings, api_url: str, dataset: str, path: Path) -> Path | None:
-    if settings.state_dir is None:
-        return None
-    key = hashlib.sha256(f"v3\0{api_url}\0{dataset}\0{path}".encode()).hexdigest()[:32]
-    return settings.state_dir / f"v3-multipart-{key}.json"
-
-
-def _load_state(file: Path | None, digest: Digest) -> dict[str, Any] | None:
-    if file is None or not file.is_file():
-        return None
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("version") != _STATE_VERSION:
-        return None
-    same = (data.get("size"), data.get("mtime_ns"), data.get("sha256")) == (
-        digest.size,
-        digest.mtime_ns,
-        digest.sha256,
-    )
-    return data if same else None
+def _state_of(
+    api: AuthenticatedClient, settings: MultipartSettings, dataset: str, local: Path
+) -> Path | None:
+    api_url = str(api.get_httpx_client().base_url)
+    return state_path(settings.state_dir, "multipart", api_url, dataset, local)
 
 
 def _idempotency_key(dataset: str, filename: str, digest: Digest) -> str:
@@ -143,8 +122,8 @@ def upload_file_multipart(
     local = _local_file(path)
     name = filename or local.name
     digest = digest_file(local, settings.guess_part_size)
-    state_file = _state_file(settings, str(api.get_httpx_client().base_url), dataset_mfid, local)
-    saved = _load_state(state_file, digest)
+    state_file = _state_of(api, settings, dataset_mfid, local)
+    saved = load_state(state_file, digest.size, digest.mtime_ns, digest.sha256)
     key = saved["idempotency_key"] if saved else _idempotency_key(dataset_mfid, name, digest)
     session = _initiate(api, dataset_mfid, name, digest, key, settings)
     return _finish(api, storage, dataset_mfid, local, name, digest, session, key, settings)
@@ -211,24 +190,6 @@ def replace_file_multipart(
     return _finish(api, storage, record.dataset_mfid, local, name, digest, session, key, settings)
 
 
-def _save_state(
-    state_file: Path | None, dataset: str, local: Path, digest: Digest, upload_id: str, key: str
-) -> None:
-    if state_file is None:
-        return
-    state = {
-        "version": _STATE_VERSION,
-        "dataset": dataset,
-        "path": str(local),
-        "size": digest.size,
-        "mtime_ns": digest.mtime_ns,
-        "sha256": digest.sha256,
-        "upload_id": upload_id,
-        "idempotency_key": key,
-    }
-    write_private_file(state_file, json.dumps(state))
-
-
 def _finish(
     api: AuthenticatedClient,
     storage: httpx.Client,
@@ -241,10 +202,10 @@ def _finish(
     settings: MultipartSettings,
 ) -> FileRecord:
     """Sends what the session lacks and completes it (the part after initiate)."""
-    state_file = _state_file(settings, str(api.get_httpx_client().base_url), dataset_mfid, local)
+    state_file = _state_of(api, settings, dataset_mfid, local)
     if isinstance(session.existing_file, FileRecord):
         log.info("%s: content already stored, nothing sent", name)
-        _drop(state_file)
+        drop_state(state_file)
         return session.existing_file
     upload_id = session.upload_id
     part_size = session.part_size
@@ -252,7 +213,16 @@ def _finish(
         raise UnexpectedResponseError(f"{name}: initiate answered no upload_id or part_size")
     if part_size != digest.part_size:
         digest = digest_file(local, part_size)
-    _save_state(state_file, dataset_mfid, local, digest, upload_id, key)
+    save_state(
+        state_file,
+        dataset=dataset_mfid,
+        path=str(local),
+        size=digest.size,
+        mtime_ns=digest.mtime_ns,
+        sha256=digest.sha256,
+        upload_id=upload_id,
+        idempotency_key=key,
+    )
     try:
         done = _acknowledged(api, dataset_mfid, upload_id, settings)
         missing = [n for n in range(1, len(digest.part_crcs) + 1) if n not in done]
@@ -268,11 +238,11 @@ def _finish(
         raise  # resumable: keep the session and the state
     except (APIStatusError, TransferError):
         _abort(api, dataset_mfid, upload_id, settings)
-        _drop(state_file)
+        drop_state(state_file)
         raise
     if not isinstance(record, FileRecord):
         raise UnexpectedResponseError(f"{name}: completion answered no file record")
-    _drop(state_file)
+    drop_state(state_file)
     return record
 
 
@@ -341,8 +311,3 @@ def _abort(
         upload_call(settings, abort_multipart_upload.sync_detailed, dataset, upload_id, client=api)
     except CrucibleError as exc:
         log.warning("upload %s: abort failed (%s)", upload_id, exc)
-
-
-def _drop(state_file: Path | None) -> None:
-    if state_file is not None:
-        state_file.unlink(missing_ok=True)

@@ -4,7 +4,9 @@ The resumable route is the fallback: `upload_file_v3` tries signed multipart fir
 resumable session when the server answers 503 "New multipart uploads are disabled". A session
 sends the file in chunks (`PUT <resumable_uri>` with `Content-Range: bytes a-b/total`, no key;
 308 means "go on"), and after a lost chunk asks the session how much it holds
-(`Content-Range: bytes */total`) and goes on from there.
+(`Content-Range: bytes */total`) and goes on from there. The session is kept in the resume
+state (`state_v3`) until it completes, so a later run on the unchanged file, also in a new
+process, goes on with it instead of sending every byte again.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 from crucible_openapi.v3 import AuthenticatedClient
@@ -34,6 +37,7 @@ from pycrucible._transfers.calls_v3 import (
     upload_call,
 )
 from pycrucible._transfers.multipart_v3 import upload_file_multipart
+from pycrucible._transfers.state_v3 import drop_state, load_state, save_state, state_path
 from pycrucible.errors import (
     APIConnectionError,
     APIStatusError,
@@ -46,6 +50,7 @@ __all__ = ["MULTIPART_DISABLED", "upload_file_resumable", "upload_file_v3"]
 log = get_logger("transfers")
 
 _GRANULE = 256 * 1024
+_DEFAULT_CHUNK = 16 * 1024 * 1024
 _READ = 1024 * 1024
 
 
@@ -93,7 +98,10 @@ def upload_file_resumable(
     filename: str | None = None,
     settings: MultipartSettings | None = None,
 ) -> FileRecord:
-    """Uploads one file through a v3 resumable session.
+    """Uploads one file through a v3 resumable session, resuming one an earlier run began.
+
+    With a `state_dir`, the session is remembered until it completes: a later run (also in a
+    new process) on the unchanged file asks the session how much it holds and sends the rest.
 
     Args:
         api: The v3 generated client.
@@ -101,9 +109,9 @@ def upload_file_resumable(
         dataset_mfid: The dataset's MFID.
         path: The local file.
         filename: Name in the dataset; the file's own name by default.
-        settings: `chunk_size` (the smallest chunk; the server's hint wins when larger),
-            `part_attempts` (tries per chunk: a lost chunk is resumed from what the session
-            holds), and the retries of the upload-route calls.
+        settings: `chunk_size` (None: the server's hint), `part_attempts` (tries per
+            chunk: a lost chunk is resumed from what the session holds), `state_dir`, and
+            the retries of the upload-route calls.
 
     Returns:
         The file record (the existing one when the server already held this content).
@@ -113,39 +121,104 @@ def upload_file_resumable(
     if not local.is_file():
         raise TransferError(f"{local} is not a readable file; nothing was sent")
     name = filename or local.name
-    size = local.stat().st_size
+    stat = local.stat()
+    size = stat.st_size
     sha = hashlib.sha256()
     with local.open("rb") as handle:
         while chunk := handle.read(_READ):
             sha.update(chunk)
     digest = sha.hexdigest()
-    body = UploadInitiate(filename=name, size=size, sha256_hash=digest)
-    session = upload_call(
-        settings, initiate_resumable_upload.sync_detailed, dataset_mfid, client=api, body=body
-    ).parsed
-    if not isinstance(session, ResumableUploadSession):
-        raise UnexpectedResponseError(f"{name}: initiate answered no resumable session")
-    if isinstance(session.existing_file, FileRecord):
-        return session.existing_file
-    uri, upload_id = session.resumable_uri, session.upload_id
-    if not isinstance(uri, str) or not isinstance(upload_id, str):
-        raise UnexpectedResponseError(f"{name}: initiate answered no session URI")
-    hint = session.chunk_size_hint if isinstance(session.chunk_size_hint, int) else 0
-    chunk_size = max(_GRANULE, max(hint, settings.chunk_size) // _GRANULE * _GRANULE)
-    _send(storage, uri, local, size, chunk_size, max(1, settings.part_attempts))
-    done = UploadComplete(upload_id=upload_id, sha256_hash=digest)
-    record = upload_call(
-        settings, complete_upload.sync_detailed, dataset_mfid, client=api, body=done
-    ).parsed
+    api_url = str(api.get_httpx_client().base_url)
+    state_file = state_path(settings.state_dir, "resumable", api_url, dataset_mfid, local)
+    saved = load_state(state_file, size, stat.st_mtime_ns, digest)
+    start = _resume_offset(storage, saved, name, size)
+    if saved is not None and start is not None:
+        uri, upload_id, chunk_size = saved["uri"], saved["upload_id"], saved["chunk_size"]
+        log.info("%s: resuming a session that holds %d of %d bytes", name, start, size)
+    else:
+        session = _initiate(api, dataset_mfid, name, size, digest, settings)
+        if isinstance(session.existing_file, FileRecord):
+            drop_state(state_file)
+            return session.existing_file
+        uri, upload_id = session.resumable_uri, session.upload_id
+        if not isinstance(uri, str) or not isinstance(upload_id, str):
+            raise UnexpectedResponseError(f"{name}: initiate answered no session URI")
+        hint = session.chunk_size_hint
+        wanted = settings.chunk_size or (hint if isinstance(hint, int) else _DEFAULT_CHUNK)
+        chunk_size = max(_GRANULE, wanted // _GRANULE * _GRANULE)
+        start = 0
+        save_state(
+            state_file,
+            dataset=dataset_mfid,
+            filename=name,
+            size=size,
+            mtime_ns=stat.st_mtime_ns,
+            sha256=digest,
+            upload_id=upload_id,
+            uri=uri,
+            chunk_size=chunk_size,
+        )
+    try:
+        _send(storage, uri, local, size, chunk_size, max(1, settings.part_attempts), start)
+        done = UploadComplete(upload_id=upload_id, sha256_hash=digest)
+        record = upload_call(
+            settings, complete_upload.sync_detailed, dataset_mfid, client=api, body=done
+        ).parsed
+    except APIConnectionError:
+        raise  # the session and its state stay: the next run goes on from what it holds
+    except (APIStatusError, TransferError):
+        drop_state(state_file)
+        raise
+    drop_state(state_file)
     if not isinstance(record, FileRecord):
         raise UnexpectedResponseError(f"{name}: completion answered no file record")
     return record
 
 
+def _initiate(
+    api: AuthenticatedClient,
+    dataset: str,
+    name: str,
+    size: int,
+    digest: str,
+    settings: MultipartSettings,
+) -> ResumableUploadSession:
+    body = UploadInitiate(filename=name, size=size, sha256_hash=digest)
+    session = upload_call(
+        settings, initiate_resumable_upload.sync_detailed, dataset, client=api, body=body
+    ).parsed
+    if not isinstance(session, ResumableUploadSession):
+        raise UnexpectedResponseError(f"{name}: initiate answered no resumable session")
+    return session
+
+
+def _resume_offset(
+    storage: httpx.Client, saved: dict[str, Any] | None, name: str, size: int
+) -> int | None:
+    """Bytes the saved session holds; None when there is none to resume (or it is gone)."""
+    if saved is None:
+        return None
+    uri, upload_id, chunk_size = saved.get("uri"), saved.get("upload_id"), saved.get("chunk_size")
+    if not (isinstance(uri, str) and isinstance(upload_id, str) and isinstance(chunk_size, int)):
+        return None
+    try:
+        return _held(storage, uri, size)
+    except APIStatusError as exc:
+        log.info("%s: the saved session is gone (%s); starting a new one", name, exc.status_code)
+        return None
+
+
 def _send(
-    storage: httpx.Client, uri: str, local: Path, size: int, chunk_size: int, attempts: int
+    storage: httpx.Client,
+    uri: str,
+    local: Path,
+    size: int,
+    chunk_size: int,
+    attempts: int,
+    offset: int = 0,
 ) -> None:
-    offset = 0
+    if size and offset >= size:
+        return  # the session holds every byte already
     failures = 0
     while offset < size or size == 0:
         end = min(offset + chunk_size, size)

@@ -1,7 +1,7 @@
 """The transfer methods of `client.v3.files`: uploads, replacements, downloads and signed links.
 
 The client's settings apply: `state_dir` (resume state of interrupted uploads, under
-`uploads/`), `upload_chunk_size` (the smallest resumable-session chunk), `download_workers`
+`uploads/`), `upload_chunk_size` (bytes per resumable-session chunk), `download_workers`
 (files fetched at once) and the client's `sleep` (waits asked for by a busy server).
 """
 
