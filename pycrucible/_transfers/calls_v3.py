@@ -20,6 +20,7 @@ import attrs
 from pycrucible._http import invoke
 from pycrucible._redact import get_logger
 from pycrucible._transport import idempotent_calls, retry_after_seconds, status_retries_by_caller
+from pycrucible._types import ProgressCallback
 from pycrucible.errors import APIStatusError, EtagMismatchError, FilenameExistsError
 
 __all__ = [
@@ -63,6 +64,8 @@ class MultipartSettings:
         chunk_size: Bytes per chunk of a resumable session (rounded down to a multiple of
             256 KiB); None takes the server's `chunk_size_hint` (16 MiB when it gives none).
         call_attempts: Tries per upload-route call answered 429/502/503/504.
+        progress: Called with (file name, bytes sent, total) as an upload goes (see
+            `pycrucible.ProgressCallback`); None reports nothing.
         sleep: Pauses for the given seconds (tests pass a recorder).
         clock: Unix time in seconds (signed URLs about to expire are signed again first).
     """
@@ -73,6 +76,7 @@ class MultipartSettings:
     guess_part_size: int = 64 * 1024 * 1024
     chunk_size: int | None = None
     call_attempts: int = 6
+    progress: ProgressCallback | None = None
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.time
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -45,12 +46,13 @@ def crc32c_b64(value: int) -> str:
     return base64.b64encode(value.to_bytes(4, "big")).decode("ascii")
 
 
-def digest_file(path: Path, part_size: int) -> Digest:
+def digest_file(path: Path, part_size: int, report: Callable[[int], None] | None = None) -> Digest:
     """Hashes a file in one pass: SHA-256, whole-file CRC32C and each part's CRC32C.
 
     Args:
         path: The local file.
         part_size: Part size in bytes (at least 1).
+        report: Called with the bytes hashed so far, after every read.
 
     Returns:
         The digests. An empty file has one (empty) part.
@@ -68,10 +70,14 @@ def digest_file(path: Path, part_size: int) -> Digest:
     parts: list[str] = []
     part = 0
     in_part = 0
+    hashed = 0
     with path.open("rb") as handle:
         while chunk := handle.read(READ_BLOCK):
             sha.update(chunk)
             whole = int(google_crc32c.extend(whole, chunk))
+            hashed += len(chunk)
+            if report is not None:
+                report(hashed)
             view = memoryview(chunk)
             while view:
                 take = min(len(view), part_size - in_part)

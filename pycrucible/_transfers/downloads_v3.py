@@ -27,9 +27,10 @@ from crucible_openapi.v3.models import DownloadLink, DownloadLinks, FileRecord
 
 from pycrucible._http import translate_errors
 from pycrucible._redact import get_logger
-from pycrucible._transfers.io import sha256_file
+from pycrucible._transfers.io import ProgressMeter, sha256_file
 from pycrucible._transfers.partial import PartialFile, make_workdir, remove_workdir
 from pycrucible._transfers.paths import destination, safe_relative_path
+from pycrucible._types import ProgressCallback
 from pycrucible.errors import (
     APIConnectionError,
     NotFoundError,
@@ -60,6 +61,7 @@ def download_dataset_v3(
     overwrite_existing: bool = True,
     workers: int = 4,
     attempts: int = 3,
+    progress: ProgressCallback | None = None,
 ) -> list[Path]:
     """Downloads every ingested file of a dataset that the server will serve (or one of them).
 
@@ -73,6 +75,8 @@ def download_dataset_v3(
             True it is replaced unless it already has the record's SHA-256.
         workers: Files fetched at the same time.
         attempts: Tries per file.
+        progress: Called with (file name, bytes received, total) per file, from the threads
+            that fetch them.
 
     Returns:
         The written files, in the order of the dataset's records. Empty when nothing is ingested.
@@ -132,6 +136,7 @@ def download_dataset_v3(
                     workdir,
                     attempts,
                     overwrite_existing,
+                    progress,
                 )
                 for record, url, target in jobs
             ]
@@ -148,6 +153,7 @@ def download_file_v3(
     *,
     into_folder: bool = True,
     attempts: int = 3,
+    progress: ProgressCallback | None = None,
 ) -> Path:
     """Downloads one file by its file MFID through its own signed link.
 
@@ -159,6 +165,7 @@ def download_file_v3(
             record's name; otherwise the file to write (its folder is created if missing).
         into_folder: Whether `dest` is a folder.
         attempts: Tries.
+        progress: Called with (file name, bytes received, total).
 
     Returns:
         The written file.
@@ -185,7 +192,7 @@ def download_file_v3(
         raise UnexpectedResponseError(f"file {file_mfid}: no download link")
     workdir = make_workdir(root, {first})
     try:
-        return _fetch(storage, link.url, record, target, workdir, attempts)
+        return _fetch(storage, link.url, record, target, workdir, attempts, progress)
     finally:
         remove_workdir(workdir)
 
@@ -203,6 +210,7 @@ def _fetch_unless_present(
     workdir: Path,
     attempts: int,
     overwrite_existing: bool,
+    progress: ProgressCallback | None,
 ) -> Path:
     if target.is_dir():
         raise TransferError(f"cannot download {record.filename}: {target} is a folder")
@@ -213,20 +221,30 @@ def _fetch_unless_present(
         if isinstance(record.sha256_hash, str) and sha256_file(target) == record.sha256_hash:
             log.info("%s is already up to date", target)
             return target
-    return _fetch(storage, url, record, target, workdir, attempts)
+    return _fetch(storage, url, record, target, workdir, attempts, progress)
 
 
 def _fetch(
-    storage: httpx.Client, url: str, record: FileRecord, target: Path, workdir: Path, attempts: int
+    storage: httpx.Client,
+    url: str,
+    record: FileRecord,
+    target: Path,
+    workdir: Path,
+    attempts: int,
+    progress: ProgressCallback | None = None,
 ) -> Path:
+    name = record.filename if isinstance(record.filename, str) else record.mfid
+    meter = ProgressMeter(progress, name, record.size if isinstance(record.size, int) else None)
     partial = PartialFile(workdir)
     try:
         for attempt in range(1, max(1, attempts) + 1):
             partial.restart()
+            meter.update(0)
             try:
                 with translate_errors(), storage.stream("GET", url) as answer:
                     for block in answer.iter_bytes(_BLOCK):
                         partial.write(block)
+                        meter.advance(len(block))
                 break
             except APIConnectionError:
                 if attempt >= attempts:
@@ -236,6 +254,7 @@ def _fetch(
         partial.sync()
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.move_to(target)
+        meter.finish()
         return target
     finally:
         partial.discard()

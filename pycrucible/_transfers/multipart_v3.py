@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -43,6 +45,7 @@ from pycrucible._transfers.calls_v3 import (
     upload_call,
 )
 from pycrucible._transfers.digest_v3 import Digest, digest_file
+from pycrucible._transfers.io import ProgressMeter
 from pycrucible._transfers.parts_v3 import SIGN_BATCH, send_parts
 from pycrucible._transfers.state_v3 import drop_state, load_state, save_state, state_path
 from pycrucible.errors import (
@@ -74,6 +77,13 @@ def _local_file(path: str | os.PathLike[str]) -> Path:
     if not local.is_file():
         raise TransferError(f"{local} is not a readable file; nothing was sent")
     return local
+
+
+def _hashing(settings: MultipartSettings, name: str, local: Path) -> Callable[[int], None] | None:
+    """The hashing report of a progress callback that listens for it (`hashing` method)."""
+    if settings.progress is None or not hasattr(settings.progress, "hashing"):
+        return None
+    return ProgressMeter(settings.progress, name, local.stat().st_size).hashing
 
 
 def _state_of(
@@ -121,7 +131,7 @@ def upload_file_multipart(
     settings = settings or MultipartSettings()
     local = _local_file(path)
     name = filename or local.name
-    digest = digest_file(local, settings.guess_part_size)
+    digest = digest_file(local, settings.guess_part_size, _hashing(settings, name, local))
     state_file = _state_of(api, settings, dataset_mfid, local)
     saved = load_state(state_file, digest.size, digest.mtime_ns, digest.sha256)
     key = saved["idempotency_key"] if saved else _idempotency_key(dataset_mfid, name, digest)
@@ -161,7 +171,7 @@ def replace_file_multipart(
     if not isinstance(record, FileRecord) or not isinstance(record.dataset_mfid, str):
         raise UnexpectedResponseError(f"file {file_mfid}: no file record")
     name = record.filename if isinstance(record.filename, str) else local.name
-    digest = digest_file(local, settings.guess_part_size)
+    digest = digest_file(local, settings.guess_part_size, _hashing(settings, name, local))
     key = _idempotency_key(file_mfid, f"replace:{etag}", digest)
     body = ReplaceUploadInitiate(size=digest.size, sha256_hash=digest.sha256)
     try:
@@ -203,7 +213,9 @@ def _finish(
 ) -> FileRecord:
     """Sends what the session lacks and completes it (the part after initiate)."""
     state_file = _state_of(api, settings, dataset_mfid, local)
+    meter = ProgressMeter(settings.progress, name, digest.size)
     if isinstance(session.existing_file, FileRecord):
+        meter.update(digest.size)
         log.info("%s: content already stored, nothing sent", name)
         drop_state(state_file)
         return session.existing_file
@@ -227,7 +239,15 @@ def _finish(
         done = _acknowledged(api, dataset_mfid, upload_id, settings)
         missing = [n for n in range(1, len(digest.part_crcs) + 1) if n not in done]
         log.info("%s: %d of %d parts to send", name, len(missing), len(digest.part_crcs))
-        send_parts(api, storage, dataset_mfid, upload_id, local, digest, missing, settings)
+        to_send = sum(min(part_size, digest.size - (n - 1) * part_size) for n in missing)
+        meter.update(digest.size - to_send)  # a resumed upload starts where the server is
+        lock = threading.Lock()
+
+        def sent(size: int) -> None:
+            with lock:
+                meter.advance(size)
+
+        send_parts(api, storage, dataset_mfid, upload_id, local, digest, missing, settings, sent)
         body = MultipartUploadComplete(
             upload_id=upload_id, sha256_hash=digest.sha256, crc32c=digest.crc32c
         )
@@ -243,6 +263,7 @@ def _finish(
     if not isinstance(record, FileRecord):
         raise UnexpectedResponseError(f"{name}: completion answered no file record")
     drop_state(state_file)
+    meter.finish()
     return record
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -58,6 +58,7 @@ class _Parts:
         local: The local file.
         digest: Its digests at the session's part size.
         settings: Workers, tries, sleep and clock.
+        sent: Called with each part's size once storage accepted it.
     """
 
     def __init__(
@@ -69,7 +70,9 @@ class _Parts:
         local: Path,
         digest: Digest,
         settings: MultipartSettings,
+        sent: Callable[[int], None] | None = None,
     ) -> None:
+        self.sent = sent
         self.api = api
         self.storage = storage
         self.dataset = dataset
@@ -113,6 +116,8 @@ class _Parts:
         while True:
             try:
                 self._put(part)
+                if self.sent is not None:
+                    self.sent(part.size)
                 return
             except _ExpiredError as refusal:
                 if resigned >= _RESIGNS:
@@ -166,6 +171,7 @@ def send_parts(
     digest: Digest,
     missing: list[int],
     settings: MultipartSettings,
+    sent: Callable[[int], None] | None = None,
 ) -> None:
     """Signs and sends the missing parts of a session, `settings.workers` at a time.
 
@@ -178,12 +184,13 @@ def send_parts(
         digest: Its digests at the session's part size.
         missing: Part numbers (1-based) the server has not acknowledged.
         settings: Workers, tries, sleep and clock.
+        sent: Called with each part's size once storage accepted it (from worker threads).
 
     Raises:
         TransferError: A part was refused, or failed every try with an error answer.
         APIConnectionError: A part could not be sent (the session stays open for a resume).
     """
-    parts = _Parts(api, storage, dataset, upload_id, local, digest, settings)
+    parts = _Parts(api, storage, dataset, upload_id, local, digest, settings, sent)
     with ThreadPoolExecutor(max_workers=max(1, settings.workers)) as pool:
         for start in range(0, len(missing), SIGN_BATCH):
             signed = parts.sign(missing[start : start + SIGN_BATCH])

@@ -36,6 +36,7 @@ from pycrucible._transfers.calls_v3 import (
     is_multipart_disabled,
     upload_call,
 )
+from pycrucible._transfers.io import ProgressMeter
 from pycrucible._transfers.multipart_v3 import upload_file_multipart
 from pycrucible._transfers.state_v3 import drop_state, load_state, save_state, state_path
 from pycrucible.errors import (
@@ -139,6 +140,7 @@ def upload_file_resumable(
         session = _initiate(api, dataset_mfid, name, size, digest, settings)
         if isinstance(session.existing_file, FileRecord):
             drop_state(state_file)
+            ProgressMeter(settings.progress, name, size).update(size)
             return session.existing_file
         uri, upload_id = session.resumable_uri, session.upload_id
         if not isinstance(uri, str) or not isinstance(upload_id, str):
@@ -158,8 +160,9 @@ def upload_file_resumable(
             uri=uri,
             chunk_size=chunk_size,
         )
+    meter = ProgressMeter(settings.progress, name, size)
     try:
-        _send(storage, uri, local, size, chunk_size, max(1, settings.part_attempts), start)
+        _send(storage, uri, local, size, chunk_size, max(1, settings.part_attempts), start, meter)
         done = UploadComplete(upload_id=upload_id, sha256_hash=digest)
         record = upload_call(
             settings, complete_upload.sync_detailed, dataset_mfid, client=api, body=done
@@ -170,6 +173,7 @@ def upload_file_resumable(
         drop_state(state_file)
         raise
     drop_state(state_file)
+    meter.finish()
     if not isinstance(record, FileRecord):
         raise UnexpectedResponseError(f"{name}: completion answered no file record")
     return record
@@ -216,7 +220,10 @@ def _send(
     chunk_size: int,
     attempts: int,
     offset: int = 0,
+    meter: ProgressMeter | None = None,
 ) -> None:
+    meter = meter or ProgressMeter(None, "", size)
+    meter.update(offset)
     if size and offset >= size:
         return  # the session holds every byte already
     failures = 0
@@ -237,8 +244,10 @@ def _send(
             offset = _held(storage, uri, size)
             continue
         if answer.status_code in (200, 201):
+            meter.update(size)
             return
         offset = _range_end(answer) if answer.status_code == 308 else end
+        meter.update(offset)
         if size == 0:
             return
 

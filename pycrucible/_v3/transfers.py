@@ -28,6 +28,7 @@ from pycrucible._transfers.calls_v3 import MultipartSettings
 from pycrucible._transfers.downloads_v3 import download_dataset_v3, download_file_v3
 from pycrucible._transfers.multipart_v3 import replace_file_multipart
 from pycrucible._transfers.resumable_v3 import upload_file_v3
+from pycrucible._types import ProgressCallback
 from pycrucible._v3._base import CallKwargs, V3Resource, opt, per_call
 from pycrucible.errors import NotFoundError
 
@@ -50,12 +51,13 @@ def _disposition(value: str | None) -> DownloadDisposition | None:
 class Transfers(V3Resource):
     """The transfer methods of `client.v3.files`."""
 
-    def _upload_settings(self) -> MultipartSettings:
+    def _upload_settings(self, progress: ProgressCallback | None) -> MultipartSettings:
         settings = self._core.settings
         return MultipartSettings(
             state_dir=settings.state_dir / "uploads",
             chunk_size=settings.upload_chunk_size,
             sleep=self._core.sleep,
+            progress=progress,
         )
 
     @per_call
@@ -63,6 +65,8 @@ class Transfers(V3Resource):
         self,
         dsid: str,
         file_path: PathArg | Sequence[PathArg],
+        *,
+        progress: ProgressCallback | None = None,
         **options: Unpack[CallKwargs],
     ) -> builtins.list[FileRecord]:
         """Uploads files into a dataset: signed multipart, else a resumable session.
@@ -74,6 +78,8 @@ class Transfers(V3Resource):
         Args:
             dsid: The dataset's MFID.
             file_path: One path or a list of paths.
+            progress: Called with (file name, bytes sent, total) as each file goes; the first
+                call gives where it starts (what a resumed upload already has on the server).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (API requests
                 only; storage requests never carry them).
 
@@ -87,7 +93,7 @@ class Transfers(V3Resource):
         """
         ds = check_id(dsid, "dsid")
         paths = check_files(file_path)
-        storage, settings = self._http.storage, self._upload_settings()
+        storage, settings = self._http.storage, self._upload_settings(progress)
         return [
             as_record(upload_file_v3(self._api, storage, ds, path, settings=settings))
             for path in paths
@@ -95,7 +101,13 @@ class Transfers(V3Resource):
 
     @per_call
     def replace(
-        self, file_mfid: str, path: PathArg, *, etag: str, **options: Unpack[CallKwargs]
+        self,
+        file_mfid: str,
+        path: PathArg,
+        *,
+        etag: str,
+        progress: ProgressCallback | None = None,
+        **options: Unpack[CallKwargs],
     ) -> FileRecord:
         """Gives an existing file record new content (`If-Match`), by signed multipart.
 
@@ -104,6 +116,7 @@ class Transfers(V3Resource):
             path: The local file with the new content.
             etag: The record's ETag as you last read it (`get(file_mfid).etag`,
                 `FilenameExistsError.etag`); `"*"` replaces whatever is there.
+            progress: Called with (file name, bytes sent, total) as the file goes.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
@@ -119,7 +132,12 @@ class Transfers(V3Resource):
             raise ValueError(f"etag must be the record's ETag or '*', got {etag!r}")
         local = check_file(path)
         record = replace_file_multipart(
-            self._api, self._http.storage, mfid, local, etag=etag, settings=self._upload_settings()
+            self._api,
+            self._http.storage,
+            mfid,
+            local,
+            etag=etag,
+            settings=self._upload_settings(progress),
         )
         return as_record(record)
 
@@ -130,6 +148,8 @@ class Transfers(V3Resource):
         file_name: str | None = None,
         output_dir: PathArg = "crucible-downloads",
         overwrite_existing: bool = True,
+        *,
+        progress: ProgressCallback | None = None,
         **options: Unpack[CallKwargs],
     ) -> builtins.list[Path]:
         """Downloads a dataset's ingested files, or one of them (verified, atomic, parallel).
@@ -144,6 +164,8 @@ class Transfers(V3Resource):
             output_dir: Folder to write into (created if missing); records' folders are kept.
             overwrite_existing: Replace files already there (one with the record's SHA-256 is
                 kept as it is); when False, existing files are kept.
+            progress: Called with (file name, bytes received, total) per file, from the
+                threads that fetch them.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
@@ -167,6 +189,7 @@ class Transfers(V3Resource):
             file_name=file_name,
             overwrite_existing=bool(overwrite_existing),
             workers=self._core.settings.download_workers,
+            progress=progress,
         )
 
     @per_call
@@ -176,6 +199,7 @@ class Transfers(V3Resource):
         dest: PathArg = "crucible-downloads",
         *,
         as_file: bool = False,
+        progress: ProgressCallback | None = None,
         **options: Unpack[CallKwargs],
     ) -> Path:
         """Downloads one file by its MFID, verified (size, SHA-256) and atomic.
@@ -185,6 +209,7 @@ class Transfers(V3Resource):
             dest: The folder to write into (created if missing), under the file's recorded
                 name; with `as_file=True`, the file to write.
             as_file: `dest` names the file itself, not its folder.
+            progress: Called with (file name, bytes received, total).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
@@ -207,7 +232,12 @@ class Transfers(V3Resource):
         else:
             target = check_output_folder(dest)
         return download_file_v3(
-            self._api, self._http.storage, mfid, target, into_folder=not as_file
+            self._api,
+            self._http.storage,
+            mfid,
+            target,
+            into_folder=not as_file,
+            progress=progress,
         )
 
     @per_call

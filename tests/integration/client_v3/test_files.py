@@ -285,3 +285,21 @@ def test_an_interrupted_upload_resumes_from_the_clients_state_dir(
     assert server.storage_log == []  # the parts were acknowledged before: none sent again
     assert record.sha256_hash == hashlib.sha256(b"x" * 300_000).hexdigest()
     assert list((state / "uploads").iterdir()) == []
+
+
+def test_progress_of_uploads_and_downloads_as_on_v1(
+    server: LocalCrucible, user: CrucibleClient, dataset: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "p.bin"
+    path.write_bytes(b"p" * 3_000_000)
+    sent: list[tuple[str, int, int | None]] = []
+    user.upload_dataset(dataset, path, progress=lambda *call: sent.append(call))
+    assert sent[0] == ("p.bin", 0, 3_000_000)
+    assert sent[-1] == ("p.bin", 3_000_000, 3_000_000)
+    _ingest(server, user.v3.files.list(dataset)[0].mfid)
+    received: list[tuple[str, int, int | None]] = []
+    user.download_dataset(
+        dataset, output_dir=tmp_path / "out", progress=lambda *call: received.append(call)
+    )
+    assert received[-1] == ("p.bin", 3_000_000, 3_000_000)
+    assert [done for _, done, _ in received] == sorted(done for _, done, _ in received)

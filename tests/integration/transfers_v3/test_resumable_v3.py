@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import attrs
 import httpx
 import pytest
 from crucible_openapi.v3 import AuthenticatedClient
@@ -85,11 +86,15 @@ def test_an_interrupted_session_is_resumed_by_a_later_run(
     assert server.user_key not in saved[0].read_text()
     api2, clients2 = connect()  # a new process would build new clients from the same state
     ranges = _ranges(clients2)
-    record = upload_file_resumable(api2, clients2.storage, dataset, path, settings=settings)
+    calls: list[tuple[str, int, int | None]] = []
+    watched = attrs.evolve(settings, progress=lambda *call: calls.append(call))
+    record = upload_file_resumable(api2, clients2.storage, dataset, path, settings=watched)
     total = len(data)
     assert ranges[0] == f"bytes */{total}"  # asked the session what it holds
     assert ranges[1] == f"bytes {CHUNK}-{2 * CHUNK - 1}/{total}"  # the first chunk not resent
     assert len(ranges) == 4
+    assert calls[0] == ("r.bin", CHUNK, len(data))  # progress starts where the session was
+    assert calls[-1] == ("r.bin", len(data), len(data))
     assert record.sha256_hash == hashlib.sha256(data).hexdigest()
     assert list(state.iterdir()) == []
 

@@ -148,8 +148,12 @@ def test_a_refused_part_url_is_signed_again(
     refused = server.faults.add(
         "status", status=403, times=1, method="PUT", path_prefix="/storage/v3-parts/"
     )
-    record = upload_file_multipart(api, clients.storage, dataset, path, settings=_settings([]))
+    calls: list[tuple[str, int, int | None]] = []
+    watched = _settings([], progress=lambda *call: calls.append(call))
+    record = upload_file_multipart(api, clients.storage, dataset, path, settings=watched)
     assert refused.consumed == 1
+    assert calls[0] == ("payload.bin", 0, 3 * PART_SIZE)
+    assert calls[-1] == ("payload.bin", 3 * PART_SIZE, 3 * PART_SIZE)
     assert len(signing) == 2  # the batch of three, then the refused part alone
     assert record.sha256_hash == hashlib.sha256(data).hexdigest()
 
