@@ -31,6 +31,7 @@ __all__ = [
     "EtagMismatchError",
     "FilenameExistsError",
     "MultipartSettings",
+    "busy_wait",
     "is_multipart_disabled",
     "structured_detail",
     "upload_call",
