@@ -67,6 +67,10 @@ def check_size(value: Any, what: str = "size") -> int:
     return value
 
 
+def _optional_text(value: Any, what: str) -> str | None:
+    return None if value is None else check_text(value, what)
+
+
 def _check_backend(value: Any) -> str:
     backend = check_text(value, "storage_backend")
     if backend.strip().lower() == GCS:
@@ -191,8 +195,8 @@ class Files(Transfers, Thumbnails):
         name = check_text(filename, "filename")
         backend = _check_backend(storage_backend)
         fields: dict[str, Any] = {
-            "storage_path": check_text(storage_path, "storage_path") if storage_path else None,
-            "access_note": check_text(access_note, "access_note") if access_note else None,
+            "storage_path": _optional_text(storage_path, "storage_path"),
+            "access_note": _optional_text(access_note, "access_note"),
             "size": check_size(size) if size is not None else None,
             "sha256_hash": check_sha256(sha256_hash) if sha256_hash is not None else None,
         }
