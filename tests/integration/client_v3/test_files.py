@@ -104,6 +104,10 @@ def test_bad_file_edits_fail_before_the_network_or_with_the_servers_reason(
         user.v3.files.add_remote(dataset, "x.bin", "gcs")
     with pytest.raises(ValueError, match="sha256_hash"):
         user.v3.files.add_remote(dataset, "x.bin", "globus", sha256_hash="nothex")
+    with pytest.raises(FileNotFoundError):
+        user.upload_dataset(dataset, [tmp_path / "missing.bin"])
+    with pytest.raises(ValueError, match="dsid"):
+        user.v3.files.upload("not/an id", tmp_path)
     assert user.v3.files.list(dataset) == []  # nothing was sent
     (tmp_path / "s.bin").write_bytes(b"stored")
     stored = user.v3.files.upload(dataset, tmp_path / "s.bin")[0]
