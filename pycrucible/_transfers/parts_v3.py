@@ -138,7 +138,7 @@ class _Parts:
                         f"part {part.part_number} failed after {failures} attempts: {exc}"
                     ) from exc
                 if isinstance(exc, APIStatusError):
-                    self.settings.sleep(busy_wait(exc) if exc.status_code == 429 else 1.0)
+                    self.settings.sleep(busy_wait(exc) if exc.status_code in (429, 503) else 1.0)
 
     def _put(self, part: SignedPart) -> None:
         headers = part.headers.to_dict() if part.headers else {}

@@ -188,3 +188,19 @@ def test_a_part_refused_for_good_aborts_the_session(
         http.headers["Authorization"] = f"Bearer {server.user_key}"
         files = http.get(f"/datasets/{dataset}/files").json()
     assert files == []  # aborted: no record was made
+
+
+def test_a_busy_storage_answer_is_waited_out_and_the_part_resent(
+    server: LocalCrucible, connect: Connect, dataset: str, tmp_path: Path
+) -> None:
+    path, data = _file(tmp_path, 2 * PART_SIZE)
+    api, clients = connect()
+    busy = server.faults.add(
+        "status", status=503, retry_after=2, times=1, method="PUT", path_prefix="/storage/"
+    )
+    pauses: list[float] = []
+    server.clear_storage_log()
+    record = upload_file_multipart(api, clients.storage, dataset, path, settings=_settings(pauses))
+    assert busy.consumed == 1
+    assert pauses == [2.0]
+    assert record.sha256_hash == hashlib.sha256(data).hexdigest()
