@@ -307,3 +307,28 @@ def test_progress_of_uploads_and_downloads_as_on_v1(
     )
     assert received[-1] == ("p.bin", 3_000_000, 3_000_000)
     assert [done for _, done, _ in received] == sorted(done for _, done, _ in received)
+
+
+def test_the_clients_chunk_size_sets_resumable_chunks_on_v3(
+    server: LocalCrucible, dataset: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "chunks.bin"
+    path.write_bytes(b"c" * (3 * 256 * 1024))
+    with httpx.Client(base_url=server.url, timeout=10) as control:
+        control.headers["Authorization"] = f"Bearer {server.admin_key}"
+        control.put("/_control/uploads", json={"multipart_enabled": False})
+        try:
+            with CrucibleClient(
+                server.url_v3,
+                server.user_key,
+                api_version="v3",
+                state_dir=tmp_path / "state",
+                upload_chunk_size=256 * 1024,
+            ) as client:
+                server.clear_storage_log()
+                [record] = client.v3.upload_dataset(dataset, path)
+        finally:
+            control.put("/_control/uploads", json={"multipart_enabled": True})
+    puts = [entry for entry in server.storage_log if "resumable" in entry.path]
+    assert len(puts) == 3  # one request per 256 KiB chunk (the default would send one)
+    assert record.size == 3 * 256 * 1024
