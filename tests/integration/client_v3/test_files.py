@@ -332,3 +332,12 @@ def test_the_clients_chunk_size_sets_resumable_chunks_on_v3(
     puts = [entry for entry in server.storage_log if "resumable" in entry.path]
     assert len(puts) == 3  # one request per 256 KiB chunk (the default would send one)
     assert record.size == 3 * 256 * 1024
+
+
+def test_a_thumbnails_mime_type_follows_its_image(user: CrucibleClient, dataset: str) -> None:
+    jpeg = b"\xff\xd8\xff\xe0" + b"\x00" * 40
+    photo = user.v3.files.add_thumbnail(dataset, jpeg, "photo.jpg")
+    plot = user.v3.files.add_thumbnail(dataset, PNG, "plot.png")
+    assert (photo.mime_type, plot.mime_type) == ("image/jpeg", "image/png")
+    changed = user.v3.files.update_thumbnail(dataset, plot.id, image=jpeg)
+    assert changed.mime_type == "image/jpeg"
