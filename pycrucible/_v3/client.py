@@ -101,10 +101,15 @@ class CrucibleClientV3:
     get_scientific_metadata = delegate("metadata", Metadata.get)
     update_scientific_metadata = delegate("metadata", Metadata.update)
 
+    # Files and thumbnails
+
     get_associated_files = delegate("files", Files.list)
     get_thumbnails = delegate("files", Files.thumbnails)
     upload_dataset = delegate("files", Files.upload)
     download_dataset = delegate("files", Files.download)
+    get_dataset_download_links = delegate("files", Files.download_links)
+    add_associated_file = delegate("files", Files.add_associated_file)
+    add_thumbnail = delegate("files", Files.add_thumbnail)
 
     # Access and access groups (client.v3.access, client.v3.groups)
     get_dataset_access_groups = delegate("access", Access.groups)

@@ -23,6 +23,8 @@ EXPECTED_ALL = [
     "ConflictError",
     "CrucibleClient",
     "CrucibleError",
+    "EtagMismatchError",
+    "FilenameExistsError",
     "NotFoundError",
     "PermissionDeniedError",
     "PipelineResult",
