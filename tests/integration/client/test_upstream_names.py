@@ -83,6 +83,27 @@ def test_create_new_dataset_from_a_dict_and_bad_fields(user: CrucibleClient) -> 
         user.create_new_dataset(42)  # type: ignore[arg-type]
 
 
+def test_create_new_dataset_registers_an_unknown_owner(admin: CrucibleClient) -> None:
+    orcid = "0000-0006-0000-0001"
+    asked: list[str] = []
+
+    def user_info(who: str) -> dict[str, str]:
+        asked.append(who)
+        return {"first_name": "Una", "last_name": "Upstream"}
+
+    result = admin.create_new_dataset(
+        {"dataset_name": "for Una", "owner_orcid": orcid}, get_user_info_function=user_info
+    )
+    assert asked == [orcid]
+    assert admin.get_user(orcid)["first_name"] == "Una"
+    assert result["created_record"]["owner_orcid"] == orcid
+    again = admin.create_new_dataset(
+        {"dataset_name": "for Una again", "owner_orcid": orcid}, get_user_info_function=user_info
+    )
+    assert asked == [orcid]  # known now: not asked again
+    assert again["dsid"] != result["dsid"]
+
+
 def test_create_new_dataset_from_files(user: CrucibleClient, tmp_path: Path) -> None:
     image = make_png(tmp_path / "frame.png")
     sidecar = tmp_path / "frame.json"
