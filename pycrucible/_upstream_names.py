@@ -175,8 +175,8 @@ class UpstreamNames:
         fields = dataset_fields(dataset)
         in_fields = fields.pop("scientific_metadata", None)
         metadata = scientific_metadata if scientific_metadata is not None else in_fields
-        words = list(keywords) or list(fields.pop("keywords", None) or ())
-        fields.pop("keywords", None)
+        in_words = fields.pop("keywords", None) or ()
+        words = list(keywords) or list(in_words)
         owner = fields.get("owner_orcid")
         if get_user_info_function is not None and owner:
             client.get_or_add_user(owner, get_user_info_function)
