@@ -24,9 +24,13 @@ from pycrucible._v3._base import (
     check_privilege_mode,
     unsupported,
 )
+from pycrucible._v3.access import Access
 from pycrucible._v3.datasets import Datasets
+from pycrucible._v3.deletion import Deletion
 from pycrucible._v3.files import Files
+from pycrucible._v3.groups import Groups
 from pycrucible._v3.metadata import Metadata
+from pycrucible._v3.service_accounts import ServiceAccounts
 
 __all__ = ["CrucibleClientV3"]
 
@@ -54,6 +58,11 @@ class CrucibleClientV3:
         self.metadata = Metadata(core)
         self.datasets = Datasets(core, metadata=self.metadata)
         self.files = Files(core)
+        # Access, ownership, deletion, groups, service accounts
+        self.access = Access(core)
+        self.deletion = Deletion(core)
+        self.groups = Groups(core)
+        self.service_accounts = ServiceAccounts(core)
 
     def __repr__(self) -> str:
         return f"CrucibleClientV3(api_url={self.api_url!r})"
@@ -75,6 +84,15 @@ class CrucibleClientV3:
     get_thumbnails = delegate("files", Files.thumbnails)
     upload_dataset = delegate("files", Files.upload)
     download_dataset = delegate("files", Files.download)
+
+    # Access and access groups (client.v3.access, client.v3.groups)
+    get_dataset_access_groups = delegate("access", Access.groups)
+    add_dataset_access_group = delegate("access", Access.add_group)
+    get_user_dataset_access = delegate("access", Access.user_access)
+    get_user_datasets = delegate("access", Access.user_datasets)
+    get_user_access_groups = delegate("groups", Groups.of_user)
+    add_user_to_access_group = delegate("groups", Groups.add_member)
+    remove_user_from_access_group = delegate("groups", Groups.remove_member)
 
     # What API v3 removed
 

@@ -96,8 +96,8 @@ class Datasets(V3Resource):
             data_format: Only datasets of this data format.
             session_name: Only datasets of this session.
             instrument_mfid: Only datasets of this instrument (its MFID).
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (they apply
-                to the first page only; later pages are fetched as iteration reaches them).
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (every page,
+                fetched as iteration reaches it, is sent with them).
 
         Returns:
             A lazy iterable of datasets (`for ds in ...`, `.count()`, `.to_list()`).

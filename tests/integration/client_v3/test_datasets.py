@@ -60,16 +60,17 @@ def test_update_changes_editable_fields_and_refuses_others(
 
 
 def test_metadata_merge_and_replace(user: CrucibleClient, dataset: str) -> None:
-    assert user.get_scientific_metadata(dataset) is None
+    assert user.get_scientific_metadata(dataset) == {}
+    assert user.v3.metadata.record(dataset) is None
     user.update_scientific_metadata(dataset, {"a": {"b": 1}, "c": 2})
-    user.update_scientific_metadata(dataset, {"a": {"d": 3}})
-    merged = user.v3.get_scientific_metadata(dataset)
-    assert merged is not None
-    assert merged["scientific_metadata"] == {"a": {"b": 1, "d": 3}, "c": 2}
+    after = user.update_scientific_metadata(dataset, {"a": {"d": 3}})
+    assert after == {"a": {"b": 1, "d": 3}, "c": 2}
+    assert user.v3.get_scientific_metadata(dataset) == {"a": {"b": 1, "d": 3}, "c": 2}
     user.update_scientific_metadata(dataset, {"only": True}, overwrite=True)
-    replaced = user.v3.get_scientific_metadata(dataset)
-    assert replaced is not None
-    assert replaced["scientific_metadata"] == {"only": True}
+    assert user.get_scientific_metadata(dataset) == {"only": True}
+    record = user.v3.metadata.record(dataset)
+    assert record is not None
+    assert record["unique_id"] == dataset
 
 
 def test_keyword_added_twice_is_listed_once(user: CrucibleClient, dataset: str) -> None:
