@@ -20,12 +20,14 @@ __all__ = [
     "check_file",
     "check_files",
     "check_id",
+    "check_limit",
     "check_output_folder",
     "check_reqid",
     "check_text",
     "id_of",
     "mfid_from_digest",
     "new_mfid",
+    "one_of",
 ]
 
 _FORBIDDEN = frozenset("/\\?#%")
@@ -138,6 +140,32 @@ def check_reqid(value: Any) -> int:
     if number < 0:
         raise ValueError(f"reqid must not be negative, got {value!r}")
     return number
+
+
+def check_limit(value: Any) -> int | None:
+    """Checks a list's `limit=`: None (no limit) or a number of records, 1 or more (the API's
+    lower bound).
+
+    Raises:
+        ValueError: A bool, a number below 1 or anything else (a `True` passed where the
+            upstream client had `include_metadata` lands here too).
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"limit must be None or a number of records (1 or more), got {value!r}")
+    return value
+
+
+def one_of(value: str | None, other: str | None, name: str, other_name: str) -> str | None:
+    """The value given under either of two names of one argument (a seed and a later name).
+
+    Raises:
+        ValueError: Both names were given, with different values.
+    """
+    if value is not None and other is not None and value != other:
+        raise ValueError(f"give {name} or {other_name}, not both ({value!r} and {other!r})")
+    return value if value is not None else other
 
 
 def check_file(path: Any, what: str = "file") -> Path:

@@ -1,8 +1,9 @@
 """`CrucibleClient`: one object per API connection, for seed-era (v1) and API v3 servers.
 
 `client.datasets`, `client.metadata`, `client.files`, `client.samples`, `client.registry`
-(instruments, projects, users), `client.processing`, `client.access` and `client.pipeline` hold
-the seed-era (v1) methods; they share one `Core` (connections, settings).
+(instruments, projects, users), `client.processing`, `client.access`, `client.pipeline` and
+`client.post_seed` (endpoints added later) hold the seed-era (v1) methods; they share one `Core`.
+The upstream pycrucible's later names come from `UpstreamNames` (`pycrucible/_upstream_names.py`).
 
 Versions. The API version comes from `api_version=`, `CRUCIBLE_API_VERSION` or the config
 file's `api_version`; otherwise it is detected once, at the first call that needs it, from
@@ -42,10 +43,12 @@ from pycrucible._resources.datasets import Datasets
 from pycrucible._resources.files import Files
 from pycrucible._resources.metadata import Metadata
 from pycrucible._resources.pipeline import Pipeline
+from pycrucible._resources.post_seed import PostSeed
 from pycrucible._resources.processing import Processing
 from pycrucible._resources.registry import Registry
 from pycrucible._resources.samples import Samples
 from pycrucible._transport import RetryPolicy
+from pycrucible._upstream_names import UpstreamNames
 from pycrucible._v3._base import V3Core
 from pycrucible._v3.client import CrucibleClientV3
 from pycrucible.errors import UnsupportedByServerError
@@ -55,7 +58,7 @@ __all__ = ["CrucibleClient"]
 log = get_logger("client")
 
 
-class CrucibleClient:
+class CrucibleClient(UpstreamNames):
     """The Crucible API client: datasets, files, metadata, samples, instruments, projects,
     users, processing requests and access control.
 
@@ -198,6 +201,7 @@ class CrucibleClient:
         self.files = Files(core)
         self.samples = Samples(core)
         self.processing = Processing(core)
+        self.post_seed = PostSeed(core, samples=self.samples)
         self.access = Access(core)
         self.pipeline = Pipeline(
             core,

@@ -26,7 +26,7 @@ from crucible_openapi.v1.models import (
 )
 from crucible_openapi.v1.types import Unset
 
-from pycrucible._checks import check_id, check_text, new_mfid
+from pycrucible._checks import check_id, check_limit, check_text, new_mfid, one_of
 from pycrucible._core import (
     Core,
     Resource,
@@ -98,20 +98,26 @@ class Datasets(Resource):
         if sample_id is not None:
             sid = check_id(sample_id, "sample_id")
             params = check_filters(list_sample_datasets.sync_detailed, filters, exclude=("limit",))
-            return parse_list(
+            of_sample = parse_list(
                 invoke(
                     list_sample_datasets.sync_detailed,
                     sample_id=sid,
-                    limit=given(limit),
+                    limit=given(check_limit(limit)),
                     **params,
                     client=self._api,
                 ),
                 Dataset,
                 f"datasets of sample {sid}",
             )
+            return [unwrap_metadata(dataset) for dataset in of_sample]
         params = check_filters(list_datasets.sync_detailed, filters, exclude=("limit",))
         found = parse_list(
-            invoke(list_datasets.sync_detailed, limit=given(limit), **params, client=self._api),
+            invoke(
+                list_datasets.sync_detailed,
+                limit=given(check_limit(limit)),
+                **params,
+                client=self._api,
+            ),
             Dataset,
             "datasets",
         )
@@ -337,15 +343,32 @@ class Datasets(Resource):
     @per_call
     def link_datasets(
         self,
-        parent_dsid: str,
-        child_dsid: str,
+        parent_dsid: str | None = None,
+        child_dsid: str | None = None,
         *,
+        parent_dataset_id: str | None = None,
+        child_dataset_id: str | None = None,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Link:
-        """Makes `child_dsid` a child of `parent_dsid` (linking twice is harmless)."""
-        parent = check_id(parent_dsid, "parent_dsid")
-        child = check_id(child_dsid, "child_dsid")
+        """Makes `child_dsid` a child of `parent_dsid` (linking twice is harmless).
+
+        Args:
+            parent_dsid: The parent dataset's `unique_id`.
+            child_dsid: The derived dataset's `unique_id`.
+            parent_dataset_id: The upstream pycrucible's name for `parent_dsid`.
+            child_dataset_id: The upstream pycrucible's name for `child_dsid`.
+
+        Raises:
+            ValueError: A missing id, or one given under both names (nothing was sent).
+        """
+        parent = check_id(
+            one_of(parent_dsid, parent_dataset_id, "parent_dsid", "parent_dataset_id"),
+            "parent_dsid",
+        )
+        child = check_id(
+            one_of(child_dsid, child_dataset_id, "child_dsid", "child_dataset_id"), "child_dsid"
+        )
         response = invoke_idempotent(
             link_datasets.sync_detailed, parent_dsid=parent, child_dsid=child, client=self._api
         )
@@ -369,7 +392,7 @@ class Datasets(Resource):
             invoke(
                 list_dataset_children.sync_detailed,
                 dsid=ds,
-                limit=given(limit),
+                limit=given(check_limit(limit)),
                 **params,
                 client=self._api,
             ),
@@ -395,7 +418,7 @@ class Datasets(Resource):
             invoke(
                 list_dataset_parents.sync_detailed,
                 dsid=ds,
-                limit=given(limit),
+                limit=given(check_limit(limit)),
                 **params,
                 client=self._api,
             ),

@@ -22,7 +22,14 @@ from crucible_openapi.v1.models import (
     ThumbnailCreate,
 )
 
-from pycrucible._checks import check_file, check_files, check_id, check_output_folder, check_text
+from pycrucible._checks import (
+    check_file,
+    check_files,
+    check_id,
+    check_limit,
+    check_output_folder,
+    check_text,
+)
 from pycrucible._core import Resource, given, per_call
 from pycrucible._http import invoke, parse_list, parse_one
 from pycrucible._records import as_record
@@ -172,17 +179,20 @@ class Files(Resource):
     def get_associated_files(
         self,
         dsid: str,
+        limit: int | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[AssociatedFile]:
-        """Lists the files recorded with a dataset (name, size, SHA-256)."""
+        """Lists the files recorded with a dataset (name, size, SHA-256); at most `limit`
+        (None: all)."""
         ds = check_id(dsid, "dsid")
+        keep = check_limit(limit)
         return parse_list(
             invoke(list_associated_files.sync_detailed, dsid=ds, client=self._api),
             AssociatedFile,
             f"files of {ds}",
-        )
+        )[:keep]
 
     @per_call
     def add_associated_file(
@@ -243,17 +253,20 @@ class Files(Resource):
     def get_thumbnails(
         self,
         dsid: str,
+        limit: int | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[Thumbnail]:
-        """Lists a dataset's thumbnails (`thumbnail_b64str` holds the base64 image)."""
+        """Lists a dataset's thumbnails (`thumbnail_b64str` holds the base64 image); at most
+        `limit` (None: all)."""
         ds = check_id(dsid, "dsid")
+        keep = check_limit(limit)
         return parse_list(
             invoke(list_thumbnails.sync_detailed, dsid=ds, client=self._api),
             Thumbnail,
             f"thumbnails of {ds}",
-        )
+        )[:keep]
 
     @per_call
     def add_thumbnail(

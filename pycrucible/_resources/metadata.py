@@ -15,7 +15,7 @@ from crucible_openapi.v1.api.metadata import (
 )
 from crucible_openapi.v1.models import Keyword, ScientificMetadata, ScientificMetadataRecord
 
-from pycrucible._checks import check_id, check_text
+from pycrucible._checks import check_id, check_limit, check_text
 from pycrucible._core import Resource, per_call
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
@@ -130,22 +130,25 @@ class Metadata(Resource):
     def get_dataset_keywords(
         self,
         dsid: str,
+        limit: int | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[Keyword]:
-        """Lists a dataset's keywords, with usage counts."""
+        """Lists a dataset's keywords, with usage counts; at most `limit` (None: all)."""
         ds = check_id(dsid, "dsid")
+        keep = check_limit(limit)
         return parse_list(
             invoke(list_dataset_keywords.sync_detailed, dsid=ds, client=self._api),
             Keyword,
             f"keywords of dataset {ds}",
-        )
+        )[:keep]
 
     @per_call
     def get_keywords(
         self,
         dsid: str | None = None,
+        limit: int | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -154,9 +157,11 @@ class Metadata(Resource):
 
         Args:
             dsid: Only this dataset's keywords (same as `get_dataset_keywords`).
+            limit: At most this many (None: all; the API sends all, the client keeps these).
         """
+        keep = check_limit(limit)
         if dsid is not None:
-            return self.get_dataset_keywords(dsid)
+            return self.get_dataset_keywords(dsid, keep)
         return parse_list(
             invoke(list_keywords.sync_detailed, client=self._api), Keyword, "keywords"
-        )
+        )[:keep]

@@ -24,7 +24,7 @@ from crucible_openapi.v1.models import (
     RequestStatusUpdate,
 )
 
-from pycrucible._checks import check_id, check_reqid, check_text
+from pycrucible._checks import check_id, check_reqid, check_text, one_of
 from pycrucible._core import Resource, given, per_call, per_call_headers
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
@@ -50,7 +50,9 @@ class Processing(Resource):
         dsid: str,
         file_to_upload: str | None = None,
         ingestor: str | None = None,
+        wait_for_response: bool = False,
         *,
+        ingestion_class: str | None = None,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
@@ -61,22 +63,33 @@ class Processing(Resource):
             file_to_upload: The stored file to ingest (e.g. `"api-uploads/run7.h5"`); the
                 dataset's main file when None.
             ingestor: Ingestion class (e.g. `"ImageIngestor"`); the server picks when None.
+            wait_for_response: Wait (polling every 5 s, for at most 600 s) until the request
+                finishes, as the upstream pycrucible's `request_ingestion` does.
+            ingestion_class: The upstream pycrucible's name for `ingestor`.
 
         Returns:
-            The request (`request["id"]`, `request["status"]`, initially `requested`).
+            The request (`request["id"]`, `request["status"]`, initially `requested`); the
+            final one when waiting.
+
+        Raises:
+            ValueError: `ingestor` and `ingestion_class` differ, or a bad id (nothing was sent).
         """
         ds = check_id(dsid, "dsid")
+        kind = one_of(ingestor, ingestion_class, "ingestor", "ingestion_class")
         params: dict[str, Any] = {}
         if file_to_upload is not None:
             params["file_to_upload"] = check_text(file_to_upload, "file_to_upload")
-        if ingestor is not None:
-            params["ingestion_class"] = check_text(ingestor, "ingestor")
+        if kind is not None:
+            params["ingestion_class"] = check_text(kind, "ingestor")
         log.info("requesting ingestion of %s", ds)
-        return parse_one(
+        request = parse_one(
             invoke(request_ingestion.sync_detailed, dsid=ds, **params, client=self._api),
             ProcessingRequest,
             f"ingestion of {ds}",
         )
+        if wait_for_response:
+            return self.wait_for_request_completion(ds, request.id, "ingest")
+        return request
 
     @per_call_headers
     def send_to_scicat(

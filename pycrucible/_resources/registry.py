@@ -26,7 +26,7 @@ from crucible_openapi.v1.models import (
     UserInfo,
 )
 
-from pycrucible._checks import check_id, check_text, new_mfid
+from pycrucible._checks import check_id, check_limit, check_text, new_mfid
 from pycrucible._core import Resource, given, per_call
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
@@ -46,16 +46,17 @@ class Registry(Resource):
 
     @per_call
     def list_instruments(
-        self, *, timeout: float | None = None, extra_headers: Mapping[str, str] | None = None
+        self,
+        limit: int | None = None,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[Instrument]:
-        """Lists every instrument.
-
-        Returns:
-            The instruments.
-        """
+        """Lists every instrument; at most `limit` (None: all) of what the API sends."""
+        keep = check_limit(limit)
         return parse_list(
             invoke(list_instruments.sync_detailed, client=self._api), Instrument, "instruments"
-        )
+        )[:keep]
 
     @per_call
     def get_instrument(
@@ -170,6 +171,7 @@ class Registry(Resource):
     def list_projects(
         self,
         orcid: str | None = None,
+        limit: int | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -178,20 +180,19 @@ class Registry(Resource):
 
         Args:
             orcid: List only this user's projects (users may list their own).
-
-        Returns:
-            The projects.
+            limit: At most this many (None: all) of what the API sends.
         """
+        keep = check_limit(limit)
         if orcid is not None:
             user = check_id(orcid, "orcid")
             return parse_list(
                 invoke(list_user_projects.sync_detailed, orcid=user, client=self._api),
                 Project,
                 f"projects of {user}",
-            )
+            )[:keep]
         return parse_list(
             invoke(list_projects.sync_detailed, client=self._api), Project, "projects"
-        )
+        )[:keep]
 
     @per_call
     def get_project(
@@ -274,17 +275,19 @@ class Registry(Resource):
     def get_project_users(
         self,
         project_id: str,
+        limit: int | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[User]:
-        """Lists the project's team, without its lead (admin only)."""
+        """Lists the project's team, without its lead (admin only); at most `limit` users."""
         pid = check_id(project_id, "project_id")
+        keep = check_limit(limit)
         return parse_list(
             invoke(list_project_users.sync_detailed, project_id=pid, client=self._api),
             User,
             f"users of project {pid}",
-        )
+        )[:keep]
 
     @per_call
     def add_user_to_project(
@@ -312,16 +315,27 @@ class Registry(Resource):
     @per_call
     def get_user(
         self,
-        orcid: str,
+        orcid: str | None = None,
+        email: str | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> User:
-        """Reads one user by ORCID (admin only, even for yourself: see `whoami`).
+        """Reads one user by ORCID, or by e-mail (admin only, even for yourself: see `whoami`).
+
+        Args:
+            orcid: The user's ORCID.
+            email: Their e-mail address instead (as `get_user_by_email`); the upstream
+                pycrucible's `get_user(email=...)`. With both, the ORCID is used, as there.
 
         Raises:
+            ValueError: Neither `orcid` nor `email` (nothing was sent).
             NotFoundError: No such user.
         """
+        if orcid is None:
+            if email is None:
+                raise ValueError("get_user needs an orcid or an email")
+            return self.get_user_by_email(email)
         user = check_id(orcid, "orcid")
         return parse_one(
             invoke(get_user.sync_detailed, orcid=user, client=self._api), User, f"user {user}"

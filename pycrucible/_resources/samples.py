@@ -29,7 +29,7 @@ from crucible_openapi.v1.models import (
 )
 from crucible_openapi.v1.types import UNSET
 
-from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
+from pycrucible._checks import check_datetime, check_id, check_limit, id_of, new_mfid
 from pycrucible._core import (
     Resource,
     answers_own_retry,
@@ -50,6 +50,12 @@ SampleRef = str | Sample | dict[str, Any]
 """A sample id, or a sample record (or dict) carrying `unique_id`."""
 
 
+def _limit(limit: int | None) -> dict[str, int]:
+    """The `limit` query parameter, when one is given."""
+    checked = check_limit(limit)
+    return {} if checked is None else {"limit": checked}
+
+
 class Samples(Resource):
     """Samples."""
 
@@ -59,6 +65,7 @@ class Samples(Resource):
         /,
         dataset_id: str | None = None,
         parent_id: str | None = None,
+        limit: int | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -69,15 +76,17 @@ class Samples(Resource):
         Args:
             dataset_id: Only samples linked to this dataset.
             parent_id: Only children of this sample.
+            limit: At most this many (None: the server's default).
             **filters: Exact-match filters: `unique_id`, `sample_name`, `owner_orcid`,
-                `project_id`, `sample_type`, `description`, and `limit`.
+                `project_id`, `sample_type`, `description`.
 
         Raises:
             ValueError: Both `dataset_id` and `parent_id`, or an unknown filter.
         """
         if dataset_id is not None and parent_id is not None:
             raise ValueError("give dataset_id or parent_id, not both")
-        params = check_filters(list_samples.sync_detailed, filters)
+        params = check_filters(list_samples.sync_detailed, filters, exclude=("limit",))
+        params.update(_limit(limit))
         if dataset_id is not None:
             ds = id_of(dataset_id, "dataset_id")
             return parse_list(
@@ -232,6 +241,8 @@ class Samples(Resource):
         )
         return parse_one(response, Message, f"unlink of sample {sid} from {ds}")
 
+    remove_dataset_from_sample = remove_sample_from_dataset
+
     @per_call
     def link_samples(
         self,
@@ -254,14 +265,17 @@ class Samples(Resource):
         self,
         /,
         sample_id: str,
+        limit: int | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **filters: Any,
     ) -> list[Sample]:
-        """Lists the samples `sample_id` derives from (same filters as `list_samples`)."""
+        """Lists the samples `sample_id` derives from (same filters and `limit` as
+        `list_samples`)."""
         sid = id_of(sample_id, "sample_id")
-        params = check_filters(list_sample_parents.sync_detailed, filters)
+        params = check_filters(list_sample_parents.sync_detailed, filters, exclude=("limit",))
+        params.update(_limit(limit))
         return parse_list(
             invoke(list_sample_parents.sync_detailed, sample_id=sid, **params, client=self._api),
             Sample,
@@ -273,14 +287,17 @@ class Samples(Resource):
         self,
         /,
         sample_id: str,
+        limit: int | None = None,
         *,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **filters: Any,
     ) -> list[Sample]:
-        """Lists the samples derived from `sample_id` (same filters as `list_samples`)."""
+        """Lists the samples derived from `sample_id` (same filters and `limit` as
+        `list_samples`)."""
         sid = id_of(sample_id, "sample_id")
-        params = check_filters(list_sample_children.sync_detailed, filters)
+        params = check_filters(list_sample_children.sync_detailed, filters, exclude=("limit",))
+        params.update(_limit(limit))
         return parse_list(
             invoke(list_sample_children.sync_detailed, sample_id=sid, **params, client=self._api),
             Sample,

@@ -24,7 +24,7 @@ from crucible_openapi.v3.models import (
 )
 from crucible_openapi.v3.types import UNSET, Unset
 
-from pycrucible._checks import check_id, check_text, new_mfid
+from pycrucible._checks import check_id, check_limit, check_text, new_mfid
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
@@ -308,16 +308,20 @@ class Datasets(DatasetLineage, DatasetSearch):
         return parse_one(response, Keyword, f"keyword of {ds}")
 
     @per_call
-    def keywords(self, dsid: str, **options: Unpack[CallKwargs]) -> builtins.list[Keyword]:
+    def keywords(
+        self, dsid: str, limit: int | None = None, **options: Unpack[CallKwargs]
+    ) -> builtins.list[Keyword]:
         """A dataset's keywords, each with `num_datasets`.
 
         Args:
             dsid: The dataset's MFID.
+            limit: At most this many (None: all), cut in the client (the API returns all).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
         """
         ds = check_id(dsid, "dsid")
+        cap = check_limit(limit)
         response = invoke(list_dataset_keywords.sync_detailed, ds, client=self._api)
-        return parse_list(response, Keyword, f"keywords of {ds}")
+        return parse_list(response, Keyword, f"keywords of {ds}")[:cap]
 
     def all_keywords(self, *args: Any, **kwargs: Any) -> NoReturn:
         """Gone in API v3 (the global keyword list): raises `UnsupportedByServerError`."""

@@ -23,7 +23,7 @@ from crucible_openapi.v3.api.files import (
 from crucible_openapi.v3.models import FileRecord, FileRecordOffsetPage, FileRegister, FileUpdate
 from crucible_openapi.v3.types import UNSET
 
-from pycrucible._checks import check_file, check_id, check_text
+from pycrucible._checks import check_file, check_id, check_limit, check_text
 from pycrucible._http import invoke, parse_list, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
@@ -85,16 +85,20 @@ class Files(Transfers, Thumbnails):
     """`client.v3.files`: file records, remote pointers, uploads, downloads and thumbnails."""
 
     @per_call
-    def list(self, dsid: str, **options: Unpack[CallKwargs]) -> builtins.list[FileRecord]:
+    def list(
+        self, dsid: str, limit: int | None = None, **options: Unpack[CallKwargs]
+    ) -> builtins.list[FileRecord]:
         """A dataset's file records (each file is its own record on API v3).
 
         Args:
             dsid: The dataset's MFID.
+            limit: At most this many (None: all), cut in the client (the API returns all).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
         """
         ds = check_id(dsid, "dsid")
+        cap = check_limit(limit)
         response = invoke(list_dataset_files.sync_detailed, ds, client=self._api)
-        return parse_list(response, FileRecord, f"files of {ds}")
+        return parse_list(response, FileRecord, f"files of {ds}")[:cap]
 
     @per_call
     def get(self, file_mfid: str, **options: Unpack[CallKwargs]) -> FileRecord:

@@ -97,6 +97,7 @@ class Processing(V3Resource):
         dsid: str,
         file_to_upload: str | None = None,
         ingestor: str | None = None,
+        wait_for_response: bool = False,
         *,
         ingestion_class: str | None = None,
         **options: Unpack[CallKwargs],
@@ -113,11 +114,14 @@ class Processing(V3Resource):
                 file of the dataset when None.
             ingestor: Ingestion class (e.g. `"ImageIngestor"`); the server picks per file
                 when None.
+            wait_for_response: Wait (for at most 600 s in all) until every request finishes,
+                as the upstream pycrucible's `request_ingestion` does.
             ingestion_class: The API v3 name of `ingestor` (give one or the other).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
-            The requests, one per file in the dataset's order (`requested` at first). Holding
+            The requests, one per file in the dataset's order (`requested` at first; their final
+            state when waiting). Holding
             one, it reads like it: `result["id"]`, `result["status"]`.
 
         Raises:
@@ -145,7 +149,13 @@ class Processing(V3Resource):
                 status_code=200,
                 detail="[]",
             )
-        return IngestionRequests(self._ingestion.request(f.mfid, kind) for f in files)
+        made = IngestionRequests(self._ingestion.request(f.mfid, kind) for f in files)
+        if not wait_for_response:
+            return made
+        deadline = self._clock() + DEFAULT_WAIT_TIMEOUT
+        return IngestionRequests(
+            self._ingestion.wait(r.id, timeout=max(0.001, deadline - self._clock())) for r in made
+        )
 
     @per_call
     def get_request_status(

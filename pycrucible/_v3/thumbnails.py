@@ -21,7 +21,7 @@ from crucible_openapi.v3.api.files import (
 from crucible_openapi.v3.models import Thumbnail, ThumbnailCreate, ThumbnailUpdate
 from crucible_openapi.v3.types import UNSET, Unset
 
-from pycrucible._checks import check_file, check_id, check_text
+from pycrucible._checks import check_file, check_id, check_limit, check_text
 from pycrucible._http import invoke, parse_list, parse_one
 from pycrucible._v3._base import CallKwargs, V3Resource, per_call
 
@@ -78,16 +78,20 @@ class Thumbnails(V3Resource):
     """The thumbnail methods of `client.v3.files`."""
 
     @per_call
-    def thumbnails(self, dsid: str, **options: Unpack[CallKwargs]) -> builtins.list[Thumbnail]:
+    def thumbnails(
+        self, dsid: str, limit: int | None = None, **options: Unpack[CallKwargs]
+    ) -> builtins.list[Thumbnail]:
         """A dataset's thumbnails (`id`, `thumbnail_name`, `thumbnail_b64str`, `mime_type`).
 
         Args:
             dsid: The dataset's MFID.
+            limit: At most this many (None: all), cut in the client (the API returns all).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
         """
         ds = check_id(dsid, "dsid")
+        cap = check_limit(limit)
         response = invoke(list_dataset_thumbnails.sync_detailed, ds, client=self._api)
-        return parse_list(response, Thumbnail, f"thumbnails of {ds}")
+        return parse_list(response, Thumbnail, f"thumbnails of {ds}")[:cap]
 
     @per_call
     def add_thumbnail(
