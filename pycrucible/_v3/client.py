@@ -24,9 +24,13 @@ from pycrucible._v3._base import (
     check_privilege_mode,
     unsupported,
 )
+from pycrucible._v3.account import Account
 from pycrucible._v3.datasets import Datasets
 from pycrucible._v3.files import Files
+from pycrucible._v3.instruments import Instruments
 from pycrucible._v3.metadata import Metadata
+from pycrucible._v3.projects import Projects
+from pycrucible._v3.users import Users
 
 __all__ = ["CrucibleClientV3"]
 
@@ -54,6 +58,11 @@ class CrucibleClientV3:
         self.metadata = Metadata(core)
         self.datasets = Datasets(core, metadata=self.metadata)
         self.files = Files(core)
+        # Registry: instruments, projects, users, account and health
+        self.instruments = Instruments(core)
+        self.users = Users(core)
+        self.projects = Projects(core, users=self.users)
+        self.account = Account(core)
 
     def __repr__(self) -> str:
         return f"CrucibleClientV3(api_url={self.api_url!r})"
@@ -75,6 +84,24 @@ class CrucibleClientV3:
     get_thumbnails = delegate("files", Files.thumbnails)
     upload_dataset = delegate("files", Files.upload)
     download_dataset = delegate("files", Files.download)
+
+    # Registry: instruments, projects, users, account and health
+
+    list_instruments = delegate("instruments", Instruments.list)
+    get_instrument = delegate("instruments", Instruments.lookup)
+    get_or_add_instrument = delegate("instruments", Instruments.get_or_create)
+    list_projects = delegate("projects", Projects.list)
+    get_project = delegate("projects", Projects.get)
+    get_or_add_project = delegate("projects", Projects.get_or_create)
+    add_project = delegate("projects", Projects.get_or_create)
+    get_project_users = delegate("projects", Projects.members)
+    add_user_to_project = delegate("projects", Projects.add_member)
+    get_user = delegate("users", Users.get)
+    get_user_by_email = delegate("users", Users.get_by_email)
+    add_user = delegate("users", Users.create)
+    get_or_add_user = delegate("users", Users.get_or_create)
+    whoami = delegate("account", Account.whoami)
+    health = delegate("account", Account.health)
 
     # What API v3 removed
 
