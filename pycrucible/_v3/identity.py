@@ -36,6 +36,7 @@ __all__ = [
     "exactly_one",
     "is_mfid",
     "is_orcid",
+    "slug_from_name",
 ]
 
 T = TypeVar("T")
@@ -45,6 +46,7 @@ ORCID_PATTERN = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[0-9X]$")
 SLUG_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,24}$")
 USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$")
 _EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+$")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 UserRefKind = Literal["id", "username", "email"]
 
@@ -96,6 +98,21 @@ def check_new_slug(value: Any, what: str) -> str:
             f"digit, got {value!r}"
         )
     return value
+
+
+def slug_from_name(name: str) -> str:
+    """A slug for an instrument registered by name only: lowercase, `-` between words, at most
+    25 characters (`"Titan 80-300 TEM"` -> `"titan-80-300-tem"`).
+
+    Raises:
+        ValueError: The name has fewer than 3 letters or digits to build one from.
+    """
+    slug = _NOT_SLUG.sub("-", name.lower()).strip("-")[:25].rstrip("-")
+    if len(slug) < 3:
+        raise ValueError(
+            f"cannot make an instrument_id slug from the name {name!r}; pass instrument_id="
+        )
+    return slug
 
 
 def check_lookup_slug(value: Any, what: str) -> str:

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import builtins
-import re
 from typing import Any, Unpack
 
 from crucible_openapi.v3.api.instruments import (
-    bind_instrument_service_account,
     create_instrument,
     get_instrument,
-    list_instrument_service_accounts,
     list_instruments,
     search_instruments,
-    set_instrument_status,
-    unbind_instrument_service_account,
     update_instrument,
 )
 from crucible_openapi.v3.models import (
@@ -23,57 +18,41 @@ from crucible_openapi.v3.models import (
     InstrumentOffsetPage,
     InstrumentSearchResults,
     InstrumentUpdate,
-    ProjectMember,
 )
 from crucible_openapi.v3.types import UNSET, Unset
 
 from pycrucible._checks import check_text
-from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
+from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Resource, per_call
+from pycrucible._v3._base import CallKwargs, per_call
 from pycrucible._v3._lists import check_search, page_limit, read_page, total_of
 from pycrucible._v3.datasets import check_page_size
 from pycrucible._v3.identity import (
     check_lookup_slug,
-    check_mfid,
     check_new_slug,
     check_user_ref,
     exactly_one,
     is_mfid,
+    slug_from_name,
 )
+from pycrucible._v3.instrument_admin import InstrumentAdmin
 from pycrucible._v3.pages import OffsetPages
 from pycrucible.errors import ConflictError, NotFoundError, UnprocessableEntityError
 
-__all__ = ["Instruments", "slug_from_name"]
+__all__ = ["Instruments"]
 
 log = get_logger("client")
 
 PAGE_SIZE = 100
 _EDITABLE = frozenset(f.name for f in InstrumentUpdate.__attrs_attrs__) - {"additional_properties"}
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug_from_name(name: str) -> str:
-    """A slug for an instrument registered by name only: lowercase, `-` between words, at most
-    25 characters (`"Titan 80-300 TEM"` -> `"titan-80-300-tem"`).
-
-    Raises:
-        ValueError: The name has fewer than 3 letters or digits to build one from.
-    """
-    slug = _NOT_SLUG.sub("-", name.lower()).strip("-")[:25].rstrip("-")
-    if len(slug) < 3:
-        raise ValueError(
-            f"cannot make an instrument_id slug from the name {name!r}; pass instrument_id="
-        )
-    return slug
 
 
 def _text(value: str | None, name: str) -> str | Unset:
     return UNSET if value is None else check_text(value, name)
 
 
-class Instruments(V3Resource):
+class Instruments(InstrumentAdmin):
     """`client.v3.instruments`: list, get, register, update, set the status of instruments, and
     bind service accounts to them."""
 
@@ -289,8 +268,7 @@ class Instruments(V3Resource):
             response = invoke_idempotent(
                 create_instrument.sync_detailed, client=self._api, body=body
             )
-        except (ConflictError, UnprocessableEntityError) as exc:
-            # A deployment that refuses a repeat instead of returning the instrument.
+        except (ConflictError, UnprocessableEntityError) as exc:  # a deployment refusing a repeat
             if "exist" not in str(exc.detail).lower():
                 raise
             log.info("instrument %s already exists; returning it", slug)
@@ -321,10 +299,10 @@ class Instruments(V3Resource):
             owner: Its owner, a user (ORCID, MFID, username or e-mail; default: you).
             instrument_id: Its slug when registering (default: made from the name, e.g.
                 `"titan-80-300-tem"`).
-            manufacturer: Maker (used only when registering).
-            model: Model (used only when registering).
-            description: Free text (used only when registering).
-            instrument_type: Kind of instrument (used only when registering).
+            manufacturer: Maker; this and the next ones are used only when registering.
+            model: Model.
+            description: Free text.
+            instrument_type: Kind of instrument.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Raises:
@@ -332,8 +310,11 @@ class Instruments(V3Resource):
                 new instrument, or the slug belongs to an instrument of another name.
         """
         name = check_text(instrument_name, "instrument_name")
-        slug = check_new_slug(instrument_id, "instrument_id") if instrument_id else None
-        slug = slug or slug_from_name(name)
+        slug = (
+            check_new_slug(instrument_id, "instrument_id")
+            if instrument_id
+            else slug_from_name(name)
+        )
         if owner is not None:
             check_user_ref(owner, "owner")
         try:
@@ -389,22 +370,6 @@ class Instruments(V3Resource):
         return parse_one(response, Instrument, f"instrument {mfid}")
 
     @per_call
-    def set_status(self, ref: str, status: str, **options: Unpack[CallKwargs]) -> Instrument:
-        """Sets an instrument's lifecycle status (its owner or admin maintainers).
-
-        Args:
-            ref: The instrument's MFID or slug.
-            status: `active`, `maintenance` or `decommissioned`.
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
-        """
-        wanted = check_text(status, "status")
-        mfid = self._mfid(ref)
-        response = invoke(
-            set_instrument_status.sync_detailed, mfid, client=self._api, status=wanted
-        )
-        return parse_one(response, Instrument, f"instrument {mfid}")
-
-    @per_call
     def search(
         self,
         q: str,
@@ -433,62 +398,3 @@ class Instruments(V3Resource):
             status=_text(status, "status"),
         )
         return as_record(read_page(response, InstrumentSearchResults, "instrument search").items)
-
-    # Service accounts bound to an instrument (contributors on its datasets)
-
-    @per_call
-    def service_accounts(
-        self, ref: str, **options: Unpack[CallKwargs]
-    ) -> builtins.list[ProjectMember]:
-        """The service accounts bound to an instrument (role `operator`).
-
-        Args:
-            ref: The instrument's MFID or slug.
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
-        """
-        mfid = self._mfid(ref)
-        response = invoke(list_instrument_service_accounts.sync_detailed, mfid, client=self._api)
-        return parse_list(response, ProjectMember, f"service accounts of {mfid}")
-
-    @per_call
-    def bind_service_account(
-        self, ref: str, account: str, **options: Unpack[CallKwargs]
-    ) -> builtins.list[ProjectMember]:
-        """Binds a service account to an instrument (its owner or admin maintainers): the
-        account becomes a contributor on the instrument's datasets. Binding twice is harmless.
-
-        Args:
-            ref: The instrument's MFID or slug.
-            account: The service account's MFID.
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
-
-        Returns:
-            The bound service accounts after the change.
-        """
-        sa = check_mfid(account, "account")
-        mfid = self._mfid(ref)
-        response = invoke_idempotent(
-            bind_instrument_service_account.sync_detailed, mfid, sa, client=self._api
-        )
-        return parse_list(response, ProjectMember, f"service accounts of {mfid}")
-
-    @per_call
-    def unbind_service_account(
-        self, ref: str, account: str, **options: Unpack[CallKwargs]
-    ) -> builtins.list[ProjectMember]:
-        """Unbinds a service account from an instrument (its owner or admin maintainers).
-
-        Args:
-            ref: The instrument's MFID or slug.
-            account: The service account's MFID.
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
-
-        Returns:
-            The bound service accounts after the change.
-        """
-        sa = check_mfid(account, "account")
-        mfid = self._mfid(ref)
-        response = invoke(
-            unbind_instrument_service_account.sync_detailed, mfid, sa, client=self._api
-        )
-        return parse_list(response, ProjectMember, f"service accounts of {mfid}")

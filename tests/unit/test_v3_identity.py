@@ -17,8 +17,8 @@ from pycrucible._v3.identity import (
     check_user_ref,
     check_username,
     exactly_one,
+    slug_from_name,
 )
-from pycrucible._v3.instruments import slug_from_name
 from pycrucible.errors import AmbiguousMatchError
 
 MFID = "0tbgz0v9pkfqs5e2xg2e1wn3y8"
