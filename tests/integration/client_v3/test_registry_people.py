@@ -71,6 +71,19 @@ def test_seed_add_user_is_an_upsert(admin: CrucibleClient) -> None:
     assert len(without_orcid.unique_id) == 26  # the server minted an MFID
 
 
+def test_add_user_is_sent_elevated_unless_the_call_says_otherwise(server: LocalCrucible) -> None:
+    with CrucibleClient(
+        server.url_v3, server.admin_key, api_version="v3", privilege_mode="normal"
+    ) as normal:
+        assert normal.v3.account.profile()["authorization"]["effective_privilege_mode"] == "normal"
+        _, username, info = _person()
+        assert normal.add_user(info)["username"] == username
+        with pytest.raises(PermissionDeniedError):
+            normal.v3.users.create(_person()[2], privilege_mode="normal")
+        elevated = normal.v3.account.profile(privilege_mode="elevated")
+        assert elevated["authorization"]["effective_privilege_mode"] == "elevated"
+
+
 def test_add_user_checks_the_v3_fields_first(user: CrucibleClient, admin: CrucibleClient) -> None:
     orcid, _, info = _person()
     with pytest.raises(ValueError, match="username"):
