@@ -10,6 +10,7 @@ Contenders, all doing the same `GET /datasets/{dsid}` with the same key and a JS
 
 The same pair runs on API v3 (`/api/v3`, the client with `api_version="v3"`): pycrucible's
 `client.get_dataset(mfid)` against a reused `httpx.Client` on `GET /api/v3/datasets/{mfid}`.
+`--api-version v1` or `v3` runs only that version's contenders (default: both).
 
 Within a round the contenders take turns call by call, in a shuffled order, so they share the
 machine's ups and downs; the table gives the median over the rounds of the mean wall time per
@@ -32,70 +33,72 @@ from pycrucible import CrucibleClient
 TARGET = 1.15
 
 
-def _contenders(server: ServerProcess, dsid: str, mfid: str) -> dict[str, Callable[[], object]]:
-    url = f"{server.url}/datasets/{dsid}"
-    url_v3 = f"{server.url}/api/v3/datasets/{mfid}"
-    client_v3 = CrucibleClient(
-        f"{server.url}/api/v3",
-        server.user_key,
-        api_version="v3",
-        state_dir=server.scratch / "state-v3",
-    )
+OURS = {"v1": "pycrucible get_dataset", "v3": "pycrucible get_dataset, API v3"}
+RAW = {"v1": "raw httpx.Client (reused)", "v3": "raw httpx.Client (reused), API v3"}
+VERSIONS = {"v1": ("v1",), "v3": ("v3",), "both": ("v1", "v3")}
+
+
+def _contenders(
+    server: ServerProcess, dsid: str | None, mfid: str | None
+) -> dict[str, Callable[[], object]]:
+    """The contenders of the versions that have a dataset (`dsid` on v1, `mfid` on v3)."""
     headers = {"Authorization": f"Bearer {server.user_key}"}
-    client = CrucibleClient(server.url, server.user_key, state_dir=server.scratch / "state")
     raw = httpx.Client(headers=headers)
-    session = requests.Session()
-
-    def pycrucible_call() -> object:
-        return client.get_dataset(dsid)
-
-    def httpx_call() -> object:
-        return raw.get(url).json()
-
-    def pycrucible_v3_call() -> object:
-        return client_v3.get_dataset(mfid)
-
-    def httpx_v3_call() -> object:
-        return raw.get(url_v3).json()
-
-    def session_call() -> object:
-        return session.get(url, headers=headers).json()
-
-    def per_call_connection() -> object:
-        return requests.request("GET", url, headers=headers).json()
-
-    return {
-        "pycrucible get_dataset": pycrucible_call,
-        "raw httpx.Client (reused)": httpx_call,
-        "requests.Session": session_call,
-        "requests.request (new connection per call)": per_call_connection,
-        "pycrucible get_dataset, API v3": pycrucible_v3_call,
-        "raw httpx.Client (reused), API v3": httpx_v3_call,
-    }
+    contenders: dict[str, Callable[[], object]] = {}
+    if dsid is not None:
+        url = f"{server.url}/datasets/{dsid}"
+        client = CrucibleClient(
+            server.url, server.user_key, api_version="v1", state_dir=server.scratch / "state"
+        )
+        session = requests.Session()
+        contenders[OURS["v1"]] = lambda: client.get_dataset(dsid)
+        contenders[RAW["v1"]] = lambda: raw.get(url).json()
+        contenders["requests.Session"] = lambda: session.get(url, headers=headers).json()
+        contenders["requests.request (new connection per call)"] = lambda: requests.request(
+            "GET", url, headers=headers
+        ).json()
+    if mfid is not None:
+        url_v3 = f"{server.url}/api/v3/datasets/{mfid}"
+        client_v3 = CrucibleClient(
+            f"{server.url}/api/v3",
+            server.user_key,
+            api_version="v3",
+            state_dir=server.scratch / "state-v3",
+        )
+        contenders[OURS["v3"]] = lambda: client_v3.get_dataset(mfid)
+        contenders[RAW["v3"]] = lambda: raw.get(url_v3).json()
+    return contenders
 
 
-def run(rounds: int = 21, calls: int = 60) -> None:
+def run(rounds: int = 21, calls: int = 60, api_version: str = "both") -> None:
     """Runs the benchmark and prints its table.
 
     Args:
         rounds: Rounds; each runs every contender once, in a shuffled order.
         calls: Calls per contender per round.
+        api_version: `"v1"`, `"v3"` or `"both"`: whose contenders run.
     """
+    versions = VERSIONS[api_version]
+    dsid = mfid = None
     with ServerProcess() as server:
-        with CrucibleClient(server.url, server.user_key, state_dir=server.scratch) as setup:
-            dsid = setup.create_dataset(
-                dataset_name="bench get_dataset",
-                scientific_metadata={"temperature": 77, "voltage": 200},
-                keywords=["bench"],
-            ).unique_id
-        with CrucibleClient(
-            f"{server.url}/api/v3", server.user_key, api_version="v3", state_dir=server.scratch
-        ) as setup_v3:
-            mfid = setup_v3.v3.create_dataset(
-                dataset_name="bench get_dataset v3",
-                scientific_metadata={"temperature": 77, "voltage": 200},
-                keywords=["bench"],
-            ).unique_id
+        if "v1" in versions:
+            with CrucibleClient(
+                server.url, server.user_key, api_version="v1", state_dir=server.scratch
+            ) as setup:
+                dsid = setup.create_dataset(
+                    dataset_name="bench get_dataset",
+                    scientific_metadata={"temperature": 77, "voltage": 200},
+                    keywords=["bench"],
+                ).unique_id
+        if "v3" in versions:
+            with CrucibleClient(
+                f"{server.url}/api/v3", server.user_key, api_version="v3", state_dir=server.scratch
+            ) as setup_v3:
+                mfid = setup_v3.v3.create_dataset(
+                    dataset_name="bench get_dataset v3",
+                    scientific_metadata={"temperature": 77, "voltage": 200},
+                    keywords=["bench"],
+                ).unique_id
         contenders = _contenders(server, dsid, mfid)
         names = list(contenders)
         wall: dict[str, list[float]] = {name: [] for name in names}
@@ -116,39 +119,38 @@ def run(rounds: int = 21, calls: int = 60) -> None:
             for name in names:
                 wall[name].append(spent[name] / calls)
                 cpu[name].append(spent_cpu[name] / calls)
-    base = median(wall["raw httpx.Client (reused)"])
     report = Report(
         f"get_dataset: per-call cost ({rounds} rounds x {calls} calls, median)",
-        ["contender", "wall per call", "vs raw httpx", "client CPU per call"],
+        ["contender", "wall per call", "vs raw httpx (same API)", "client CPU per call"],
     )
     for name in names:
+        base = median(wall[RAW["v3" if name.endswith("API v3") else "v1"]])
         report.add(
             name,
             f"{median(wall[name]) * 1e6:.0f} us",
             f"{median(wall[name]) / base:.2f}x",
             f"{median(cpu[name]) * 1e6:.0f} us",
         )
-    ratio = median(wall["pycrucible get_dataset"]) / base
-    ours, raw = wall["pycrucible get_dataset"], wall["raw httpx.Client (reused)"]
-    per_round = [p / r for p, r in zip(ours, raw, strict=True)]
-    report.note(f"pycrucible / raw httpx: {ratio:.2f}x -> {verdict(ratio, TARGET)}")
-    report.note(
-        f"median of the per-round ratios: {median(per_round):.2f}x "
-        f"(range {min(per_round):.2f}-{max(per_round):.2f})"
-    )
-    ours_v3 = median(wall["pycrucible get_dataset, API v3"])
-    ratio_v3 = ours_v3 / median(wall["raw httpx.Client (reused), API v3"])
-    report.note(f"API v3: pycrucible / raw httpx: {ratio_v3:.2f}x -> {verdict(ratio_v3, TARGET)}")
+    for version in versions:
+        ours, raw = wall[OURS[version]], wall[RAW[version]]
+        ratio = median(ours) / median(raw)
+        per_round = [p / r for p, r in zip(ours, raw, strict=True)]
+        report.note(
+            f"API {version}: pycrucible / raw httpx: {ratio:.2f}x -> {verdict(ratio, TARGET)}; "
+            f"median of the per-round ratios {median(per_round):.2f}x "
+            f"(range {min(per_round):.2f}-{max(per_round):.2f})"
+        )
     report.print()
 
 
 def main() -> None:
-    """Command line: `python -m bench.get_dataset [--rounds N --calls N]`."""
+    """Command line: `python -m bench.get_dataset [--rounds N --calls N --api-version V]`."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--calls", type=int, default=60)
+    parser.add_argument("--api-version", choices=sorted(VERSIONS), default="both")
     args = parser.parse_args()
-    run(args.rounds, args.calls)
+    run(args.rounds, args.calls, args.api_version)
     write()
 
 

@@ -46,7 +46,7 @@ from pycrucible._resources.processing import Processing
 from pycrucible._resources.registry import Registry
 from pycrucible._resources.samples import Samples
 from pycrucible._transport import RetryPolicy
-from pycrucible._v3._base import V3Core, check_privilege_mode
+from pycrucible._v3._base import V3Core
 from pycrucible._v3.client import CrucibleClientV3
 from pycrucible.errors import UnsupportedByServerError
 
@@ -63,8 +63,10 @@ class CrucibleClient:
     `CRUCIBLE_API_KEY`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`,
     `CRUCIBLE_TRANSFER_TIMEOUT`, `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_RESPONSE_DEADLINE`,
     `CRUCIBLE_MAX_RESPONSE_BYTES`, `CRUCIBLE_STATE_DIR`, `CRUCIBLE_UPLOAD_CHUNK_SIZE`,
-    `CRUCIBLE_RESUMABLE_THRESHOLD`, `CRUCIBLE_DOWNLOAD_WORKERS`), the config file
-    (`$CRUCIBLE_CONFIG`, else `~/.config/pycrucible/config.toml`) and the defaults. Proxies come
+    `CRUCIBLE_RESUMABLE_THRESHOLD`, `CRUCIBLE_DOWNLOAD_WORKERS`, `CRUCIBLE_PRIVILEGE_MODE`), the
+    config file (`$CRUCIBLE_CONFIG`, else `~/.config/pycrucible/config.toml`), the other Crucible
+    clients' settings (nano-crucible's and the upstream pycrucible's `config.ini` and environment
+    variables, converted) and the defaults. Proxies come
     from `proxy=`, else from `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY` (with `NO_PROXY`).
 
     Every method also takes the keyword arguments `extra_headers=` (sent with each request of
@@ -159,15 +161,14 @@ class CrucibleClient:
             "resumable_threshold": resumable_threshold,
             "download_workers": download_workers,
             "api_version": api_version,
+            "privilege_mode": privilege_mode,
         }
         settings = resolve_settings(arguments, config_file=config_file)
         pause = sleep if sleep is not None else time.sleep
         self.api_url = check_url(settings.api_url)
         seed_era_url = warn_if_seed_era_url(self.api_url)
         self._api_version = settings.api_version or ("v1" if seed_era_url else None)
-        self._privilege_mode = (
-            check_privilege_mode(privilege_mode) if privilege_mode is not None else None
-        )
+        self._privilege_mode = settings.privilege_mode
         self._version_lock = threading.Lock()
         self._v3: CrucibleClientV3 | None = None
         http = build_clients(

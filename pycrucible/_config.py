@@ -28,10 +28,19 @@ from typing import Any
 
 import attrs
 
+from pycrucible._config_legacy import legacy_environment, load_legacy_config
+from pycrucible._config_values import (
+    API_VERSIONS,
+    CHUNK_QUANTUM,
+    coerce_setting,
+    normalise_api_version,
+)
 from pycrucible._redact import get_logger, register_secret
 from pycrucible.errors import ConfigurationError
 
 __all__ = [
+    "API_VERSIONS",
+    "CHUNK_QUANTUM",
     "DEFAULTS",
     "ENV_VARS",
     "KNOWN_KEYS",
@@ -39,7 +48,9 @@ __all__ = [
     "coerce_setting",
     "config_path",
     "load_config",
+    "normalise_api_version",
     "resolve_settings",
+    "resolve_sources",
     "save_config",
     "write_private_file",
 ]
@@ -59,10 +70,13 @@ DEFAULTS: dict[str, Any] = {
     "resumable_threshold": 100 * 1024**2,  # files of at least this many bytes upload resumably
     "download_workers": 8,  # files downloaded at once
     "api_version": None,  # None: detected once from GET /health/ready ("v1" or "v3")
+    "privilege_mode": None,  # None: no Crucible-Privilege-Mode header (the server's default)
+    "upload_workers": 8,  # parts of one file uploaded at once (API v3 signed multipart)
+    "default_limit": 100,  # rows a list command shows without --limit
+    "graph_explorer_url": None,  # web address of the record pages (`crucible open`)
+    "current_project": None,  # project slug used when a command needs one and none is given
+    "orcid_id": None,  # your ORCID, as the upstream client's settings name it
 }
-
-CHUNK_QUANTUM = 256 * 1024
-"""Resumable chunks are a multiple of this many bytes (256 KiB), as cloud storage requires."""
 
 ENV_VARS = {
     "api_url": "CRUCIBLE_API_URL",
@@ -78,18 +92,14 @@ ENV_VARS = {
     "resumable_threshold": "CRUCIBLE_RESUMABLE_THRESHOLD",
     "download_workers": "CRUCIBLE_DOWNLOAD_WORKERS",
     "api_version": "CRUCIBLE_API_VERSION",
+    "privilege_mode": "CRUCIBLE_PRIVILEGE_MODE",
+    "upload_workers": "CRUCIBLE_UPLOAD_WORKERS",
+    "default_limit": "CRUCIBLE_DEFAULT_LIMIT",
+    "graph_explorer_url": "CRUCIBLE_GRAPH_EXPLORER_URL",
+    "current_project": "CRUCIBLE_CURRENT_PROJECT",
+    "orcid_id": "CRUCIBLE_ORCID_ID",
 }
 KNOWN_KEYS = frozenset(ENV_VARS)
-_SECONDS = frozenset({"timeout", "connect_timeout", "transfer_timeout", "response_deadline"})
-# Whole-number settings and their smallest allowed value.
-_COUNTS = {
-    "max_retries": 0,
-    "max_response_bytes": 1,
-    "upload_chunk_size": 1,
-    "resumable_threshold": 0,
-    "download_workers": 1,
-}
-_NUMERIC = _SECONDS | frozenset(_COUNTS)
 
 
 @attrs.frozen
@@ -110,6 +120,12 @@ class Settings:
         resumable_threshold: Files of at least this many bytes use the resumable upload.
         download_workers: Files downloaded at once.
         api_version: `"v1"` or `"v3"`, or None to detect it from the server.
+        privilege_mode: `"normal"`, `"elevated"` or None (API v3's privilege header).
+        upload_workers: Parts of one file uploaded at once (API v3 signed multipart).
+        default_limit: Rows a list command shows without `--limit`.
+        graph_explorer_url: Web address of the record pages, or None.
+        current_project: Project slug used when a command needs one, or None.
+        orcid_id: Your ORCID, or None.
     """
 
     api_url: str
@@ -125,6 +141,12 @@ class Settings:
     resumable_threshold: int = DEFAULTS["resumable_threshold"]
     download_workers: int = DEFAULTS["download_workers"]
     api_version: str | None = None
+    privilege_mode: str | None = None
+    upload_workers: int = DEFAULTS["upload_workers"]
+    default_limit: int = DEFAULTS["default_limit"]
+    graph_explorer_url: str | None = None
+    current_project: str | None = None
+    orcid_id: str | None = None
 
 
 def config_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -245,70 +267,6 @@ def write_private_file(file: Path, text: str) -> None:
         raise
 
 
-API_VERSIONS = ("v1", "v3")
-"""The API versions this client speaks."""
-
-
-def normalise_api_version(value: Any, source: str) -> str:
-    """Reads an API version setting: `v1`, `v3`, `1`, `3` (any case).
-
-    Args:
-        value: The raw value.
-        source: Where it came from, for the message.
-
-    Returns:
-        `"v1"` or `"v3"`.
-
-    Raises:
-        ValueError: Anything else.
-    """
-    text = str(value).strip().lower()
-    version = text if text.startswith("v") else f"v{text}"
-    if isinstance(value, bool) or version not in API_VERSIONS:
-        raise ValueError(f"api_version from {source} must be 'v1' or 'v3', got {value!r}")
-    return version
-
-
-def coerce_setting(key: str, value: Any, source: str) -> Any:
-    """Checks one setting's value and converts numeric settings to numbers.
-
-    Args:
-        key: The setting (`timeout`, `max_retries`, ...).
-        value: Its raw value (numeric settings may be text, as from the environment).
-        source: Where it came from, for the message.
-
-    Returns:
-        The value; a float or int for the numeric settings.
-
-    Raises:
-        ValueError: A numeric setting that is not a positive number (0 allowed for
-            `max_retries` and `resumable_threshold`; whole numbers for the counts and sizes;
-            `upload_chunk_size` a multiple of 256 KiB).
-    """
-    if key == "api_version":
-        return normalise_api_version(value, source)
-    if key not in _NUMERIC:
-        return value
-    kind = float if key in _SECONDS else int
-    try:
-        if isinstance(value, bool):
-            raise TypeError
-        if kind is int and isinstance(value, float) and not value.is_integer():
-            raise ValueError(f"{key} from {source} must be a whole number, got {value!r}")
-        number = kind(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{key} from {source} must be a number, got {value!r}") from None
-    if kind is float and (not math.isfinite(number) or number <= 0):
-        raise ValueError(f"{key} from {source} must be a positive number, got {value!r}")
-    if kind is int and number < _COUNTS[key]:
-        raise ValueError(f"{key} from {source} must be a positive number, got {value!r}")
-    if key == "upload_chunk_size" and number % CHUNK_QUANTUM:
-        raise ValueError(
-            f"{key} from {source} must be a multiple of 256 KiB ({CHUNK_QUANTUM}), got {value!r}"
-        )
-    return number
-
-
 def _missing_setting(key: str, api_url: Any, file_name: str) -> str:
     """The message for a missing URL or key: every way to give it, for the shell and for Python."""
     env_name = ENV_VARS[key]
@@ -324,10 +282,51 @@ def _missing_setting(key: str, api_url: Any, file_name: str) -> str:
     )
 
 
+def resolve_sources(
+    arguments: Mapping[str, Any], *, config_file: str | os.PathLike[str] | None = None
+) -> dict[str, tuple[Any, str]]:
+    """Every setting's checked value and where it came from, highest precedence first:
+    argument > environment > the other clients' environment variables > config file > the
+    other clients' config files (only when no config path is given) > default.
+
+    Args:
+        arguments: Values given to `CrucibleClient` (None means "not given").
+        config_file: Explicit config path; else `$CRUCIBLE_CONFIG` or the XDG location.
+
+    Returns:
+        Setting name -> (value, source); a value of None means not set anywhere.
+
+    Raises:
+        ValueError: A value is invalid (the message names its source).
+    """
+    file_values = load_config(config_file)
+    file_name = str(config_path(config_file))
+    explicit = config_file is not None or bool(os.environ.get("CRUCIBLE_CONFIG"))
+    their_files = {} if explicit else load_legacy_config()
+    their_env = legacy_environment(os.environ)
+    resolved: dict[str, tuple[Any, str]] = {}
+    for key, env_name in ENV_VARS.items():
+        value, source = arguments.get(key), "the arguments"
+        if value is None and os.environ.get(env_name):
+            value, source = os.environ[env_name], f"${env_name}"
+        if value is None and key in their_env:
+            value, source = their_env[key]
+        if value is None and file_values.get(key) is not None:
+            value, source = file_values[key], file_name
+        if value is None and key in their_files:
+            value, source = their_files[key]
+        if value is None:
+            value, source = DEFAULTS.get(key), "the defaults"
+        if value is not None:
+            value = coerce_setting(key, value, source)
+        resolved[key] = (value, source if value is not None else "not set")
+    return resolved
+
+
 def resolve_settings(
     arguments: Mapping[str, Any], *, config_file: str | os.PathLike[str] | None = None
 ) -> Settings:
-    """Resolves every setting: argument > environment > config file > default.
+    """Resolves every setting (see `resolve_sources` for the precedence).
 
     Args:
         arguments: Values given to `CrucibleClient` (None means "not given").
@@ -340,20 +339,11 @@ def resolve_settings(
         ConfigurationError: The URL or key is missing everywhere (also a `ValueError`).
         ValueError: A value is invalid.
     """
-    file_values = load_config(config_file)
+    resolved = {
+        key: value
+        for key, (value, _) in resolve_sources(arguments, config_file=config_file).items()
+    }
     file_name = str(config_path(config_file))
-    resolved: dict[str, Any] = {}
-    for key, env_name in ENV_VARS.items():
-        value, source = arguments.get(key), "the arguments"
-        if value is None and os.environ.get(env_name):
-            value, source = os.environ[env_name], f"${env_name}"
-        if value is None and file_values.get(key) is not None:
-            value, source = file_values[key], file_name
-        if value is None:
-            value, source = DEFAULTS.get(key), "the defaults"
-        if value is not None:
-            value = coerce_setting(key, value, source)
-        resolved[key] = value
     for key in ("api_url", "api_key"):
         value = resolved[key]
         if not isinstance(value, str) or not value.strip():

@@ -8,7 +8,8 @@ attributes stay exactly as generated, and the generated classes are never change
 layer (`crucible_openapi`) behaves the same whether pycrucible is imported or not.
 
 `repr(record)` shows what the server sent, as JSON reads (unset fields left out, dates in ISO
-form). `json.dumps` needs plain data: `json.dumps(record.to_dict())`.
+form, registered secrets such as a new service-account key hidden). `json.dumps` needs plain
+data: `json.dumps(record.to_dict())`.
 
 The view: `record[key]` is `record.to_dict()[key]` (dates as ISO strings, nested records as
 dicts), `key in record`, `record.get(key)`, `keys()`, `items()`, `values()`. Assignment agrees
@@ -23,6 +24,8 @@ from collections.abc import ItemsView, KeysView, ValuesView
 from typing import Any, TypeVar, cast
 
 import attrs
+
+from pycrucible._redact import redact_text
 
 __all__ = ["RecordView", "as_record", "is_record_class"]
 
@@ -83,7 +86,8 @@ class RecordView:
         known = [name for name in _FIELDS[type(self)] if name in data]
         order = known + [key for key in data if key not in known]
         fields = ", ".join(f"{key}={data[key]!r}" for key in order)
-        return f"{type(self).__name__}({fields})"
+        # Secrets a record may carry (a service account's new key) never show.
+        return redact_text(f"{type(self).__name__}({fields})")
 
 
 def is_record_class(cls: type) -> bool:

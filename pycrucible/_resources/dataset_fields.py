@@ -10,12 +10,24 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
-from crucible_openapi.v1.models import DatasetCreate, DatasetUpdate
+from crucible_openapi.v1.models import (
+    Dataset,
+    DatasetCreate,
+    DatasetUpdate,
+    ScientificMetadataRecord,
+)
+from crucible_openapi.v1.types import UNSET
 
 from pycrucible._checks import check_datetime, check_id, check_text
 from pycrucible._core import given
 
-__all__ = ["check_fields", "check_keywords", "new_dataset_body"]
+__all__ = [
+    "check_fields",
+    "check_keywords",
+    "embed_metadata",
+    "new_dataset_body",
+    "unwrap_metadata",
+]
 
 _NEW = attrs.fields(DatasetCreate)
 _CHANGE = attrs.fields(DatasetUpdate)
@@ -90,3 +102,40 @@ def check_keywords(keywords: Iterable[str]) -> list[str]:
     if isinstance(keywords, str):
         raise ValueError("keywords must be a list of strings, not one string")
     return [check_text(k, "keyword").strip() for k in keywords]
+
+
+def embed_metadata(dataset: Dataset, metadata: Mapping[str, Any] | None) -> Dataset:
+    """Puts the metadata dict itself under `dataset["scientific_metadata"]`, as API v3 does.
+
+    The seed-era API wraps it in a record (`{"dataset_id": ..., "scientific_metadata": {...}}`)
+    and the generated field is typed as that wrapper, so the dict goes into the record's extra
+    fields: the dict view (`dataset["scientific_metadata"]`, `to_dict()`, `repr`) reads the dict,
+    and the typed attribute `dataset.scientific_metadata` is left unset rather than mistyped.
+
+    Args:
+        dataset: The dataset record (changed in place).
+        metadata: Its scientific metadata, or None when it has none.
+
+    Returns:
+        The same record.
+    """
+    dataset.scientific_metadata = UNSET
+    dataset.additional_properties["scientific_metadata"] = (
+        None if metadata is None else dict(metadata)
+    )
+    return dataset
+
+
+def unwrap_metadata(dataset: Dataset) -> Dataset:
+    """Replaces an embedded seed-era metadata wrapper by the metadata dict (see `embed_metadata`).
+
+    Args:
+        dataset: A dataset record as the server sent it (changed in place).
+
+    Returns:
+        The same record; untouched when it carries no wrapper.
+    """
+    record = dataset.scientific_metadata
+    if isinstance(record, ScientificMetadataRecord):
+        return embed_metadata(dataset, record.scientific_metadata.additional_properties)
+    return dataset

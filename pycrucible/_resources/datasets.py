@@ -23,8 +23,6 @@ from crucible_openapi.v1.models import (
     DatasetUpdate,
     Link,
     Message,
-    ScientificMetadata,
-    ScientificMetadataRecord,
 )
 from crucible_openapi.v1.types import Unset
 
@@ -39,9 +37,14 @@ from pycrucible._core import (
 )
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
-from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._resources.dataset_fields import check_fields, check_keywords, new_dataset_body
+from pycrucible._resources.dataset_fields import (
+    check_fields,
+    check_keywords,
+    embed_metadata,
+    new_dataset_body,
+    unwrap_metadata,
+)
 from pycrucible._resources.metadata import Metadata
 from pycrucible._resources.registry import Registry
 from pycrucible.errors import ConflictError, PermissionDeniedError, ServerError
@@ -84,7 +87,7 @@ class Datasets(Resource):
             **filters: Exact-match filters: `keyword` (case-insensitive substring), `unique_id`,
                 `public`, `dataset_name`, `owner_orcid`, `project_id`, `instrument_name`,
                 `measurement`, `session_name`, `data_format`, ... and `include_metadata`
-                (not with `sample_id`).
+                (not with `sample_id`; each `dataset["scientific_metadata"]` is then the dict).
 
         Returns:
             The datasets.
@@ -107,11 +110,12 @@ class Datasets(Resource):
                 f"datasets of sample {sid}",
             )
         params = check_filters(list_datasets.sync_detailed, filters, exclude=("limit",))
-        return parse_list(
+        found = parse_list(
             invoke(list_datasets.sync_detailed, limit=given(limit), **params, client=self._api),
             Dataset,
             "datasets",
         )
+        return [unwrap_metadata(dataset) for dataset in found]
 
     @per_call
     def get_dataset(
@@ -126,8 +130,8 @@ class Datasets(Resource):
 
         Args:
             dsid: The dataset's `unique_id`.
-            include_metadata: Also fetch its scientific metadata into `scientific_metadata`
-                (a record whose `scientific_metadata` holds the dict; None when it has none).
+            include_metadata: Also fetch its scientific metadata: `dataset["scientific_metadata"]`
+                is then the metadata dict itself (None when it has none), as on API v3.
 
         Raises:
             NotFoundError: No such dataset (or it is hidden from you).
@@ -137,7 +141,9 @@ class Datasets(Resource):
             invoke(get_dataset.sync_detailed, dsid=ds, client=self._api), Dataset, f"dataset {ds}"
         )
         if include_metadata:
-            dataset.scientific_metadata = self._metadata.metadata_record(ds)
+            record = self._metadata.metadata_record(ds)
+            found = None if record is None else record.scientific_metadata.additional_properties
+            embed_metadata(dataset, found)
         return dataset
 
     def _resolve_instrument(self, name: str) -> int | None:
@@ -200,7 +206,7 @@ class Datasets(Resource):
                 `sha256_hash_file_to_upload`, `source_folder`).
 
         Returns:
-            The dataset; `scientific_metadata` holds the metadata record when metadata was given.
+            The dataset; `dataset["scientific_metadata"]` is the metadata dict when it was given.
 
         Raises:
             ValueError: Bad input (unknown field, unencodable metadata, bad id); nothing was sent.
@@ -250,11 +256,7 @@ class Datasets(Resource):
         try:
             if metadata is not None:
                 merged = self._metadata.update_scientific_metadata(dsid, metadata)
-                dataset.scientific_metadata = as_record(
-                    ScientificMetadataRecord(
-                        scientific_metadata=ScientificMetadata.from_dict(merged), dataset_id=dsid
-                    )
-                )
+                embed_metadata(dataset, merged)
             for word in words:
                 self._metadata.add_dataset_keyword(dsid, word)
         except Exception as exc:

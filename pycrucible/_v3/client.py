@@ -24,12 +24,19 @@ from pycrucible._v3._base import (
     check_privilege_mode,
     unsupported,
 )
+from pycrucible._v3.access import Access
 from pycrucible._v3.account import Account
 from pycrucible._v3.datasets import Datasets
+from pycrucible._v3.deletion import Deletion
 from pycrucible._v3.files import Files
+from pycrucible._v3.groups import Groups
 from pycrucible._v3.instruments import Instruments
+from pycrucible._v3.links import Links
 from pycrucible._v3.metadata import Metadata
 from pycrucible._v3.projects import Projects
+from pycrucible._v3.resources import Resources
+from pycrucible._v3.samples import Samples
+from pycrucible._v3.service_accounts import ServiceAccounts
 from pycrucible._v3.users import Users
 
 __all__ = ["CrucibleClientV3"]
@@ -58,6 +65,15 @@ class CrucibleClientV3:
         self.metadata = Metadata(core)
         self.datasets = Datasets(core, metadata=self.metadata)
         self.files = Files(core)
+        # Access, ownership, deletion, groups, service accounts
+        self.access = Access(core)
+        self.deletion = Deletion(core)
+        self.groups = Groups(core)
+        self.service_accounts = ServiceAccounts(core)
+        # Samples and lineage
+        self.samples = Samples(core, metadata=self.metadata)
+        self.links = Links(core)
+        self.resources = Resources(core)
         # Registry: instruments, projects, users, account and health
         self.instruments = Instruments(core)
         self.users = Users(core)
@@ -84,6 +100,29 @@ class CrucibleClientV3:
     get_thumbnails = delegate("files", Files.thumbnails)
     upload_dataset = delegate("files", Files.upload)
     download_dataset = delegate("files", Files.download)
+
+    # Access and access groups (client.v3.access, client.v3.groups)
+    get_dataset_access_groups = delegate("access", Access.groups)
+    add_dataset_access_group = delegate("access", Access.add_group)
+    get_user_dataset_access = delegate("access", Access.user_access)
+    get_user_datasets = delegate("access", Access.user_datasets)
+    get_user_access_groups = delegate("groups", Groups.of_user)
+    add_user_to_access_group = delegate("groups", Groups.add_member)
+    remove_user_from_access_group = delegate("groups", Groups.remove_member)
+    # Samples and lineage: samples, parent/child links, dataset-sample links
+
+    list_samples = delegate("samples", Samples.list)
+    get_sample = delegate("samples", Samples.get)
+    add_sample = delegate("samples", Samples.create)
+    link_samples = delegate("samples", Samples.link)
+    list_parents_of_sample = delegate("samples", Samples.parents)
+    list_children_of_sample = delegate("samples", Samples.children)
+    add_sample_to_dataset = delegate("datasets", Datasets.link_sample)
+    add_dataset_to_sample = delegate("datasets", Datasets.link_sample)
+    remove_sample_from_dataset = delegate("datasets", Datasets.unlink_sample)
+    link_datasets = delegate("datasets", Datasets.link)
+    list_children_of_dataset = delegate("datasets", Datasets.children)
+    list_parents_of_dataset = delegate("datasets", Datasets.parents)
 
     # Registry: instruments, projects, users, account and health
 

@@ -20,6 +20,7 @@ from crucible_openapi.v3.models import (
     DatasetCursorPage,
     DatasetUpdate,
     Keyword,
+    SortDirection,
 )
 from crucible_openapi.v3.types import UNSET, Unset
 
@@ -28,7 +29,10 @@ from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, opt, per_call, unsupported
+from pycrucible._v3._base import CallKwargs, V3Core, opt, per_call, unsupported
+from pycrucible._v3._refs import check_page_size
+from pycrucible._v3._search import DatasetSearch
+from pycrucible._v3.links import DatasetLineage
 from pycrucible._v3.metadata import Metadata
 from pycrucible._v3.pages import KeysetPages
 from pycrucible.errors import ConflictError, UnexpectedResponseError
@@ -43,24 +47,13 @@ _EDITABLE = frozenset(f.name for f in DatasetUpdate.__attrs_attrs__ if f.name[0]
 }
 
 
-def check_page_size(page_size: int, limit: int | None) -> None:
-    """Checks a list's `page_size` (1 to 1000) and `limit` (None or zero and up).
-
-    Raises:
-        ValueError: Either is out of range.
-    """
-    if not 1 <= page_size <= 1000:
-        raise ValueError(f"page_size must be between 1 and 1000, got {page_size!r}")
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be zero or more, got {limit!r}")
-
-
 def _text(value: str | None, name: str) -> str | Unset:
     return check_text(value, name) if value is not None else UNSET
 
 
-class Datasets(V3Resource):
-    """`client.v3.datasets`: list, get, create and update datasets; their keywords.
+class Datasets(DatasetLineage, DatasetSearch):
+    """`client.v3.datasets`: list, get, create and update datasets; their keywords; search,
+    facets and count; parent/child and sample links (from `DatasetLineage`).
 
     Args:
         core: The shared v3 core.
@@ -83,6 +76,14 @@ class Datasets(V3Resource):
         data_format: str | None = None,
         session_name: str | None = None,
         instrument_mfid: str | None = None,
+        instrument_name: str | None = None,
+        data_type: str | None = None,
+        keyword: str | None = None,
+        owner_orcid: str | None = None,
+        project_id: str | None = None,
+        include_metadata: bool = False,
+        sort: str | None = None,
+        direction: str | None = None,
         **options: Unpack[CallKwargs],
     ) -> KeysetPages[Dataset]:
         """Lists the datasets you can see, newest first, fetching keyset pages as needed.
@@ -96,8 +97,16 @@ class Datasets(V3Resource):
             data_format: Only datasets of this data format.
             session_name: Only datasets of this session.
             instrument_mfid: Only datasets of this instrument (its MFID).
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (they apply
-                to the first page only; later pages are fetched as iteration reaches them).
+            instrument_name: Only datasets of this instrument (its name).
+            data_type: Only datasets of this data type.
+            keyword: Only datasets with this keyword.
+            owner_orcid: Only datasets of this owner.
+            project_id: Only datasets of this project (its slug).
+            include_metadata: Each `dataset["scientific_metadata"]` is the metadata dict.
+            sort: Sort field (e.g. `"created"`); the server's default order without it.
+            direction: `"asc"` or `"desc"` (with `sort`).
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (every page,
+                fetched as iteration reaches it, is sent with them).
 
         Returns:
             A lazy iterable of datasets (`for ds in ...`, `.count()`, `.to_list()`).
@@ -113,7 +122,18 @@ class Datasets(V3Resource):
             "data_format": _text(data_format, "data_format"),
             "session_name": _text(session_name, "session_name"),
             "instrument_mfid": _text(instrument_mfid, "instrument_mfid"),
+            "instrument_name": _text(instrument_name, "instrument_name"),
+            "data_type": _text(data_type, "data_type"),
+            "keyword": _text(keyword, "keyword"),
+            "owner_orcid": _text(owner_orcid, "owner_orcid"),
+            "project_id": _text(project_id, "project_id"),
+            "sort": _text(sort, "sort"),
         }
+        if direction is not None and direction not in ("asc", "desc"):
+            raise ValueError(f"direction must be 'asc' or 'desc', got {direction!r}")
+        if direction is not None and sort is None:
+            raise ValueError("direction needs sort= (the field to order by)")
+        order = SortDirection(direction) if direction is not None else UNSET
 
         def fetch(cursor: str | None) -> tuple[builtins.list[Dataset], str | None]:
             response = invoke(
@@ -127,6 +147,14 @@ class Datasets(V3Resource):
                 data_format=filters["data_format"],
                 session_name=filters["session_name"],
                 instrument_mfid=filters["instrument_mfid"],
+                instrument_name=filters["instrument_name"],
+                data_type=filters["data_type"],
+                keyword=filters["keyword"],
+                owner_orcid=filters["owner_orcid"],
+                project_id=filters["project_id"],
+                sort=filters["sort"],
+                direction=order,
+                include_metadata=True if include_metadata else UNSET,
             )
             page = response.parsed
             if not isinstance(page, DatasetCursorPage):

@@ -27,7 +27,7 @@ from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import CallKwargs, per_call
 from pycrucible._v3._lists import check_search, page_limit, read_page, total_of
-from pycrucible._v3.datasets import check_page_size
+from pycrucible._v3._refs import check_page_size
 from pycrucible._v3.identity import (
     check_lookup_slug,
     check_new_slug,
@@ -79,7 +79,7 @@ class Instruments(InstrumentAdmin):
             model: Only instruments of this model (exact).
             location: Only instruments at this location (exact).
             instrument_type: Only instruments of this type (exact).
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (first page).
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (every page).
 
         Returns:
             A lazy iterable of instruments (`for i in ...`, `.count()`, `.to_list()`).

@@ -24,7 +24,24 @@ class Metadata(V3Resource):
     """`client.v3.metadata`: the metadata of datasets, samples, projects and instruments."""
 
     @per_call
-    def get(self, dsid: str, **options: Unpack[CallKwargs]) -> MetadataRecord | None:
+    def get(self, dsid: str, **options: Unpack[CallKwargs]) -> dict[str, Any]:
+        """Reads a resource's scientific metadata: the dict itself, as on seed-era servers.
+
+        Args:
+            dsid: The dataset's (or any resource's) MFID.
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
+
+        Returns:
+            The metadata (an empty dict when the resource has none).
+
+        Raises:
+            NotFoundError: No such resource (or it is hidden from you).
+        """
+        found = self.record(dsid)
+        return {} if found is None else found.scientific_metadata.to_dict()
+
+    @per_call
+    def record(self, dsid: str, **options: Unpack[CallKwargs]) -> MetadataRecord | None:
         """Reads a resource's metadata: a record with `unique_id` and `scientific_metadata`.
 
         Args:
@@ -47,23 +64,26 @@ class Metadata(V3Resource):
     def update(
         self,
         dsid: str,
-        scientific_metadata: Mapping[str, Any],
+        metadata: Mapping[str, Any],
         overwrite: bool = False,
         **options: Unpack[CallKwargs],
-    ) -> MetadataRecord:
+    ) -> dict[str, Any]:
         """Merges into (PATCH) or, with `overwrite=True`, replaces (POST) a resource's metadata.
 
         Args:
             dsid: The dataset's (or any resource's) MFID.
-            scientific_metadata: The metadata dict (JSON-compatible).
+            metadata: The metadata dict (JSON-compatible).
             overwrite: Replace instead of deep-merging.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
+
+        Returns:
+            The resource's whole metadata after the change.
 
         Raises:
             ValueError: Metadata that is not JSON-compatible (before any request).
         """
         ds = check_id(dsid, "dsid")
-        body = ScientificMetadata.from_dict(encode_metadata(scientific_metadata))
+        body = ScientificMetadata.from_dict(encode_metadata(metadata))
         if overwrite:
             response = invoke_idempotent(
                 replace_resource_metadata.sync_detailed,
@@ -76,4 +96,6 @@ class Metadata(V3Resource):
             response = invoke(
                 merge_resource_metadata.sync_detailed, ds, client=self._api, body=body
             )
-        return parse_one(response, MetadataRecord, f"metadata of {ds}")
+        return parse_one(
+            response, MetadataRecord, f"metadata of {ds}"
+        ).scientific_metadata.to_dict()

@@ -7,6 +7,7 @@ Keyset pages (`items` + `next_cursor`) serve `/datasets` and `/samples`; offset 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextvars import copy_context
 from typing import Generic, TypeVar
 
 __all__ = ["KeysetPages", "OffsetPages"]
@@ -15,10 +16,16 @@ T = TypeVar("T")
 
 
 class _Pages(Generic[T]):
-    """What both page styles share: `limit`, `count()` and `to_list()`."""
+    """What both page styles share: `limit`, `count()`, `to_list()`, and the call's options.
+
+    Pages are fetched later than the method call that made the list, as iteration reaches
+    them; the call's per-call options (timeout, headers, privilege mode) are context variables
+    of that call, so every page is fetched in a copy of the context the list was made in.
+    """
 
     def __init__(self, limit: int | None) -> None:
         self._limit = limit
+        self._made_in = copy_context()
 
     def __iter__(self) -> Iterator[T]:
         if self._limit is None:
@@ -65,7 +72,7 @@ class KeysetPages(_Pages[T]):
     def _items(self) -> Iterator[T]:
         cursor: str | None = None
         while True:
-            items, cursor = self._fetch(cursor)
+            items, cursor = self._made_in.copy().run(self._fetch, cursor)
             yield from items
             if cursor is None or not items:
                 return
@@ -90,7 +97,7 @@ class OffsetPages(_Pages[T]):
     def _items(self) -> Iterator[T]:
         offset = 0
         while True:
-            items, total = self._fetch(offset)
+            items, total = self._made_in.copy().run(self._fetch, offset)
             yield from items
             offset += len(items)
             if not items or (total is not None and offset >= total):

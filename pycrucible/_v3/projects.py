@@ -35,7 +35,7 @@ from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, per_call
 from pycrucible._v3._lists import check_search, page_limit, read_page, total_of
-from pycrucible._v3.datasets import check_page_size
+from pycrucible._v3._refs import check_page_size
 from pycrucible._v3.identity import check_lookup_slug, check_new_slug, check_user_ref
 from pycrucible._v3.pages import OffsetPages
 from pycrucible._v3.users import Users
@@ -91,7 +91,7 @@ class Projects(V3Resource):
             limit: Stop after this many projects (None: all of them).
             page_size: Projects per request (1 to 1000).
             member_role: With `orcid`: only projects where the user has this role.
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (first page).
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (every page).
 
         Raises:
             ValueError: A bad argument (before any request).
@@ -296,7 +296,7 @@ class Projects(V3Resource):
             project_id: The project's slug or MFID.
             limit: Stop after this many members (None: all of them).
             page_size: Members per request (1 to 1000).
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (first page).
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (every page).
 
         Raises:
             ValueError: A bad argument (before any request).

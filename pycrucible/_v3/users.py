@@ -32,7 +32,7 @@ from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import CallKwargs, V3Resource, opt, per_call
 from pycrucible._v3._lists import check_search, page_limit, read_page, total_of
-from pycrucible._v3.datasets import check_page_size
+from pycrucible._v3._refs import check_page_size
 from pycrucible._v3.identity import (
     check_email,
     check_lookup_slug,
@@ -157,7 +157,7 @@ class Users(V3Resource):
             first_name: Only users whose first name contains this text.
             last_name: Only users whose last name contains this text.
             is_service_account: Only service accounts (True) or only people (False).
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (first page).
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (every page).
 
         Raises:
             ValueError: A bad argument (before any request).
@@ -290,7 +290,7 @@ class Users(V3Resource):
             limit: Stop after this many projects (None: all of them).
             page_size: Projects per request (1 to 1000).
             role: Only projects where the user has this role (`viewer` ... `owner`).
-            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (first page).
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (every page).
 
         Raises:
             ValueError: A bad argument (before any request).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import click
 
 from pycrucible import _config
+from pycrucible._config_legacy import legacy_config_files, load_legacy_config
 from pycrucible.cli._app import CommandError, cli
 from pycrucible.cli._output import emit, json_option, plain
 
@@ -46,22 +46,42 @@ def config_init(api_url: str | None, api_key_stdin: bool, path: Path | None) -> 
 @click.option("--path", type=click.Path(dir_okay=False, path_type=Path), help="Config file path.")
 @json_option
 def config_show(path: Path | None, as_json: bool) -> None:
-    """Show where each setting comes from; the key is never shown."""
-    file_path = path or _config.config_path()
-    stored = _config.load_config(file_path)
+    """Show each setting and where it comes from; the key is never shown."""
+    try:
+        resolved = _config.resolve_sources({}, config_file=path)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
     rows = []
     for name in _SETTABLE:
-        env = _config.ENV_VARS[name]
-        if os.environ.get(env):
-            source, value = f"environment ({env})", os.environ[env]
-        elif name in stored:
-            source, value = f"config file ({file_path})", str(stored[name])
-        else:
-            source, value = "not set", ""
-        if name == "api_key" and value:
-            value = "(set, hidden)"
-        rows.append({"setting": name, "value": value, "source": source})
+        value, source = resolved[name]
+        shown = "" if value is None else str(value)
+        if name == "api_key" and shown:
+            shown = "(set, hidden)"
+        rows.append({"setting": name, "value": shown, "source": source})
     emit(rows, as_json=as_json, columns=("setting", "value", "source"), truncate=False)
+
+
+@config.command("import")
+@click.option("--path", type=click.Path(dir_okay=False, path_type=Path), help="Config file path.")
+@click.option("--overwrite", is_flag=True, help="Replace values our file already has.")
+def config_import(path: Path | None, overwrite: bool) -> None:
+    """Write our config file from nano-crucible's or the upstream pycrucible's config.ini."""
+    found = load_legacy_config()
+    if not found:
+        looked = ", ".join(str(file) for file, _ in legacy_config_files())
+        raise CommandError(f"no other Crucible client's settings found (looked for {looked})")
+    stored = _config.load_config(path or _config.config_path())
+    taken = []
+    for name, (value, source) in sorted(found.items()):
+        if name in stored and not overwrite:
+            continue
+        stored[name] = _typed(name, str(value))
+        taken.append(f"{name} (from {source})")
+    if not taken:
+        plain("nothing to import: the config file already has every value (see --overwrite)")
+        return
+    written = _config.save_config(stored, path)
+    plain(f"wrote {written}: " + ", ".join(taken))
 
 
 def _typed(name: str, value: str) -> Any:
@@ -124,12 +144,19 @@ def serve(
 
 
 @cli.command()
-def demo() -> None:
+@click.option(
+    "--api-version",
+    type=click.Choice(["v3", "v1"]),
+    default="v3",
+    show_default=True,
+    help="The local server's API v3, or its seed-era API (v1).",
+)
+def demo(api_version: str) -> None:
     """Run the README journey end to end against a throw-away local server."""
     from pycrucible._demo import run_demo
 
     try:
-        run_demo(click.echo)
+        run_demo(click.echo, api_version)
     except ImportError as exc:
         raise CommandError(str(exc)) from exc
 

@@ -145,7 +145,11 @@ def simplify(schema: Any) -> Any:
         return [simplify(item) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    result = {k: simplify(v) for k, v in schema.items() if k not in ("description", "examples")}
+    result = {
+        k: _simplify_each(v) if k in _NAMED_SCHEMAS else simplify(v)
+        for k, v in schema.items()
+        if k not in ("description", "examples")
+    }
     options = result.get("anyOf")
     if isinstance(options, list) and len(options) == 2 and {"type": "null"} in options:
         other = options[0] if options[1] == {"type": "null"} else options[1]
@@ -154,6 +158,16 @@ def simplify(schema: Any) -> Any:
             del result["anyOf"]
             result.update({**other, "type": [other["type"], "null"]})
     return result
+
+
+_NAMED_SCHEMAS = frozenset({"properties", "patternProperties", "$defs", "schemas"})
+"""Keywords whose value maps names to schemas: a name such as ``description`` is kept."""
+
+
+def _simplify_each(named: Any) -> Any:
+    if not isinstance(named, dict):
+        return simplify(named)
+    return {name: simplify(schema) for name, schema in named.items()}
 
 
 @cache

@@ -31,7 +31,7 @@ def test_dataset_round_trip(cassette: Make, target: Target) -> None:
     )
     dsid = made["unique_id"]
     got = client.get_dataset(dsid, include_metadata=True)
-    assert got["scientific_metadata"]["scientific_metadata"]["settings"] == {"gain": 3}
+    assert got["scientific_metadata"]["settings"] == {"gain": 3}
     assert dsid in [d["unique_id"] for d in client.list_datasets(keyword="recorded")]
     assert client.update_dataset(dsid, public=True)["public"] is True
     assert client.get_scientific_metadata(dsid)["temperature"] == 298.15

@@ -28,6 +28,12 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
         "CRUCIBLE_TRANSFER_TIMEOUT",
         "CRUCIBLE_MAX_RETRIES",
         "CRUCIBLE_STATE_DIR",
+        "CRUCIBLE_PRIVILEGE_MODE",
+        "CRUCIBLE_READ_TIMEOUT",
+        "CRUCIBLE_CHUNK_SIZE_MB",
+        "CRUCIBLE_MAX_WORKERS",
+        "ORCID_ID",
+        "PYCRUCIBLE_CACHE_DIR",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))

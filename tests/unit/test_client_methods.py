@@ -53,8 +53,21 @@ def test_get_dataset_with_metadata(client: CrucibleClient, fake: FakeAPI) -> Non
     )
     assert "scientific_metadata" not in client.get_dataset("d1")
     dataset = client.get_dataset("d1", include_metadata=True)
-    assert dataset["scientific_metadata"]["scientific_metadata"] == {"t": 1}
+    assert dataset["scientific_metadata"] == {"t": 1}
     assert client.get_scientific_metadata("d1") == {"t": 1}
+
+
+def test_metadata_reads_as_the_dict_as_on_v3(client: CrucibleClient, fake: FakeAPI) -> None:
+    wrapped = {**DS, "scientific_metadata": {"dataset_id": "d1", "scientific_metadata": {"t": 2}}}
+    fake.on("GET", "/datasets", reply(200, [wrapped, DS]))
+    fake.on("GET", "/datasets/d1", reply(200, DS))
+    fake.on("GET", "/datasets/d1/scientific_metadata", reply(200, None))
+    listed = client.list_datasets(include_metadata=True)
+    assert listed[0]["scientific_metadata"] == {"t": 2}
+    assert json.loads(json.dumps(listed[0].to_dict()))["scientific_metadata"] == {"t": 2}
+    assert "scientific_metadata" not in listed[1]
+    bare = client.get_dataset("d1", include_metadata=True)
+    assert bare["scientific_metadata"] is None
 
 
 def test_create_dataset_resolves_the_instrument(client: CrucibleClient, fake: FakeAPI) -> None:

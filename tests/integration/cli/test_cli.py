@@ -290,8 +290,26 @@ def test_console_script_entry_point(env: dict[str, str]) -> None:
     assert env["CRUCIBLE_API_KEY"] not in completed.stdout + completed.stderr
 
 
-def test_demo_runs_the_journey(env: dict[str, str]) -> None:
-    result = run(env, "demo")
+def test_demo_runs_the_journey_on_v1(env: dict[str, str]) -> None:
+    result = run(env, "demo", "--api-version", "v1")
     assert result.exit_code == 0, result.output
+    assert "Started a local Crucible at http://127.0.0.1:" in result.stdout
+    assert "/api/v3" not in result.stdout
     assert "sha256 matches" in result.stdout
     assert "every step of the journey worked" in result.stdout
+
+
+def test_demo_runs_on_v3_by_default(env: dict[str, str]) -> None:
+    result = run(env, "demo")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "/api/v3 (data in" in lines[0]
+    assert [line.split(".", 1)[0] for line in lines[:10]] == [str(n) for n in range(1, 11)]
+    assert any(line.startswith("3. Created dataset") for line in lines)
+    assert lines[-1].startswith("Done in ")
+
+
+def test_demo_refuses_an_unknown_api_version(env: dict[str, str]) -> None:
+    result = run(env, "demo", "--api-version", "v2")
+    assert result.exit_code == 2
+    assert "'v2' is not one of 'v3', 'v1'" in result.output

@@ -36,7 +36,7 @@ def test_create_dataset_with_everything(user: CrucibleClient) -> None:
         keywords=["crystallography", "materials"],
         source_folder="/mnt/data",
     )
-    assert made["scientific_metadata"]["scientific_metadata"] == {
+    assert made["scientific_metadata"] == {
         "temperature": 298.15,
         "where": "/lab",
     }
@@ -45,11 +45,22 @@ def test_create_dataset_with_everything(user: CrucibleClient) -> None:
     assert got["instrument_id"] == user.get_instrument("demo-microscope")["id"]
     assert got["source_folder"] == "/mnt/data"
     assert got.creation_time == when
-    assert got["scientific_metadata"]["scientific_metadata"]["temperature"] == 298.15
+    assert got["scientific_metadata"]["temperature"] == 298.15
     words = {k["keyword"] for k in user.get_dataset_keywords(made["unique_id"])}
     assert words == {"crystallography", "materials"}
     assert {"crystallography", "materials"} <= {k.keyword for k in user.get_keywords()}
     assert user.get_keywords(made["unique_id"])[0]["num_datasets"] >= 1
+
+
+def test_include_metadata_gives_the_dict(user: CrucibleClient) -> None:
+    made = user.create_dataset(dataset_name="with metadata", scientific_metadata={"t": 77})
+    bare = user.create_dataset(dataset_name="without metadata")
+    assert user.get_dataset(made["unique_id"], include_metadata=True)["scientific_metadata"] == {
+        "t": 77
+    }
+    assert user.get_dataset(bare["unique_id"], include_metadata=True)["scientific_metadata"] is None
+    listed = user.list_datasets(unique_id=made["unique_id"], include_metadata=True)
+    assert [d["scientific_metadata"] for d in listed] == [{"t": 77}]
 
 
 def test_create_with_your_unique_id_and_conflict(user: CrucibleClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,16 +61,17 @@ def test_update_changes_editable_fields_and_refuses_others(
 
 
 def test_metadata_merge_and_replace(user: CrucibleClient, dataset: str) -> None:
-    assert user.get_scientific_metadata(dataset) is None
+    assert user.get_scientific_metadata(dataset) == {}
+    assert user.v3.metadata.record(dataset) is None
     user.update_scientific_metadata(dataset, {"a": {"b": 1}, "c": 2})
-    user.update_scientific_metadata(dataset, {"a": {"d": 3}})
-    merged = user.v3.get_scientific_metadata(dataset)
-    assert merged is not None
-    assert merged["scientific_metadata"] == {"a": {"b": 1, "d": 3}, "c": 2}
+    after = user.update_scientific_metadata(dataset, {"a": {"d": 3}})
+    assert after == {"a": {"b": 1, "d": 3}, "c": 2}
+    assert user.v3.get_scientific_metadata(dataset) == {"a": {"b": 1, "d": 3}, "c": 2}
     user.update_scientific_metadata(dataset, {"only": True}, overwrite=True)
-    replaced = user.v3.get_scientific_metadata(dataset)
-    assert replaced is not None
-    assert replaced["scientific_metadata"] == {"only": True}
+    assert user.get_scientific_metadata(dataset) == {"only": True}
+    record = user.v3.metadata.record(dataset)
+    assert record is not None
+    assert record["unique_id"] == dataset
 
 
 def test_keyword_added_twice_is_listed_once(user: CrucibleClient, dataset: str) -> None:
@@ -120,3 +122,17 @@ def test_upload_makes_one_file_record_and_nothing_downloads_before_ingestion(
     assert [f["mfid"] for f in user.v3.get_associated_files(dataset)] == [records[0]["mfid"]]
     # Files are served once ingested; this client does not request ingestion on v3 yet.
     assert user.download_dataset(dataset, output_dir=tmp_path / "out") == []
+
+
+def test_list_filters_by_keyword_with_metadata_in_order(user: CrucibleClient) -> None:
+    tag = f"kw-{uuid.uuid4().hex[:8]}"
+    first = user.create_dataset(dataset_name="a", keywords=[tag], scientific_metadata={"n": 1})
+    second = user.create_dataset(dataset_name="b", keywords=[tag], scientific_metadata={"n": 2})
+    user.create_dataset(dataset_name="c")  # no keyword: not listed
+    found = user.list_datasets(keyword=tag, include_metadata=True, sort="created", direction="asc")
+    rows = [(ds["unique_id"], ds["scientific_metadata"]) for ds in found]
+    assert rows == [(first.unique_id, {"n": 1}), (second.unique_id, {"n": 2})]
+    with pytest.raises(ValueError, match="direction"):
+        user.v3.datasets.list(direction="sideways")
+    with pytest.raises(ValueError, match="sort="):
+        user.v3.datasets.list(direction="asc")

@@ -25,6 +25,7 @@ from pycrucible.testing.v3.records import (
     resolve_owner,
     resolve_project,
 )
+from pycrucible.testing.v3.routes.resources import links_of
 
 SEARCH_CAP = 50
 
@@ -282,12 +283,12 @@ def list_records(
 def get_record(
     db: Database, principal: Principal, kind: Kind, mfid: str, request: Request
 ) -> dict[str, Any]:
-    """Answer a single-record GET (404 unknown, 403 unreadable)."""
+    """Answer a single-record GET (404 unknown, 403 unreadable), with its links if asked."""
     table, row = require_role(db, principal, mfid, "viewer")
     if table != kind.table:
         raise HTTPException(404, f"{kind.label} {mfid} not found")
     query = query_params(request)
-    return record_view(
+    view = record_view(
         db,
         principal,
         table,
@@ -295,6 +296,9 @@ def get_record(
         include_owner=bool(query.get("include_owner")),
         include_metadata=bool(query.get("include_metadata")),
     )
+    if query.get("include_links"):
+        view["links"] = links_of(db, principal, mfid)
+    return view
 
 
 def patch_record(
