@@ -26,8 +26,9 @@ from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import CallKwargs, per_call
-from pycrucible._v3._lists import check_search, page_limit, read_page, total_of
+from pycrucible._v3._lists import page_limit, read_page, total_of
 from pycrucible._v3._refs import check_page_size
+from pycrucible._v3._search import check_search
 from pycrucible._v3.identity import (
     check_lookup_slug,
     check_new_slug,
