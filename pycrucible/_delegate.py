@@ -11,23 +11,32 @@ An owner may define `_flat_target(resource, name)` returning another callable to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import inspect
+from collections.abc import Callable, Iterable
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-__all__ = ["delegate"]
+__all__ = ["delegate", "delegate_list"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class _Delegate(Generic[P, R]):
     """A non-data descriptor: class access gives the resource's function, instance access its
     bound method on the instance's resource object."""
 
-    def __init__(self, resource: str, function: Callable[Concatenate[Any, P], R]) -> None:
+    def __init__(
+        self,
+        resource: str,
+        function: Callable[Concatenate[Any, P], Any],
+        wrap: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None,
+    ) -> None:
         self._resource = resource
         self._function = function
         self._name = function.__name__
+        self._wrap = wrap
         self.__doc__ = function.__doc__
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -39,16 +48,48 @@ class _Delegate(Generic[P, R]):
     @overload
     def __get__(self, obj: object, owner: type | None = None) -> Callable[P, R]: ...
 
-    def __get__(self, obj: object | None, owner: type | None = None) -> Callable[..., R]:
+    def __get__(self, obj: object | None, owner: type | None = None) -> Callable[..., Any]:
         if obj is None:
             return self._function
         route = getattr(obj, "_flat_target", None)
         target = route(self._resource, self._name) if route is not None else None
-        bound: Callable[P, R] = (
+        bound: Callable[..., Any] = (
             target if target is not None else getattr(getattr(obj, self._resource), self._name)
         )
+        if self._wrap is not None:
+            bound = functools.wraps(bound)(self._wrap(bound))
         vars(obj)[self._name_on_owner] = bound
         return bound
+
+
+def delegate_list(
+    resource: str,
+    function: Callable[Concatenate[Any, P], Iterable[T]],
+    *,
+    default_limit: int | None = None,
+) -> _Delegate[P, list[T]]:
+    """Like `delegate`, for a seed-era list name whose method returns lazy pages: the flat
+    name returns a list, as the seed-era function did.
+
+    Args:
+        resource: The attribute holding the resource object (e.g. `"datasets"`).
+        function: The resource class's method returning an iterable (e.g. `Datasets.list`).
+        default_limit: The seed-era default of the method's `limit` parameter, applied when the
+            call gives none (the lazy method's own default is every record).
+    """
+    signature = inspect.signature(function)
+
+    def wrap(bound: Callable[..., Iterable[T]]) -> Callable[..., list[T]]:
+        def eager(*args: Any, **kwargs: Any) -> list[T]:
+            if default_limit is not None:
+                given = signature.bind_partial(None, *args, **kwargs).arguments
+                if "limit" not in given:
+                    kwargs["limit"] = default_limit
+            return list(bound(*args, **kwargs))
+
+        return eager
+
+    return _Delegate(resource, function, wrap)
 
 
 def delegate(resource: str, function: Callable[Concatenate[Any, P], R]) -> _Delegate[P, R]:

@@ -180,8 +180,8 @@ class _Journey:
 
     def filters(self) -> str:
         found = list(self.client.list_datasets(keyword="crystal"))
-        children = list(self.client.list_samples(parent_id=self.parent["unique_id"]))
-        linked = list(self.client.list_samples(dataset_id=self.dsid))
+        children = self.client.list_samples(parent_id=self.parent["unique_id"])
+        linked = self.client.list_samples(dataset_id=self.dsid)
         child = self.child["unique_id"]
         assert self.dsid in [d["unique_id"] for d in found], found
         assert [s["unique_id"] for s in children] == [child], children

@@ -39,6 +39,7 @@ __all__ = [
     "attempts",
     "call_options",
     "idempotent_calls",
+    "status_retries_by_caller",
 ]
 
 log = get_logger("http")
@@ -52,6 +53,8 @@ ATTEMPTS = "pycrucible.attempts"
 
 # Set while a call that may safely be repeated runs; the transport marks its requests.
 _IDEMPOTENT_CALL: ContextVar[bool] = ContextVar("pycrucible_idempotent_call", default=False)
+# Set while the caller retries error answers itself (the v3 upload engine): answers pass through.
+_CALLER_RETRIES: ContextVar[bool] = ContextVar("pycrucible_caller_retries", default=False)
 
 
 @attrs.frozen
@@ -152,6 +155,21 @@ def idempotent_calls() -> Iterator[None]:
 
 
 @contextmanager
+def status_retries_by_caller() -> Iterator[None]:
+    """Inside the block, error answers (429, 5xx) are returned at once, never retried here.
+
+    For callers with their own rules for those answers, such as the v3 upload engine, which
+    honours `Retry-After` clamped and must see a 503 "multipart uploads are disabled" at once.
+    Failures before a request was sent are still retried.
+    """
+    token = _CALLER_RETRIES.set(True)
+    try:
+        yield
+    finally:
+        _CALLER_RETRIES.reset(token)
+
+
+@contextmanager
 def call_options(options: CallOptions) -> Iterator[None]:
     """Applies `options` to every request sent inside the block (by `RetryTransport`)."""
     token = _CALL_OPTIONS.set(options)
@@ -240,6 +258,8 @@ class RetryTransport(httpx.BaseTransport):
         self, request: httpx.Request, response: httpx.Response, attempt: int
     ) -> float | None:
         status = response.status_code
+        if _CALLER_RETRIES.get():
+            return None
         if status in _ALWAYS_RETRY_STATUSES:
             allowed = True
         elif status in _IDEMPOTENT_RETRY_STATUSES:

@@ -1,8 +1,9 @@
-"""Bounded waiting for processing requests (ingestion, SciCat).
+"""Bounded waiting for processing requests (ingestion, SciCat; API v1 and v3 alike).
 
 A request is polled until its status is a finished one. What each status means comes from the
-contract (`x-status-pending`, `x-status-success` and `x-status-failure` on its `ProcessingStatus`
-schema; see `pycrucible._v1.contract.statuses`). A status the contract does not name (a value
+contract (`x-status-pending`, `x-status-success` and `x-status-failure` on its status schema:
+`ProcessingStatus` in v1, see `pycrucible._v1.contract.statuses`; `IngestionStatus` in v3, see
+`pycrucible._v3.contract.ingestion_statuses`). A status the contract does not name (a value
 added on the server since) counts as pending, with one warning per wait: ending the wait there
 could make a re-run file the same request twice. The wait never outlasts its deadline.
 """
@@ -11,9 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
-
-from crucible_openapi.v1.models import ProcessingRequest
+from typing import Any, Protocol, TypeVar
 
 from pycrucible._redact import get_logger
 from pycrucible._v1.contract import Statuses, statuses
@@ -21,6 +20,7 @@ from pycrucible.errors import RequestFailedError, WaitTimeoutError
 
 __all__ = [
     "REQUEST_TYPES",
+    "PolledRequest",
     "Statuses",
     "check_seconds",
     "normalize_request_type",
@@ -76,12 +76,25 @@ def check_seconds(name: str, value: Any) -> float:
     return float(value)
 
 
-def _status(request: ProcessingRequest) -> str:
+class PolledRequest(Protocol):
+    """What a wait reads of a request record (v1 `ProcessingRequest`, v3 `IngestionRequest`)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def error_message(self) -> object: ...
+
+
+RequestT = TypeVar("RequestT", bound=PolledRequest)
+
+
+def _status(request: PolledRequest) -> str:
     return str(request.status).strip().lower()
 
 
 def wait_for_request(
-    poll: Callable[[], ProcessingRequest],
+    poll: Callable[[], RequestT],
     *,
     what: str,
     interval: float,
@@ -89,9 +102,10 @@ def wait_for_request(
     raise_on_failure: bool,
     sleep: Callable[[float], None],
     clock: Callable[[], float],
-    progress: Callable[[ProcessingRequest], None] | None = None,
+    progress: Callable[[RequestT], None] | None = None,
     meanings: Statuses | None = None,
-) -> ProcessingRequest:
+    interval_name: str = "sleep_interval",
+) -> RequestT:
     """Polls until the request is finished, or the deadline passes.
 
     Args:
@@ -103,7 +117,8 @@ def wait_for_request(
         sleep: Pauses for the given seconds.
         clock: Monotonic seconds.
         progress: Called with every request record polled.
-        meanings: What each status means; the contract's lists when None.
+        meanings: What each status means; the v1 contract's lists when None.
+        interval_name: The caller's name for `interval`, for messages.
 
     Returns:
         The final request record.
@@ -113,7 +128,7 @@ def wait_for_request(
         WaitTimeoutError: Still pending at the deadline; carries the last record.
         RequestFailedError: Ended in a non-success status and `raise_on_failure` is set.
     """
-    check_seconds("sleep_interval", interval)
+    check_seconds(interval_name, interval)
     check_seconds("timeout", timeout)
     known = meanings if meanings is not None else statuses()
     warned: set[str] = set()

@@ -9,6 +9,8 @@
     │   │   ├── PermissionDeniedError     403 (admin-only operation, or no access to the record)
     │   │   ├── NotFoundError             404, and 200 + null for an unknown record
     │   │   ├── ConflictError             409 (for example a duplicate unique_id)
+    │   │   │   └── FilenameExistsError   409 `filename_exists`: another file has that name (v3)
+    │   │   ├── EtagMismatchError         412: a file changed since its ETag was read (v3)
     │   │   ├── UnprocessableEntityError  422, with the field errors in `.errors`
     │   │   ├── RateLimitError            429
     │   │   └── ServerError               5xx
@@ -43,6 +45,8 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "CrucibleError",
+    "EtagMismatchError",
+    "FilenameExistsError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -110,6 +114,45 @@ class NotFoundError(APIStatusError):
 
 class ConflictError(APIStatusError):
     """409: the request conflicts with the stored state, such as a duplicate `unique_id`."""
+
+
+class FilenameExistsError(ConflictError):
+    """409 `filename_exists` on an API v3 upload: the dataset holds another file of this name.
+
+    Attributes:
+        file_mfid: MFID of the existing file record.
+        etag: Its ETag, to replace it (`client.v3.files.replace(file_mfid, path, etag=etag)`).
+    """
+
+    def __init__(
+        self, message: str, *, cause: APIStatusError, file_mfid: str | None, etag: str | None
+    ) -> None:
+        super().__init__(
+            message, status_code=cause.status_code, detail=cause.detail, response=cause.response
+        )
+        self.file_mfid = file_mfid
+        self.etag = etag
+
+
+class EtagMismatchError(APIStatusError):
+    """412 on an API v3 replace: the file changed since its ETag was read; nothing changed.
+
+    Read the record again (`client.v3.files.get(file_mfid).etag`) and decide whether to replace
+    that version.
+
+    Attributes:
+        file_mfid: The file record.
+        etag: Its current ETag when the server said it, else None.
+    """
+
+    def __init__(
+        self, message: str, *, cause: APIStatusError, file_mfid: str, etag: str | None
+    ) -> None:
+        super().__init__(
+            message, status_code=cause.status_code, detail=cause.detail, response=cause.response
+        )
+        self.file_mfid = file_mfid
+        self.etag = etag
 
 
 class UnprocessableEntityError(APIStatusError):

@@ -27,8 +27,10 @@ from crucible_openapi.v3.models import DownloadLink, DownloadLinks, FileRecord
 
 from pycrucible._http import translate_errors
 from pycrucible._redact import get_logger
+from pycrucible._transfers.io import ProgressMeter, sha256_file
 from pycrucible._transfers.partial import PartialFile, make_workdir, remove_workdir
 from pycrucible._transfers.paths import destination, safe_relative_path
+from pycrucible._types import ProgressCallback
 from pycrucible.errors import (
     APIConnectionError,
     NotFoundError,
@@ -55,28 +57,43 @@ def download_dataset_v3(
     dataset_mfid: str,
     output_dir: str | os.PathLike[str],
     *,
+    file_name: str | None = None,
+    overwrite_existing: bool = True,
     workers: int = 4,
     attempts: int = 3,
+    progress: ProgressCallback | None = None,
 ) -> list[Path]:
-    """Downloads every ingested file of a dataset that the server will serve.
+    """Downloads every ingested file of a dataset that the server will serve (or one of them).
 
     Args:
         api: The v3 generated client (carries the key; raises on error statuses).
         storage: The key-less client for signed URLs.
         dataset_mfid: The dataset's MFID.
         output_dir: Folder to write into (created if missing); records' folders are kept.
+        file_name: Only the file of this name (as the dataset's records name it).
+        overwrite_existing: When False a file already there is kept (not downloaded); when
+            True it is replaced unless it already has the record's SHA-256.
         workers: Files fetched at the same time.
         attempts: Tries per file.
+        progress: Called with (file name, bytes received, total) per file, from the threads
+            that fetch them.
 
     Returns:
         The written files, in the order of the dataset's records. Empty when nothing is ingested.
 
     Raises:
+        NotFoundError: `file_name` is not among the dataset's ingested files.
         TransferError: A name is unsafe, or a file failed its size or SHA-256 check.
     """
     try:
         links = _call(get_dataset_download_links.sync_detailed, dataset_mfid, client=api).parsed
     except NotFoundError:
+        if file_name is not None:
+            raise NotFoundError(
+                f"{file_name!r} is not an ingested file of dataset {dataset_mfid}",
+                status_code=404,
+                detail="not ingested",
+            ) from None
         return []  # the API's answer when no file of the dataset is ingested
     if not isinstance(links, DownloadLinks):
         raise UnexpectedResponseError(f"dataset {dataset_mfid}: no download links")
@@ -87,6 +104,14 @@ def download_dataset_v3(
     root.mkdir(parents=True, exist_ok=True)
     root = root.resolve()
     jobs: list[tuple[FileRecord, str, Path]] = []
+    if file_name is not None:
+        records = [r for r in records if r.filename == file_name]
+        if not any(r.mfid in links.additional_properties for r in records):
+            raise NotFoundError(
+                f"{file_name!r} is not an ingested file of dataset {dataset_mfid}",
+                status_code=404,
+                detail="not ingested",
+            )
     for record in records:
         url = links.additional_properties.get(record.mfid)
         if url is None:
@@ -102,7 +127,17 @@ def download_dataset_v3(
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
             futures = [
-                pool.submit(_fetch, storage, url, record, target, workdir, attempts)
+                pool.submit(
+                    _fetch_unless_present,
+                    storage,
+                    url,
+                    record,
+                    target,
+                    workdir,
+                    attempts,
+                    overwrite_existing,
+                    progress,
+                )
                 for record, url, target in jobs
             ]
             return [future.result() for future in futures]
@@ -114,9 +149,11 @@ def download_file_v3(
     api: AuthenticatedClient,
     storage: httpx.Client,
     file_mfid: str,
-    output_dir: str | os.PathLike[str],
+    dest: str | os.PathLike[str],
     *,
+    into_folder: bool = True,
     attempts: int = 3,
+    progress: ProgressCallback | None = None,
 ) -> Path:
     """Downloads one file by its file MFID through its own signed link.
 
@@ -124,8 +161,11 @@ def download_file_v3(
         api: The v3 generated client.
         storage: The key-less client for the signed URL.
         file_mfid: The file's MFID.
-        output_dir: Folder to write into (created if missing).
+        dest: With `into_folder`, the folder to write into (created if missing), under the
+            record's name; otherwise the file to write (its folder is created if missing).
+        into_folder: Whether `dest` is a folder.
         attempts: Tries.
+        progress: Called with (file name, bytes received, total).
 
     Returns:
         The written file.
@@ -137,16 +177,22 @@ def download_file_v3(
     record = _call(get_file.sync_detailed, file_mfid, client=api).parsed
     if not isinstance(record, FileRecord):
         raise UnexpectedResponseError(f"file {file_mfid}: no file record")
-    root = Path(output_dir)
-    root.mkdir(parents=True, exist_ok=True)
-    root = root.resolve()
-    target = _target(root, record)
+    if into_folder:
+        root = Path(dest)
+        root.mkdir(parents=True, exist_ok=True)
+        root = root.resolve()
+        target = _target(root, record)
+        first = target.relative_to(root).parts[0]
+    else:
+        target = Path(dest).expanduser().resolve()
+        root, first = target.parent, target.name
+        root.mkdir(parents=True, exist_ok=True)
     link = _call(get_file_download_link.sync_detailed, file_mfid, client=api).parsed
     if not isinstance(link, DownloadLink):
         raise UnexpectedResponseError(f"file {file_mfid}: no download link")
-    workdir = make_workdir(root, {target.relative_to(root).parts[0]})
+    workdir = make_workdir(root, {first})
     try:
-        return _fetch(storage, link.url, record, target, workdir, attempts)
+        return _fetch(storage, link.url, record, target, workdir, attempts, progress)
     finally:
         remove_workdir(workdir)
 
@@ -156,17 +202,49 @@ def _target(root: Path, record: FileRecord) -> Path:
     return destination(root, safe_relative_path(name))
 
 
-def _fetch(
-    storage: httpx.Client, url: str, record: FileRecord, target: Path, workdir: Path, attempts: int
+def _fetch_unless_present(
+    storage: httpx.Client,
+    url: str,
+    record: FileRecord,
+    target: Path,
+    workdir: Path,
+    attempts: int,
+    overwrite_existing: bool,
+    progress: ProgressCallback | None,
 ) -> Path:
+    if target.is_dir():
+        raise TransferError(f"cannot download {record.filename}: {target} is a folder")
+    if target.exists():
+        if not overwrite_existing:
+            log.info("%s exists; keeping it (overwrite_existing=False)", target)
+            return target
+        if isinstance(record.sha256_hash, str) and sha256_file(target) == record.sha256_hash:
+            log.info("%s is already up to date", target)
+            return target
+    return _fetch(storage, url, record, target, workdir, attempts, progress)
+
+
+def _fetch(
+    storage: httpx.Client,
+    url: str,
+    record: FileRecord,
+    target: Path,
+    workdir: Path,
+    attempts: int,
+    progress: ProgressCallback | None = None,
+) -> Path:
+    name = record.filename if isinstance(record.filename, str) else record.mfid
+    meter = ProgressMeter(progress, name, record.size if isinstance(record.size, int) else None)
     partial = PartialFile(workdir)
     try:
         for attempt in range(1, max(1, attempts) + 1):
             partial.restart()
+            meter.update(0)
             try:
                 with translate_errors(), storage.stream("GET", url) as answer:
                     for block in answer.iter_bytes(_BLOCK):
                         partial.write(block)
+                        meter.advance(len(block))
                 break
             except APIConnectionError:
                 if attempt >= attempts:
@@ -176,6 +254,7 @@ def _fetch(
         partial.sync()
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.move_to(target)
+        meter.finish()
         return target
     finally:
         partial.discard()

@@ -4,7 +4,9 @@ The resumable route is the fallback: `upload_file_v3` tries signed multipart fir
 resumable session when the server answers 503 "New multipart uploads are disabled". A session
 sends the file in chunks (`PUT <resumable_uri>` with `Content-Range: bytes a-b/total`, no key;
 308 means "go on"), and after a lost chunk asks the session how much it holds
-(`Content-Range: bytes */total`) and goes on from there.
+(`Content-Range: bytes */total`) and goes on from there. The session is kept in the resume
+state (`state_v3`) until it completes, so a later run on the unchanged file, also in a new
+process, goes on with it instead of sending every byte again.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 from crucible_openapi.v3 import AuthenticatedClient
@@ -27,10 +30,18 @@ from crucible_openapi.v3.models import (
 
 from pycrucible._http import translate_errors
 from pycrucible._redact import get_logger
-from pycrucible._transfers.multipart_v3 import MultipartSettings, upload_file_multipart
+from pycrucible._transfers.calls_v3 import (
+    MULTIPART_DISABLED,
+    MultipartSettings,
+    is_multipart_disabled,
+    upload_call,
+)
+from pycrucible._transfers.io import ProgressMeter
+from pycrucible._transfers.multipart_v3 import upload_file_multipart
+from pycrucible._transfers.state_v3 import drop_state, load_state, save_state, state_path
 from pycrucible.errors import (
     APIConnectionError,
-    ServerError,
+    APIStatusError,
     TransferError,
     UnexpectedResponseError,
 )
@@ -39,10 +50,8 @@ __all__ = ["MULTIPART_DISABLED", "upload_file_resumable", "upload_file_v3"]
 
 log = get_logger("transfers")
 
-MULTIPART_DISABLED = "multipart uploads are disabled"
-"""Text of the 503 answer (lower case) that switches an upload to the resumable route."""
 _GRANULE = 256 * 1024
-_MIN_CHUNK = 8 * 1024 * 1024
+_DEFAULT_CHUNK = 16 * 1024 * 1024
 _READ = 1024 * 1024
 
 
@@ -72,11 +81,13 @@ def upload_file_v3(
         return upload_file_multipart(
             api, storage, dataset_mfid, path, filename=filename, settings=settings
         )
-    except ServerError as exc:
-        if exc.status_code != 503 or MULTIPART_DISABLED not in exc.detail.lower():
+    except APIStatusError as exc:
+        if not is_multipart_disabled(exc):
             raise
         log.info("multipart uploads are disabled on this server: using a resumable session")
-    return upload_file_resumable(api, storage, dataset_mfid, path, filename=filename)
+    return upload_file_resumable(
+        api, storage, dataset_mfid, path, filename=filename, settings=settings
+    )
 
 
 def upload_file_resumable(
@@ -86,9 +97,12 @@ def upload_file_resumable(
     path: str | os.PathLike[str],
     *,
     filename: str | None = None,
-    attempts: int = 3,
+    settings: MultipartSettings | None = None,
 ) -> FileRecord:
-    """Uploads one file through a v3 resumable session.
+    """Uploads one file through a v3 resumable session, resuming one an earlier run began.
+
+    With a `state_dir`, the session is remembered until it completes: a later run (also in a
+    new process) on the unchanged file asks the session how much it holds and sends the rest.
 
     Args:
         api: The v3 generated client.
@@ -96,48 +110,122 @@ def upload_file_resumable(
         dataset_mfid: The dataset's MFID.
         path: The local file.
         filename: Name in the dataset; the file's own name by default.
-        attempts: Tries per chunk (a lost chunk is resumed from what the session holds).
+        settings: `chunk_size` (None: the server's hint), `part_attempts` (tries per
+            chunk: a lost chunk is resumed from what the session holds), `state_dir`, and
+            the retries of the upload-route calls.
 
     Returns:
         The file record (the existing one when the server already held this content).
     """
+    settings = settings or MultipartSettings()
     local = Path(path).resolve()
     if not local.is_file():
         raise TransferError(f"{local} is not a readable file; nothing was sent")
     name = filename or local.name
-    size = local.stat().st_size
+    stat = local.stat()
+    size = stat.st_size
     sha = hashlib.sha256()
     with local.open("rb") as handle:
         while chunk := handle.read(_READ):
             sha.update(chunk)
     digest = sha.hexdigest()
-    body = UploadInitiate(filename=name, size=size, sha256_hash=digest)
-    with translate_errors():
-        session = initiate_resumable_upload.sync_detailed(
-            dataset_mfid, client=api, body=body
+    api_url = str(api.get_httpx_client().base_url)
+    state_file = state_path(settings.state_dir, "resumable", api_url, dataset_mfid, local)
+    saved = load_state(state_file, size, stat.st_mtime_ns, digest)
+    start = _resume_offset(storage, saved, name, size)
+    if saved is not None and start is not None:
+        uri, upload_id, chunk_size = saved["uri"], saved["upload_id"], saved["chunk_size"]
+        log.info("%s: resuming a session that holds %d of %d bytes", name, start, size)
+    else:
+        session = _initiate(api, dataset_mfid, name, size, digest, settings)
+        if isinstance(session.existing_file, FileRecord):
+            drop_state(state_file)
+            ProgressMeter(settings.progress, name, size).update(size)
+            return session.existing_file
+        uri, upload_id = session.resumable_uri, session.upload_id
+        if not isinstance(uri, str) or not isinstance(upload_id, str):
+            raise UnexpectedResponseError(f"{name}: initiate answered no session URI")
+        hint = session.chunk_size_hint
+        wanted = settings.chunk_size or (hint if isinstance(hint, int) else _DEFAULT_CHUNK)
+        chunk_size = max(_GRANULE, wanted // _GRANULE * _GRANULE)
+        start = 0
+        save_state(
+            state_file,
+            dataset=dataset_mfid,
+            filename=name,
+            size=size,
+            mtime_ns=stat.st_mtime_ns,
+            sha256=digest,
+            upload_id=upload_id,
+            uri=uri,
+            chunk_size=chunk_size,
+        )
+    meter = ProgressMeter(settings.progress, name, size)
+    try:
+        _send(storage, uri, local, size, chunk_size, max(1, settings.part_attempts), start, meter)
+        done = UploadComplete(upload_id=upload_id, sha256_hash=digest)
+        record = upload_call(
+            settings, complete_upload.sync_detailed, dataset_mfid, client=api, body=done
         ).parsed
-    if not isinstance(session, ResumableUploadSession):
-        raise UnexpectedResponseError(f"{name}: initiate answered no resumable session")
-    if isinstance(session.existing_file, FileRecord):
-        return session.existing_file
-    uri, upload_id = session.resumable_uri, session.upload_id
-    if not isinstance(uri, str) or not isinstance(upload_id, str):
-        raise UnexpectedResponseError(f"{name}: initiate answered no session URI")
-    hint = session.chunk_size_hint if isinstance(session.chunk_size_hint, int) else 0
-    chunk_size = max(hint, _MIN_CHUNK) // _GRANULE * _GRANULE
-    _send(storage, uri, local, size, chunk_size, attempts)
-    done = UploadComplete(upload_id=upload_id, sha256_hash=digest)
-    with translate_errors():
-        record = complete_upload.sync_detailed(dataset_mfid, client=api, body=done).parsed
+    except APIConnectionError:
+        raise  # the session and its state stay: the next run goes on from what it holds
+    except (APIStatusError, TransferError):
+        drop_state(state_file)
+        raise
+    drop_state(state_file)
+    meter.finish()
     if not isinstance(record, FileRecord):
         raise UnexpectedResponseError(f"{name}: completion answered no file record")
     return record
 
 
+def _initiate(
+    api: AuthenticatedClient,
+    dataset: str,
+    name: str,
+    size: int,
+    digest: str,
+    settings: MultipartSettings,
+) -> ResumableUploadSession:
+    body = UploadInitiate(filename=name, size=size, sha256_hash=digest)
+    session = upload_call(
+        settings, initiate_resumable_upload.sync_detailed, dataset, client=api, body=body
+    ).parsed
+    if not isinstance(session, ResumableUploadSession):
+        raise UnexpectedResponseError(f"{name}: initiate answered no resumable session")
+    return session
+
+
+def _resume_offset(
+    storage: httpx.Client, saved: dict[str, Any] | None, name: str, size: int
+) -> int | None:
+    """Bytes the saved session holds; None when there is none to resume (or it is gone)."""
+    if saved is None:
+        return None
+    uri, upload_id, chunk_size = saved.get("uri"), saved.get("upload_id"), saved.get("chunk_size")
+    if not (isinstance(uri, str) and isinstance(upload_id, str) and isinstance(chunk_size, int)):
+        return None
+    try:
+        return _held(storage, uri, size)
+    except APIStatusError as exc:
+        log.info("%s: the saved session is gone (%s); starting a new one", name, exc.status_code)
+        return None
+
+
 def _send(
-    storage: httpx.Client, uri: str, local: Path, size: int, chunk_size: int, attempts: int
+    storage: httpx.Client,
+    uri: str,
+    local: Path,
+    size: int,
+    chunk_size: int,
+    attempts: int,
+    offset: int = 0,
+    meter: ProgressMeter | None = None,
 ) -> None:
-    offset = 0
+    meter = meter or ProgressMeter(None, "", size)
+    meter.update(offset)
+    if size and offset >= size:
+        return  # the session holds every byte already
     failures = 0
     while offset < size or size == 0:
         end = min(offset + chunk_size, size)
@@ -156,8 +244,10 @@ def _send(
             offset = _held(storage, uri, size)
             continue
         if answer.status_code in (200, 201):
+            meter.update(size)
             return
         offset = _range_end(answer) if answer.status_code == 308 else end
+        meter.update(offset)
         if size == 0:
             return
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -22,6 +23,7 @@ __all__ = [
     "contract_path",
     "route",
     "statuses",
+    "statuses_of",
 ]
 
 _HERE = Path(__file__).resolve().parent
@@ -72,6 +74,22 @@ class Statuses:
         return status in self.pending or status in self.success or status in self.failure
 
 
+def statuses_of(schema: Mapping[str, Any]) -> Statuses:
+    """The status lists (`x-status-pending`, `-success`, `-failure`) of a status schema.
+
+    Args:
+        schema: A contract's status schema (v1 `ProcessingStatus`, v3 `IngestionStatus`).
+
+    Raises:
+        KeyError: A list is missing.
+    """
+
+    def values(kind: str) -> frozenset[str]:
+        return frozenset(str(v).strip().lower() for v in schema[f"x-status-{kind}"])
+
+    return Statuses(pending=values("pending"), success=values("success"), failure=values("failure"))
+
+
 @functools.cache
 def statuses() -> Statuses:
     """The status lists of the contract's `ProcessingStatus` schema (`x-status-*`).
@@ -79,12 +97,7 @@ def statuses() -> Statuses:
     Raises:
         KeyError: The contract has no such schema or lists (a contract that cannot be used).
     """
-    schema = contract()["components"]["schemas"]["ProcessingStatus"]
-
-    def values(kind: str) -> frozenset[str]:
-        return frozenset(str(v).strip().lower() for v in schema[f"x-status-{kind}"])
-
-    return Statuses(pending=values("pending"), success=values("success"), failure=values("failure"))
+    return statuses_of(contract()["components"]["schemas"]["ProcessingStatus"])
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from pycrucible._delegate import delegate
+from pycrucible._delegate import delegate, delegate_list
 from pycrucible._v3._base import (
     API_VERSION,
     PRIVILEGE_HEADER,
@@ -30,9 +30,12 @@ from pycrucible._v3.datasets import Datasets
 from pycrucible._v3.deletion import Deletion
 from pycrucible._v3.files import Files
 from pycrucible._v3.groups import Groups
+from pycrucible._v3.ingestion import Ingestion
 from pycrucible._v3.instruments import Instruments
 from pycrucible._v3.links import Links
 from pycrucible._v3.metadata import Metadata
+from pycrucible._v3.pipeline import Pipeline
+from pycrucible._v3.processing import Processing
 from pycrucible._v3.projects import Projects
 from pycrucible._v3.resources import Resources
 from pycrucible._v3.samples import Samples
@@ -74,6 +77,16 @@ class CrucibleClientV3:
         self.samples = Samples(core, metadata=self.metadata)
         self.links = Links(core)
         self.resources = Resources(core)
+        # Ingestion and the one-call pipeline
+        self.ingestion = Ingestion(core)
+        self.processing = Processing(core, ingestion=self.ingestion, files=self.files)
+        self.pipeline = Pipeline(
+            core,
+            datasets=self.datasets,
+            metadata=self.metadata,
+            files=self.files,
+            ingestion=self.ingestion,
+        )
         # Registry: instruments, projects, users, account and health
         self.instruments = Instruments(core)
         self.users = Users(core)
@@ -83,9 +96,10 @@ class CrucibleClientV3:
     def __repr__(self) -> str:
         return f"CrucibleClientV3(api_url={self.api_url!r})"
 
-    # The seed-era flat names, each calling the same method of a resource.
+    # The seed-era flat names, each calling the same method of a resource; the list names
+    # return lists, as the seed-era functions did (the resources' own lists are lazy pages).
 
-    list_datasets = delegate("datasets", Datasets.list)
+    list_datasets = delegate_list("datasets", Datasets.list, default_limit=100)
     get_dataset = delegate("datasets", Datasets.get)
     create_dataset = delegate("datasets", Datasets.create)
     update_dataset = delegate("datasets", Datasets.update)
@@ -96,10 +110,15 @@ class CrucibleClientV3:
     get_scientific_metadata = delegate("metadata", Metadata.get)
     update_scientific_metadata = delegate("metadata", Metadata.update)
 
+    # Files and thumbnails
+
     get_associated_files = delegate("files", Files.list)
     get_thumbnails = delegate("files", Files.thumbnails)
     upload_dataset = delegate("files", Files.upload)
     download_dataset = delegate("files", Files.download)
+    get_dataset_download_links = delegate("files", Files.download_links)
+    add_associated_file = delegate("files", Files.add_associated_file)
+    add_thumbnail = delegate("files", Files.add_thumbnail)
 
     # Access and access groups (client.v3.access, client.v3.groups)
     get_dataset_access_groups = delegate("access", Access.groups)
@@ -111,29 +130,44 @@ class CrucibleClientV3:
     remove_user_from_access_group = delegate("groups", Groups.remove_member)
     # Samples and lineage: samples, parent/child links, dataset-sample links
 
-    list_samples = delegate("samples", Samples.list)
+    list_samples = delegate_list("samples", Samples.list)
     get_sample = delegate("samples", Samples.get)
     add_sample = delegate("samples", Samples.create)
     link_samples = delegate("samples", Samples.link)
-    list_parents_of_sample = delegate("samples", Samples.parents)
-    list_children_of_sample = delegate("samples", Samples.children)
+    list_parents_of_sample = delegate_list("samples", Samples.parents)
+    list_children_of_sample = delegate_list("samples", Samples.children)
     add_sample_to_dataset = delegate("datasets", Datasets.link_sample)
     add_dataset_to_sample = delegate("datasets", Datasets.link_sample)
     remove_sample_from_dataset = delegate("datasets", Datasets.unlink_sample)
     link_datasets = delegate("datasets", Datasets.link)
-    list_children_of_dataset = delegate("datasets", Datasets.children)
-    list_parents_of_dataset = delegate("datasets", Datasets.parents)
+    list_children_of_dataset = delegate_list("datasets", Datasets.children)
+    list_parents_of_dataset = delegate_list("datasets", Datasets.parents)
+    # Ingestion and the one-call pipeline (SciCat and Google Drive calls raise: v3 removed them)
+
+    request_ingestion = delegate("processing", Processing.request_ingestion)
+    get_request_status = delegate("processing", Processing.get_request_status)
+    get_ingestion_status = delegate("processing", Processing.get_ingestion_status)
+    wait_for_request_completion = delegate("processing", Processing.wait_for_request_completion)
+    update_ingestion_status = delegate("processing", Processing.update_ingestion_status)
+    get_scicat_status = delegate("processing", Processing.get_scicat_status)
+    update_scicat_upload_status = delegate("processing", Processing.update_scicat_upload_status)
+    update_transfer_status = delegate("processing", Processing.update_transfer_status)
+    get_current_google_drive_info = delegate("processing", Processing.get_current_google_drive_info)
+    get_organized_google_drive_info = delegate(
+        "processing", Processing.get_organized_google_drive_info
+    )
+    upload_new_dataset = delegate("pipeline", Pipeline.upload_new_dataset)
 
     # Registry: instruments, projects, users, account and health
 
-    list_instruments = delegate("instruments", Instruments.list)
+    list_instruments = delegate_list("instruments", Instruments.list)
     get_instrument = delegate("instruments", Instruments.lookup)
     get_or_add_instrument = delegate("instruments", Instruments.get_or_create)
-    list_projects = delegate("projects", Projects.list)
+    list_projects = delegate_list("projects", Projects.list)
     get_project = delegate("projects", Projects.get)
     get_or_add_project = delegate("projects", Projects.get_or_create)
     add_project = delegate("projects", Projects.get_or_create)
-    get_project_users = delegate("projects", Projects.members)
+    get_project_users = delegate_list("projects", Projects.members)
     add_user_to_project = delegate("projects", Projects.add_member)
     get_user = delegate("users", Users.get)
     get_user_by_email = delegate("users", Users.get_by_email)

@@ -164,10 +164,13 @@ def upload(state: State, dsid: str, files: tuple[Path, ...], as_json: bool) -> N
         emit(uploaded, as_json=True)
     else:
         for item in uploaded:
-            if item.method == "existing":
-                plain(f"{item.name}: already on the server, skipped")
+            # Seed-era servers report an UploadedFile; API v3 answers with the file record.
+            name = getattr(item, "name", None) or getattr(item, "filename", "?")
+            sha = str(getattr(item, "sha256", None) or getattr(item, "sha256_hash", ""))
+            if getattr(item, "method", None) == "existing":
+                plain(f"{name}: already on the server, skipped")
             else:
-                plain(f"uploaded {item.name} ({item.size} bytes, sha256 {item.sha256[:12]}...)")
+                plain(f"uploaded {name} ({item.size} bytes, sha256 {sha[:12]}...)")
 
 
 @datasets.command("download")

@@ -24,6 +24,8 @@ EXPECTED_ALL = [
     "ConflictError",
     "CrucibleClient",
     "CrucibleError",
+    "EtagMismatchError",
+    "FilenameExistsError",
     "NotFoundError",
     "PermissionDeniedError",
     "PipelineResult",

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import inspect
+from collections.abc import Callable
 from pathlib import Path
 
 import google_crc32c
 import httpx
+import pytest
 
+from pycrucible._resources.files import Files
+from pycrucible._transfers.calls_v3 import (
+    RETRY_AFTER_DEFAULT,
+    busy_wait,
+    is_multipart_disabled,
+)
 from pycrucible._transfers.multipart_v3 import _idempotency_key, digest_file
 from pycrucible._transfers.resumable_v3 import _range_end
+from pycrucible._v3.client import CrucibleClientV3
+from pycrucible.errors import APIStatusError, RateLimitError
 
 
 def _crc(data: bytes) -> str:
@@ -52,3 +63,48 @@ def test_session_range_header_gives_the_next_offset() -> None:
     assert _range_end(httpx.Response(308, headers={"Range": "bytes=0-1023"})) == 1024
     assert _range_end(httpx.Response(308)) == 0
     assert _range_end(httpx.Response(308, headers={"Range": "bytes=5-9"})) == 0
+
+
+@pytest.mark.parametrize(
+    ("header", "wait"),
+    [(None, RETRY_AFTER_DEFAULT), ("0", 1.0), ("2.5", 2.5), ("3600", 60.0), ("soon", 5.0)],
+)
+def test_busy_wait_is_the_retry_after_clamped(header: str | None, wait: float) -> None:
+    request = httpx.Request("POST", "https://crucible.example/api/v3/datasets/x/upload")
+    headers = {"Retry-After": header} if header is not None else {}
+    answer = httpx.Response(429, headers=headers, json={"detail": "slow down"}, request=request)
+    assert busy_wait(RateLimitError("busy", status_code=429, detail="", response=answer)) == wait
+
+
+def test_only_the_disabled_503_switches_routes() -> None:
+    def error(status: int, detail: str) -> APIStatusError:
+        return APIStatusError("x", status_code=status, detail=detail)
+
+    assert is_multipart_disabled(error(503, "New multipart uploads are disabled"))
+    assert not is_multipart_disabled(error(503, "Service unavailable"))
+    assert not is_multipart_disabled(error(429, "New multipart uploads are disabled"))
+
+
+@pytest.mark.parametrize(
+    ("flat", "seed"),
+    [
+        ("get_dataset_download_links", Files.get_dataset_download_links),
+        ("add_associated_file", Files.add_associated_file),
+        ("add_thumbnail", Files.add_thumbnail),
+        ("download_dataset", Files.download_dataset),
+        ("upload_dataset", Files.upload_dataset),
+        ("get_associated_files", Files.get_associated_files),
+        ("get_thumbnails", Files.get_thumbnails),
+    ],
+)
+def test_v3_file_aliases_take_the_seed_calls(flat: str, seed: Callable[..., object]) -> None:
+    """Positional order and keyword names of the v1 method are accepted by the v3 alias."""
+    v3 = inspect.signature(getattr(CrucibleClientV3, flat)).parameters
+    v1 = inspect.signature(seed).parameters
+    positional = [p.name for p in v1.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
+    assert [p.name for p in v3.values() if p.kind is p.POSITIONAL_OR_KEYWORD][
+        : len(positional)
+    ] == positional
+    for name, param in v1.items():
+        if param.kind is param.KEYWORD_ONLY and name not in ("timeout", "extra_headers"):
+            assert name in v3, f"{flat} on v3 lacks the seed keyword {name!r}"

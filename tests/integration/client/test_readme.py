@@ -6,9 +6,7 @@ and API v3; the client finds the version itself, as it does for a user. The snip
 here as the README has them; a test checks they still match the README when its copy is at hand
 (`../shared/seed/pycrucible-README.md` beside the repository).
 
-A v3 case marked `xfail` needs a seed function that the v3 client does not have yet (the mark's
-reason names it); it fails with the client's `NotImplementedError` until that function lands,
-and then, as the marks are strict, it fails as an unexpected pass until the mark is removed.
+Every case runs on both versions, unmarked.
 """
 
 from __future__ import annotations
@@ -111,12 +109,6 @@ SNIPPETS = [QUICK_START, METADATA, SAMPLES, PIPELINE]
 
 
 VERSIONS = ["v1", "v3"]
-
-
-def pending_on_v3(*functions: str) -> list[Any]:
-    """The versions to run a snippet on, with v3 expected to fail until `functions` land there."""
-    mark = pytest.mark.xfail(strict=True, raises=NotImplementedError, reason=", ".join(functions))
-    return ["v1", pytest.param("v3", marks=mark)]
 
 
 def run_snippet(snippet: str, namespace: dict[str, Any], **placeholders: str) -> dict[str, Any]:
@@ -263,9 +255,7 @@ def test_sample_tracking(
     ]
 
 
-@pytest.mark.parametrize(
-    "version", pending_on_v3("request_ingestion", "wait_for_request_completion")
-)
+@pytest.mark.parametrize("version", VERSIONS)
 def test_processing_pipeline(readme_client: CrucibleClient, version: str, dataset_id: str) -> None:
     namespace = run_snippet(
         PIPELINE, {"client": readme_client}, **{'"dataset-id"': f'"{dataset_id}"'}
@@ -277,9 +267,7 @@ def test_processing_pipeline(readme_client: CrucibleClient, version: str, datase
     assert namespace["ingest_req"]["id"] == namespace["result"]["id"]
 
 
-@pytest.mark.parametrize(
-    "version", pending_on_v3("request_ingestion", "wait_for_request_completion")
-)
+@pytest.mark.parametrize("version", VERSIONS)
 def test_processing_pipeline_with_a_known_ingestor(
     readme_client: CrucibleClient, version: str, dataset_id: str
 ) -> None:

@@ -38,7 +38,7 @@ def test_create_with_a_chosen_mfid_twice_keeps_one_record(user: CrucibleClient) 
 
 def test_list_follows_keyset_pages_lazily(user: CrucibleClient) -> None:
     made = {user.v3.create_dataset(dataset_name="paged").unique_id for _ in range(5)}
-    pages = user.v3.list_datasets(dataset_name="paged", page_size=2)
+    pages = user.v3.datasets.list(dataset_name="paged", page_size=2)
     seen = [ds.unique_id for ds in pages]
     assert set(seen) >= made
     assert len(seen) == len(set(seen))

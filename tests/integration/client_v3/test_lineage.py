@@ -104,7 +104,7 @@ def test_children_come_in_offset_pages(user: CrucibleClient) -> None:
     pages = user.v3.datasets.children(parent, page_size=2)
     assert set(_ids(pages)) == kids
     assert pages.count() == 5
-    assert len(user.list_children_of_dataset(parent, 3).to_list()) == 3
+    assert len(user.list_children_of_dataset(parent, 3)) == 3
     with pytest.raises(ValueError, match="limit"):
         user.list_children_of_dataset(parent, -1)
 

@@ -86,7 +86,7 @@ def test_bad_sample_input_fails_before_the_network(
         user.add_sample(sample_name=name, scientific_metadata={"when": object()})
     with pytest.raises(ValueError, match="plain identifier"):
         user.get_sample("../etc")
-    assert user.list_samples(sample_name=name).count() == 0
+    assert user.list_samples(sample_name=name) == []
 
 
 def test_your_own_unique_id_taken_is_a_conflict(
@@ -122,7 +122,7 @@ def test_list_follows_keyset_pages_and_filters(
     assert set(seen) == made
     assert len(seen) == 5
     assert pages.count() == 5
-    assert len(user.list_samples(sample_name=name, limit=3).to_list()) == 3
+    assert len(user.list_samples(sample_name=name, limit=3)) == 3
     assert user.v3.samples.count() >= 6
 
 
@@ -149,7 +149,7 @@ def test_remove_sample_from_dataset(user: CrucibleClient, dataset: str) -> None:
     user.add_sample_to_dataset(dataset, sample)  # twice is harmless
     assert [s.unique_id for s in user.list_samples(dataset_id=dataset)] == [sample.unique_id]
     user.remove_sample_from_dataset(dataset, sample.unique_id)
-    assert user.list_samples(dataset_id=dataset).to_list() == []
+    assert user.list_samples(dataset_id=dataset) == []
     assert user.get_sample(sample.unique_id)["datasets"] == []
     with pytest.raises(NotFoundError):
         user.remove_sample_from_dataset(dataset, sample.unique_id)

@@ -90,8 +90,8 @@ def test_counts_read_the_servers_total(user: CrucibleClient, dataset: str) -> No
         user.add_sample_to_dataset(made.unique_id, sample.unique_id)
     assert user.v3.datasets.count(sample.unique_id) == 3
     assert user.v3.datasets.count(sample.unique_id, dataset_name="counted two") == 1
-    assert user.v3.datasets.count() == user.v3.list_datasets().count()
+    assert user.v3.datasets.count() == user.v3.datasets.list().count()
     for _ in range(2):
         user.add_sample_to_dataset(dataset, user.add_sample(sample_name="on the dataset"))
     assert user.v3.samples.count(dataset) == 2
-    assert user.v3.samples.count() == user.list_samples().count()
+    assert user.v3.samples.count() == user.v3.samples.list().count()

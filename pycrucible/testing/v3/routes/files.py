@@ -7,6 +7,8 @@ storage stand-in and exist only for ingested files (404 otherwise); ``expires_in
 
 from __future__ import annotations
 
+import base64
+import binascii
 from datetime import UTC, datetime
 from typing import Any
 
@@ -220,6 +222,24 @@ def get_dataset_download_links(
     }
 
 
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+)
+
+
+def image_mime(b64: Any) -> str | None:
+    """The image type of a thumbnail from its first bytes (None when it is none of them)."""
+    try:
+        head = base64.b64decode(str(b64)[:64], validate=False)
+    except (binascii.Error, ValueError):
+        return None
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return next((kind for magic, kind in _SIGNATURES if head.startswith(magic)), None)
+
+
 @router.get("/datasets/{dataset_mfid}/thumbnails")
 def list_dataset_thumbnails(
     dataset_mfid: str, caller: PrincipalDep, backend: BackendDep
@@ -246,7 +266,7 @@ def create_dataset_thumbnail(
             "dataset_id": dataset_int_id(dataset),
             "thumbnail_name": body.get("thumbnail_name"),
             "thumbnail_b64str": body.get("thumbnail_b64str"),
-            "mime_type": "image/png",
+            "mime_type": image_mime(body.get("thumbnail_b64str")),
         },
     )
     return _thumbnail(backend, dataset_mfid, new_id)
@@ -276,6 +296,8 @@ def update_dataset_thumbnail(
     changes = dict(json_body(request) or {})
     if not changes:
         raise _refuse("thumbnail_name", "Give at least one field", None)
+    if changes.get("thumbnail_b64str") is not None:
+        changes["mime_type"] = image_mime(changes["thumbnail_b64str"])
     backend.db.update("v3_thumbnails", thumbnail_id, changes)
     return _thumbnail(backend, dataset_mfid, thumbnail_id)
 
