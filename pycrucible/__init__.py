@@ -19,6 +19,7 @@ from pycrucible._transfers.uploads import UploadedFile
 from pycrucible._types import ProgressCallback
 from pycrucible._version import __version__
 from pycrucible.errors import (
+    AmbiguousMatchError,
     APIConnectionError,
     APIError,
     APIStatusError,
@@ -47,6 +48,7 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AmbiguousMatchError",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",

@@ -16,7 +16,8 @@
     │   │   └── ServerError               5xx
     │   ├── APIConnectionError            no answer: refused, reset, DNS, TLS...
     │   │   └── APITimeoutError           no answer in time
-    │   └── UnexpectedResponseError       a 2xx answer that does not match the contract
+    │   ├── UnexpectedResponseError       a 2xx answer that does not match the contract
+    │   └── AmbiguousMatchError           an exact lookup (slug, name, username) matched several
     ├── WaitTimeoutError                  a processing request did not finish in time
     ├── RequestFailedError                a processing request ended in a failure status
     ├── TransferError                     checksum mismatch, incomplete or unsafe transfer
@@ -38,6 +39,7 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AmbiguousMatchError",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
@@ -199,6 +201,10 @@ class UnexpectedResponseError(APIError):
     def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
         super().__init__(message)
         self.response = response
+
+
+class AmbiguousMatchError(APIError):
+    """An exact lookup (slug, name, username or e-mail) matched several records: use the MFID."""
 
 
 class WaitTimeoutError(CrucibleError):

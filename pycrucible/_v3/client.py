@@ -25,18 +25,22 @@ from pycrucible._v3._base import (
     unsupported,
 )
 from pycrucible._v3.access import Access
+from pycrucible._v3.account import Account
 from pycrucible._v3.datasets import Datasets
 from pycrucible._v3.deletion import Deletion
 from pycrucible._v3.files import Files
 from pycrucible._v3.groups import Groups
 from pycrucible._v3.ingestion import Ingestion
+from pycrucible._v3.instruments import Instruments
 from pycrucible._v3.links import Links
 from pycrucible._v3.metadata import Metadata
 from pycrucible._v3.pipeline import Pipeline
 from pycrucible._v3.processing import Processing
+from pycrucible._v3.projects import Projects
 from pycrucible._v3.resources import Resources
 from pycrucible._v3.samples import Samples
 from pycrucible._v3.service_accounts import ServiceAccounts
+from pycrucible._v3.users import Users
 
 __all__ = ["CrucibleClientV3"]
 
@@ -83,6 +87,11 @@ class CrucibleClientV3:
             files=self.files,
             ingestion=self.ingestion,
         )
+        # Registry: instruments, projects, users, account and health
+        self.instruments = Instruments(core)
+        self.users = Users(core)
+        self.projects = Projects(core, users=self.users)
+        self.account = Account(core)
 
     def __repr__(self) -> str:
         return f"CrucibleClientV3(api_url={self.api_url!r})"
@@ -148,6 +157,24 @@ class CrucibleClientV3:
         "processing", Processing.get_organized_google_drive_info
     )
     upload_new_dataset = delegate("pipeline", Pipeline.upload_new_dataset)
+
+    # Registry: instruments, projects, users, account and health
+
+    list_instruments = delegate_list("instruments", Instruments.list)
+    get_instrument = delegate("instruments", Instruments.lookup)
+    get_or_add_instrument = delegate("instruments", Instruments.get_or_create)
+    list_projects = delegate_list("projects", Projects.list)
+    get_project = delegate("projects", Projects.get)
+    get_or_add_project = delegate("projects", Projects.get_or_create)
+    add_project = delegate("projects", Projects.get_or_create)
+    get_project_users = delegate_list("projects", Projects.members)
+    add_user_to_project = delegate("projects", Projects.add_member)
+    get_user = delegate("users", Users.get)
+    get_user_by_email = delegate("users", Users.get_by_email)
+    add_user = delegate("users", Users.create)
+    get_or_add_user = delegate("users", Users.get_or_create)
+    whoami = delegate("account", Account.whoami)
+    health = delegate("account", Account.health)
 
     # What API v3 removed
 

@@ -17,6 +17,7 @@ EXPECTED_ALL = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AmbiguousMatchError",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",

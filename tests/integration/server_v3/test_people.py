@@ -174,6 +174,10 @@ def test_instrument_lifecycle_and_service_accounts(admin: httpx.Client, user: ht
         ).status_code
         == 422
     )
+    repeat = user.post(
+        "/instruments", json={"instrument_id": slug, "instrument_name": "Scope", "location": "B67"}
+    )
+    assert (repeat.status_code, repeat.json()["unique_id"]) == (200, mfid)
     assert user.get("/instruments", params={"instrument_id": slug.upper()}).json()["total"] == 1
     assert (
         user.post(f"/instruments/{mfid}/status", params={"status": "maintenance"}).json()["status"]

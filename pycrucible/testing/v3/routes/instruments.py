@@ -235,7 +235,10 @@ def get_instrument(
 def create_instrument(
     request: Request, backend: BackendDep, principal: PrincipalDep
 ) -> dict[str, Any]:
-    """Register an instrument (humans only); the caller owns it unless an admin names another."""
+    """Register an instrument (humans only); the caller owns it unless an admin names another.
+
+    The slug is unique: a repeat (same ``instrument_id``) returns the existing instrument.
+    """
     body = json_body(request) or {}
     db = backend.db
     if principal.is_service_account:
@@ -245,8 +248,9 @@ def create_instrument(
             f"Invalid instrument_id {body['instrument_id']!r}: 3-25 letters, digits, _ or -"
         )
     with db.transaction():
-        if find_instrument(db, body["instrument_id"]) is not None:
-            raise unprocessable(f"Instrument {body['instrument_id']} exists")
+        existing = find_instrument(db, body["instrument_id"])
+        if existing is not None:
+            return instrument_view(db, principal, existing)
         owner_id = principal.user_id
         ref = body.get("owner") or body.get("owner_orcid")
         if ref is not None:
