@@ -293,16 +293,8 @@ class CrucibleClient(UpstreamNames):
         """Where a flat seed-era name goes: None for the v1 resource, else the v3 method."""
         if self.api_version == "v1":
             return None
-        method: Callable[..., Any] | None = getattr(self.v3, name, None)
-        if method is not None:
-            return method
-
-        def not_yet(*args: Any, **kwargs: Any) -> Any:
-            raise NotImplementedError(
-                f"{name} is not available on Crucible API v3 in this version of pycrucible yet"
-            )
-
-        return not_yet
+        method: Callable[..., Any] = getattr(self.v3, name)
+        return method
 
     @property
     def closed(self) -> bool:

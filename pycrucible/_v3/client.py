@@ -35,6 +35,7 @@ from pycrucible._v3.instruments import Instruments
 from pycrucible._v3.links import Links
 from pycrucible._v3.metadata import Metadata
 from pycrucible._v3.pipeline import Pipeline
+from pycrucible._v3.post_seed import PostSeed
 from pycrucible._v3.processing import Processing
 from pycrucible._v3.projects import Projects
 from pycrucible._v3.resources import Resources
@@ -77,6 +78,7 @@ class CrucibleClientV3:
         self.samples = Samples(core, metadata=self.metadata)
         self.links = Links(core)
         self.resources = Resources(core)
+        self.post_seed = PostSeed(core, samples=self.samples)
         # Ingestion and the one-call pipeline
         self.ingestion = Ingestion(core)
         self.processing = Processing(core, ingestion=self.ingestion, files=self.files)
@@ -142,6 +144,10 @@ class CrucibleClientV3:
     link_datasets = delegate("datasets", Datasets.link)
     list_children_of_dataset = delegate_list("datasets", Datasets.children)
     list_parents_of_dataset = delegate_list("datasets", Datasets.parents)
+    # The upstream pycrucible's later names that are not plain aliases of the seed ones
+    update_sample = delegate("post_seed", PostSeed.update_sample)
+    remove_dataset_from_sample = delegate("datasets", Datasets.unlink_sample)
+    request_carrier_segmentation = delegate("post_seed", PostSeed.request_carrier_segmentation)
     # Ingestion and the one-call pipeline (SciCat and Google Drive calls raise: v3 removed them)
 
     request_ingestion = delegate("processing", Processing.request_ingestion)
@@ -177,6 +183,13 @@ class CrucibleClientV3:
     health = delegate("account", Account.health)
 
     # What API v3 removed
+
+    def delete_dataset(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Gone in API v3: deletion is a reviewed request. Raises `UnsupportedByServerError`."""
+        unsupported(
+            "delete_dataset",
+            "client.v3.deletion.request(dsid, reason) (an admin: client.v3.deletion.delete(dsid))",
+        )
 
     def send_to_scicat(self, *args: Any, **kwargs: Any) -> NoReturn:
         """Gone in API v3 (SciCat sync): raises `UnsupportedByServerError`."""

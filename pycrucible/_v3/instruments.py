@@ -60,8 +60,8 @@ class Instruments(InstrumentAdmin):
     @per_call
     def list(
         self,
-        status: str | None = None,
         limit: int | None = None,
+        status: str | None = None,
         *,
         page_size: int = PAGE_SIZE,
         manufacturer: str | None = None,
@@ -73,8 +73,8 @@ class Instruments(InstrumentAdmin):
         """Lists instruments, fetching offset pages as needed.
 
         Args:
-            status: `active` (the server's default), `maintenance` or `decommissioned`.
             limit: Stop after this many instruments (None: all of them).
+            status: `active` (the server's default), `maintenance` or `decommissioned`.
             page_size: Instruments per request (1 to 1000).
             manufacturer: Only instruments of this manufacturer (exact).
             model: Only instruments of this model (exact).

@@ -83,19 +83,27 @@ class Users(V3Resource):
     """`client.v3.users`: find, list, search and upsert users; list a user's projects."""
 
     @per_call
-    def get(self, orcid: str, **options: Unpack[CallKwargs]) -> UserRead:
+    def get(
+        self, orcid: str | None = None, email: str | None = None, **options: Unpack[CallKwargs]
+    ) -> UserRead:
         """Reads one user.
 
         Args:
             orcid: The user: an ORCID, a user MFID, a username or an e-mail address (a
                 username or address is looked up exactly, through the user list).
+            email: The user's e-mail address, when `orcid` is not given (the upstream
+                pycrucible's `get_user(email=...)`).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Raises:
-            ValueError: Not a user reference (before any request).
+            ValueError: Not a user reference, or neither argument (before any request).
             NotFoundError: No such user (or none you may see).
             AmbiguousMatchError: Several users have this username or address.
         """
+        if orcid is None:
+            if email is None:
+                raise ValueError("get_user needs orcid= (any user reference) or email=")
+            return self.get_by_email(email)
         kind, ref = check_user_ref(orcid, "orcid")
         if kind == "id":
             response = invoke(get_user.sync_detailed, ref, client=self._api)

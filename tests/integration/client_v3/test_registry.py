@@ -97,7 +97,7 @@ def test_list_instruments_pages_lazily_and_filters_by_status(user: CrucibleClien
     user.v3.instruments.set_status(made[0].instrument_id or "", "maintenance")
     active = {i.unique_id for i in user.v3.instruments.list(manufacturer=maker)}
     assert made[0].unique_id not in active
-    resting = user.v3.instruments.list("maintenance", manufacturer=maker).to_list()
+    resting = user.v3.instruments.list(status="maintenance", manufacturer=maker).to_list()
     assert [i.unique_id for i in resting] == [made[0].unique_id]
     listed = user.list_instruments()
     assert isinstance(listed, list)  # the seed-era name gives a list, as it did

@@ -211,3 +211,14 @@ def test_health_returns_a_degraded_record_instead_of_raising(
         monkeypatch.setattr(_Degraded, "with_record", False)
         with pytest.raises(ServerError):
             client.v3.health()
+
+
+def test_get_user_by_email_keyword_as_the_upstream_client_calls_it(
+    user: CrucibleClient, server: LocalCrucible
+) -> None:
+    me = user.get_user(server.user_orcid)
+    assert me["email"]
+    by_email = user.get_user(email=me["email"])
+    assert by_email["unique_id"] == server.user_orcid
+    with pytest.raises(ValueError, match="email="):
+        user.get_user()

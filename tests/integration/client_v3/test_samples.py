@@ -209,3 +209,26 @@ def test_per_call_options_are_checked(user: CrucibleClient) -> None:
     )
     with pytest.raises(ValueError, match="privilege_mode"):
         user.v3.samples.get(sample, privilege_mode="root")
+
+
+def test_upstream_update_sample_and_carrier_segmentation_on_v3(
+    user: CrucibleClient, dataset: str
+) -> None:
+    sample = user.add_sample(sample_name="before")
+    parent = user.add_sample(sample_name="parent")
+    changed = user.update_sample(
+        sample.unique_id, "after", "polished", "2024-05-01T10:00:00+00:00", parents=[parent]
+    )
+    assert (changed.sample_name, changed.description) == ("after", "polished")
+    assert [p.unique_id for p in user.list_parents_of_sample(sample.unique_id)] == [
+        parent.unique_id
+    ]
+    with pytest.raises(UnsupportedByServerError, match="reassign_project"):
+        user.update_sample(sample.unique_id, project_id="LOCAL-DEMO")
+    user.add_sample_to_dataset(dataset, sample.unique_id)
+    user.remove_dataset_from_sample(dataset, sample.unique_id)
+    assert user.list_samples(dataset_id=dataset) == []
+    queued = user.request_carrier_segmentation(dataset)
+    assert queued["id"] is not None
+    with pytest.raises(UnsupportedByServerError, match="deletion"):
+        user.delete_dataset(dataset)
