@@ -3,8 +3,9 @@
 The expected answers come from one table (:mod:`_authz_table`), derived from ``openapi.json``
 (``security``, ``x-elevation``, ``x-required-role``) plus hand-written exceptions with reasons.
 The local server must give exactly those answers: allowed (2xx; for lists, the target listed or
-hidden), 401, 403 or 404. One server and one set of people and records serve the whole module;
-each test id names the operation and the principal.
+hidden), 401, 403 or 404; and no answer but ``GET /account/apikey`` carries an API key. One
+server and one set of people and records serve the whole module; each test id names the
+operation and the principal.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 from _authz_calls import build, fill
 from _authz_table import EXCEPTIONS, OK, PUBLIC, Operation, expected, operations, outcome
-from _authz_world import PRINCIPALS, World, build_world
+from _authz_world import BAD_KEY, PRINCIPALS, World, build_world
 
 from pycrucible.testing import LocalCrucible
 
@@ -63,3 +64,6 @@ def test_authorization(world: World, operation: Operation, principal: str) -> No
         f"{operation.method} {operation.path} as {principal}: expected {want}, got {got} "
         f"({response.text[:300]})"
     )
+    if operation.operation_id != "get_account_apikey":  # the one answer that is a key
+        for key in (*world.keys.values(), BAD_KEY):
+            assert key not in response.text, "an API key in an answer"

@@ -226,3 +226,32 @@ def test_elevated_mode_from_an_ineligible_caller_raises_permission_denied(
         pytest.raises(PermissionDeniedError),
     ):
         client.v3.datasets.get(world.t["dataset"])
+
+
+# -- a service account's key stays with the API ------------------------------------------------
+
+
+def test_a_service_key_reaches_no_storage_request_log_repr_or_error(
+    world: World, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    made = expect_ok(world.admin.post("/service_accounts", json={"username": unique("upsa")}))
+    key = made["api_key"]
+    source = tmp_path / "scan.bin"
+    source.write_bytes(b"instrument bytes " * 4096)
+    world.server.clear_storage_log()
+    caplog.set_level("DEBUG")
+    with CrucibleClient(
+        world.server.url_v3, key, api_version="v3", state_dir=tmp_path / "state"
+    ) as client:
+        dataset = client.v3.datasets.create(dataset_name="service upload").unique_id
+        uploaded = client.v3.files.upload(dataset, source)
+        assert uploaded[0]["size"] == source.stat().st_size
+        with pytest.raises(PermissionDeniedError) as refused:
+            client.v3.datasets.get(world.t["dataset"])
+        shown = [repr(client), repr(client.v3), str(refused.value), repr(refused.value)]
+    log = world.server.storage_log
+    assert log, "the upload went to the storage stand-in"
+    assert not any(entry.had_authorization for entry in log)
+    assert all(key not in entry.path for entry in log)
+    assert all(key not in text for text in shown)
+    assert key not in caplog.text
