@@ -12,6 +12,9 @@ Derivation (:func:`rule_for`), in this order:
    needs ``viewer`` for GET and ``editor`` for any write; a user target is the user themself.
 6. No path parameter → any authenticated caller (:data:`ANY`).
 
+``x-idempotent`` does not change who may call; it is kept on :class:`Operation` and decides which
+operations need a fresh target per allowed principal (checked in the matrix module).
+
 Then :func:`expected` applies the principals (inventory-v3 §1.2, §1.3, §4.6): no key or a bad key
 → 401 everywhere but PUBLIC; an elevated administrator (no header or ``elevated``) → allowed
 everywhere; ``normal`` makes the administrator an ordinary user with no role on the targets.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from _authz_calls import build, fill
+from _authz_calls import FRESH, build, fill
 from _authz_table import EXCEPTIONS, OK, PUBLIC, Operation, expected, operations, outcome
 from _authz_world import BAD_KEY, PRINCIPALS, World, build_world
 
@@ -42,6 +42,32 @@ def test_every_hand_written_rule_names_its_reason() -> None:
     for operation_id, rule in EXCEPTIONS.items():
         assert operation_id in known, operation_id
         assert rule.reason, operation_id
+
+
+REPEATABLE = {
+    "register_dataset_file",
+    "request_carrier_segmentation",
+    "request_insitu_spec_aggregation",
+    "request_mosaic_stitch",
+    "request_rga_analysis",
+    "add_dataset_keyword",
+    "create_dataset_thumbnail",
+    "initiate_resumable_upload",
+    "initiate_token_upload",
+    "request_file_ingestion",
+    "create_sample",
+    "create_service_account",
+}
+"""Operations the contract marks not retry-safe whose repeat makes one more record (a new
+processing request, thumbnail, session...) with the same answer, so every principal may share
+the target."""
+
+
+def test_every_operation_unsafe_to_repeat_gets_a_fresh_target_or_repeats_alike() -> None:
+    unsafe = {op.operation_id for op in OPERATIONS if not op.idempotent}
+    assert len(unsafe) == 18
+    assert unsafe - REPEATABLE <= set(FRESH), sorted(unsafe - REPEATABLE - set(FRESH))
+    assert unsafe >= REPEATABLE
 
 
 @pytest.mark.parametrize(
