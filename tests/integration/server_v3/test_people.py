@@ -195,3 +195,32 @@ def test_instrument_lifecycle_and_service_accounts(admin: httpx.Client, user: ht
     assert [(b["unique_id"], b["role"]) for b in bound] == [(robot["unique_id"], "operator")]
     assert user.get(f"/instruments/{mfid}").json()["owner_orcid"] == "0000-0003-4115-6274"
     assert admin.get("/instruments/01m8t12ayse7frgmd5161281gp").status_code == 404
+
+
+def test_instrument_maintainers_are_granted_through_the_access_routes(
+    user: httpx.Client, new_user: Callable[[], httpx.Client]
+) -> None:
+    slug = _unique("maint")
+    made = user.post(
+        "/instruments", json={"instrument_id": slug, "instrument_name": "M", "location": "B67"}
+    )
+    assert made.status_code == 200, made.text
+    mfid = made.json()["unique_id"]
+    maintainer, outsider = new_user(), new_user()
+    maintainer_id = maintainer.get("/account").json()["user_unique_id"]
+    outsider_id = outsider.get("/account").json()["user_unique_id"]
+    assert maintainer.patch(f"/instruments/{mfid}", json={"model": "m2"}).status_code == 403
+    granted = user.put(
+        f"/resources/{mfid}/access/users/{maintainer_id}", json={"permission": "editor"}
+    )
+    assert granted.status_code == 200, granted.text
+    assert granted.json()["permission"] == "editor"
+    assert maintainer.patch(f"/instruments/{mfid}", json={"model": "m2"}).status_code == 200
+    # an editor maintainer does not manage access; the owner revokes at once
+    refused = maintainer.put(
+        f"/resources/{mfid}/access/users/{outsider_id}", json={"permission": "viewer"}
+    )
+    assert refused.status_code == 403
+    assert user.delete(f"/resources/{mfid}/access/users/{maintainer_id}").status_code == 200
+    assert maintainer.patch(f"/instruments/{mfid}", json={"model": "m3"}).status_code == 403
+    assert user.put(f"/resources/{mfid}/access/public").status_code == 404

@@ -160,3 +160,19 @@ def test_metadata_nested_too_deeply_is_422_and_nothing_is_stored(user: httpx.Cli
         node = child
     assert user.post(f"/resources/{mfid}/metadata", json=deep).status_code == 422
     assert user.get(f"/resources/{mfid}/metadata").json() is None
+
+
+def test_a_record_awaiting_deletion_leaves_links_and_graphs(user: httpx.Client) -> None:
+    parent = make_dataset(user, dataset_name="kept parent")["unique_id"]
+    child = make_dataset(user, dataset_name="doomed child")["unique_id"]
+    assert user.post(f"/datasets/{parent}/children/{child}").status_code == 200
+    assert child in user.get(f"/resources/{parent}/links").text
+    assert child in user.get(f"/entity_graph_cte/{parent}").text
+    assert user.post(f"/resources/{child}/delete").status_code == 200
+    assert child not in user.get(f"/resources/{parent}/links").text
+    graph = user.get(f"/entity_graph_cte/{parent}", params={"recursive": True}).json()
+    assert [node["id"] for node in graph["nodes"]] == [parent]
+    assert graph["edges"] == []
+    assert graph["links"] == []
+    own = user.get(f"/entity_graph_cte/{child}").json()  # its own graph still starts from it
+    assert {node["id"] for node in own["nodes"]} == {child, parent}

@@ -8,11 +8,12 @@ from fastapi import APIRouter, HTTPException, Request
 
 from pycrucible.testing._db import Database, Row
 from pycrucible.testing._enforce import json_body, query_params
-from pycrucible.testing.v3.access import require_role, role_on
+from pycrucible.testing.v3.access import rank, require_role, role_on
 from pycrucible.testing.v3.auth import BackendDep, Principal, PrincipalDep
 from pycrucible.testing.v3.db import ROLES, now_iso
 from pycrucible.testing.v3.errors import unprocessable
 from pycrucible.testing.v3.records import find_project, find_user
+from pycrucible.testing.v3.routes.instruments import instrument_role
 
 router = APIRouter()
 
@@ -63,12 +64,21 @@ def list_resource_access(
 
 
 def _require_manager(
-    db: Database, principal: Principal, mfid: str, wanted: str | None
+    db: Database, principal: Principal, mfid: str, wanted: str | None, *, records_only: bool = False
 ) -> tuple[str, Row]:
-    """Require ``admin`` on the record, and (for a grant) a role strictly below the caller's."""
-    table, row = require_role(db, principal, mfid, "admin")
-    if wanted is not None:
+    """Require ``admin`` on the record, and (for a grant) a role strictly below the caller's.
+
+    The record is a dataset, a sample or (for maintainer grants) an instrument.
+    """
+    instrument = db.one("SELECT * FROM v3_instruments WHERE unique_id = ?", [mfid])
+    if instrument is not None and not records_only:
+        table, row, mine = "v3_instruments", instrument, instrument_role(db, principal, instrument)
+        if rank(mine) < rank("admin"):
+            raise HTTPException(403, "Not authorized for this instrument")
+    else:
+        table, row = require_role(db, principal, mfid, "admin")
         mine = role_on(db, principal, row)
+    if wanted is not None:
         if wanted not in ROLES[:4]:
             raise unprocessable(
                 f"Unknown permission {wanted!r}; use viewer, contributor, editor or admin"
@@ -83,7 +93,7 @@ def make_resource_public(mfid: str, backend: BackendDep, principal: PrincipalDep
     """Grant ``viewer`` to everybody (public as a grant)."""
     db = backend.db
     with db.transaction():
-        table, row = _require_manager(db, principal, mfid, None)
+        table, row = _require_manager(db, principal, mfid, None, records_only=True)
         db.execute("INSERT OR REPLACE INTO v3_grants VALUES (?, 'public', '*', 'viewer')", [mfid])
         db.update(table, row["id"], {"public": 1, "modification_time": now_iso()})
     return _grant_view(db, "public", "*", "viewer")
@@ -96,7 +106,7 @@ def make_resource_private(
     """Remove the public grant."""
     db = backend.db
     with db.transaction():
-        table, row = _require_manager(db, principal, mfid, None)
+        table, row = _require_manager(db, principal, mfid, None, records_only=True)
         db.execute(
             "DELETE FROM v3_grants WHERE resource_mfid = ? AND principal_type = 'public'", [mfid]
         )

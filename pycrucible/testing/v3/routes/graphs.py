@@ -16,9 +16,12 @@ from pycrucible.testing.v3.records import RESOURCE_TYPES, find_project
 router = APIRouter()
 
 
-def _node(db: Database, principal: Principal, mfid: str) -> dict[str, Any] | None:
+def _node(db: Database, principal: Principal, mfid: str, *, start: bool) -> dict[str, Any] | None:
+    """The node of a readable record; neighbours with a deletion request are hidden, as in lists."""
     for table, kind in RESOURCE_TYPES.items():
         condition, params = readable_sql(principal)
+        if not start:
+            condition += " AND r.deletion_request_id IS NULL"
         row = db.one(
             f"SELECT r.* FROM {table} r WHERE r.unique_id = ? AND {condition}", [mfid, *params]
         )
@@ -66,7 +69,7 @@ def build_graph(
         for mfid in frontier:
             if mfid in nodes:
                 continue
-            node = _node(db, principal, mfid)
+            node = _node(db, principal, mfid, start=depth == 0 and mfid in start)
             if node is None:
                 continue
             nodes[mfid] = node
@@ -106,7 +109,8 @@ def get_project_graph(
         r["unique_id"]
         for table in RESOURCE_TYPES
         for r in db.all(
-            f"SELECT unique_id FROM {table} WHERE project_mfid = ?", [project["unique_id"]]
+            f"SELECT unique_id FROM {table} WHERE project_mfid = ? AND deletion_request_id IS NULL",
+            [project["unique_id"]],
         )
     ]
     graph = build_graph(db, principal, start, recursive=False)

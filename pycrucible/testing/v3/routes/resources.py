@@ -34,7 +34,10 @@ def _name(table: str, row: Row) -> str | None:
 
 
 def links_of(db: Database, principal: Principal, mfid: str) -> list[dict[str, Any]]:
-    """Return the links of a record the caller may see, relative to it."""
+    """Return the links of a record the caller may see, relative to it.
+
+    Linked records with a deletion request (pending or approved) are left out, as in lists.
+    """
     found: list[dict[str, Any]] = []
     rows = db.all(
         "SELECT parent_mfid, child_mfid, relationship_type FROM v3_links "
@@ -61,7 +64,9 @@ def links_of(db: Database, principal: Principal, mfid: str) -> list[dict[str, An
         for table in RESOURCE_TYPES:
             condition, params = readable_sql(principal)
             row = db.one(
-                f"SELECT r.* FROM {table} r WHERE r.unique_id = ? AND {condition}", [other, *params]
+                f"SELECT r.* FROM {table} r WHERE r.unique_id = ? AND {condition} "
+                "AND r.deletion_request_id IS NULL",  # hidden while a deletion is under way
+                [other, *params],
             )
             if row is not None:
                 relationship = {"source": "child", "target": "parent"}.get(direction, "associated")
