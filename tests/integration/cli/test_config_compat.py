@@ -51,7 +51,7 @@ def run(env: dict[str, str], *args: str) -> Result:
 def test_their_config_ini_alone_runs_whoami(
     server: LocalCrucible, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: str
 ) -> None:
-    url = server.url
+    url = server.url_v3 if which == "nano" else server.url
     write_theirs(tmp_path, which, url, server.user_key)
     env = bare_env(tmp_path)
     result = run(env, "whoami", "--json")
@@ -62,7 +62,7 @@ def test_their_config_ini_alone_runs_whoami(
         monkeypatch.setenv(name, value) if value else monkeypatch.delenv(name, raising=False)
     with CrucibleClient() as client:
         assert client.api_url == url
-        assert client.api_version == "v1"
+        assert client.api_version == ("v3" if which == "nano" else "v1")
 
 
 def test_config_show_names_their_file_as_the_source(server: LocalCrucible, tmp_path: Path) -> None:
