@@ -6,7 +6,7 @@ server's database (see `_make_datasets`).
 Contenders on API v3, each in its own child process (imports, the client, its connection and a
 first one-record request happen before the baseline RSS is taken):
 
-* pycrucible, lazy: `for ds in client.v3.list_datasets(page_size=1000)`: keyset pages fetched
+* pycrucible, lazy: `for ds in client.v3.datasets.list(page_size=1000)`: keyset pages fetched
   as the loop reaches them, each page's records let go as the loop moves on, each record read
   as `ds.unique_id`. This is the measured target;
 * the same for the first half only (`limit=5000`). When memory is flat, listing twice as many
@@ -63,22 +63,22 @@ def pycrucible_v3(
     from pycrucible import CrucibleClient
 
     with CrucibleClient(url, key, api_version="v3", state_dir=state_dir) as client:
-        next(iter(client.v3.list_datasets(limit=1)))  # imports, connection, first parse
+        next(iter(client.v3.datasets.list(limit=1)))  # imports, connection, first parse
 
         def lazy() -> int:
             count = 0
-            for dataset in client.v3.list_datasets(limit=limit, page_size=page_size):
+            for dataset in client.v3.datasets.list(limit=limit, page_size=page_size):
                 count += bool(dataset.unique_id)
             return count
 
         def lazy_dict_view() -> int:
             count = 0
-            for dataset in client.v3.list_datasets(limit=limit, page_size=page_size):
+            for dataset in client.v3.datasets.list(limit=limit, page_size=page_size):
                 count += bool(dataset["unique_id"])
             return count
 
         def kept() -> int:
-            return len(client.v3.list_datasets(limit=limit, page_size=page_size).to_list())
+            return len(client.v3.datasets.list(limit=limit, page_size=page_size).to_list())
 
         modes = {"lazy": lazy, "lazy_dict_view": lazy_dict_view, "kept": kept}
         return _listing(modes[mode])
