@@ -5,7 +5,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["API_VERSIONS", "CHUNK_QUANTUM", "coerce_setting", "normalise_api_version"]
+__all__ = [
+    "API_VERSIONS",
+    "CHUNK_QUANTUM",
+    "PRIVILEGE_MODES",
+    "check_privilege_mode",
+    "coerce_setting",
+    "normalise_api_version",
+]
 
 CHUNK_QUANTUM = 256 * 1024
 """Resumable chunks are a multiple of this many bytes (256 KiB), as cloud storage requires."""
@@ -22,6 +29,23 @@ _COUNTS = {
     "default_limit": 1,
 }
 _NUMERIC = _SECONDS | frozenset(_COUNTS)
+
+
+PRIVILEGE_MODES = ("normal", "elevated")
+"""API v3's values of the `Crucible-Privilege-Mode` header."""
+
+
+def check_privilege_mode(mode: object, source: str = "the arguments") -> str:
+    """Checks a privilege mode: `"normal"` or `"elevated"`.
+
+    Raises:
+        ValueError: Anything else (the message names `source`).
+    """
+    if mode not in PRIVILEGE_MODES:
+        raise ValueError(
+            f"privilege_mode from {source} must be 'normal' or 'elevated', got {mode!r}"
+        )
+    return str(mode)
 
 
 API_VERSIONS = ("v1", "v3")
@@ -67,12 +91,7 @@ def coerce_setting(key: str, value: Any, source: str) -> Any:
     if key == "api_version":
         return normalise_api_version(value, source)
     if key == "privilege_mode":
-        mode = str(value).strip().lower()
-        if mode not in ("normal", "elevated"):
-            raise ValueError(
-                f"privilege_mode from {source} must be normal or elevated, got {value!r}"
-            )
-        return mode
+        return check_privilege_mode(str(value).strip().lower(), source)
     if key not in _NUMERIC:
         return value
     kind = float if key in _SECONDS else int

@@ -17,6 +17,7 @@ from crucible_openapi.v3 import AuthenticatedClient
 from crucible_openapi.v3.types import UNSET, Unset
 
 from pycrucible._config import Settings
+from pycrucible._config_values import check_privilege_mode
 from pycrucible._core import check_call_options
 from pycrucible._http import HttpClients
 from pycrucible._transport import CallOptions, call_options
@@ -37,7 +38,6 @@ __all__ = [
 
 API_VERSION = "v3"
 PRIVILEGE_HEADER = "Crucible-Privilege-Mode"
-PRIVILEGE_MODES = ("normal", "elevated")
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -57,17 +57,6 @@ class CallKwargs(TypedDict, total=False):
     timeout: float | None
     extra_headers: Mapping[str, str] | None
     privilege_mode: str | None
-
-
-def check_privilege_mode(mode: object) -> str:
-    """Checks a privilege mode.
-
-    Raises:
-        ValueError: Not `"normal"` or `"elevated"`.
-    """
-    if mode not in PRIVILEGE_MODES:
-        raise ValueError(f"privilege_mode must be 'normal' or 'elevated', got {mode!r}")
-    return str(mode)
 
 
 def _options(timeout: Any, headers: Any, mode: Any) -> CallOptions:
