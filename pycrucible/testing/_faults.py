@@ -7,15 +7,18 @@ Requests under the control prefix (``/_control``) are never faulted.
 
 Kinds:
 
-- ``status``: answer ``status`` (for example 503, 502, 504 or 429) with a ``{detail}`` body and,
-  when ``retry_after`` is set, a ``Retry-After`` header (seconds). The request is not processed.
+- ``status``: answer ``status`` (for example 503, 502, 504 or 429) with a ``{detail}`` body (the
+  rule's ``detail`` text, or a generic one) and, when ``retry_after`` is set, a ``Retry-After``
+  header (seconds). The request is not processed.
 - ``drop``: close the connection without answering; the request is not processed.
 - ``drop_after``: process the request, then close the connection without answering (a lost
   response: the client cannot tell whether its write happened).
 - ``delay``: wait ``seconds`` before processing the request.
 - ``truncate``: send the response headers (with the full ``Content-Length``) and only the first
   ``after_bytes`` body bytes, then close the connection.
-- ``corrupt``: flip the body byte at ``offset`` (XOR 0xFF); the length stays the same.
+- ``corrupt``: flip the response body byte at ``offset`` (XOR 0xFF); the length stays the same.
+- ``corrupt_request``: flip the request body byte at ``offset`` before the server reads it (bytes
+  damaged on the way in, for example a part whose CRC32C no longer matches).
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from typing import Any, Literal, get_args
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-FaultKind = Literal["status", "drop", "drop_after", "delay", "truncate", "corrupt"]
+FaultKind = Literal[
+    "status", "drop", "drop_after", "delay", "truncate", "corrupt", "corrupt_request"
+]
 FAULT_KINDS: frozenset[str] = frozenset(get_args(FaultKind))
 CONTROL_PREFIX = "/_control"
 
@@ -52,6 +57,7 @@ class Fault:
         seconds: float | None,
         after_bytes: int | None,
         offset: int,
+        detail: str | None = None,
     ) -> None:
         self.id = fault_id
         self.kind: FaultKind = kind
@@ -63,6 +69,7 @@ class Fault:
         self.seconds = seconds
         self.after_bytes = after_bytes
         self.offset = offset
+        self.detail = detail
         self._consumed = 0
 
     @property
@@ -94,6 +101,7 @@ class Fault:
             "seconds": self.seconds,
             "after_bytes": self.after_bytes,
             "offset": self.offset,
+            "detail": self.detail,
             "consumed": self._consumed,
             "active": self.active,
         }
@@ -122,11 +130,13 @@ class FaultInjector:
         seconds: float | None = None,
         after_bytes: int | None = None,
         offset: int = 0,
+        detail: str | None = None,
     ) -> Fault:
         """Add a rule; see the module docstring for the kinds.
 
         Args:
-            kind: ``status``, ``drop``, ``drop_after``, ``delay``, ``truncate`` or ``corrupt``.
+            kind: ``status``, ``drop``, ``drop_after``, ``delay``, ``truncate``, ``corrupt`` or
+                ``corrupt_request``.
             times: How many matching requests to fault; None for every one until cleared.
             path_prefix: Only requests whose path starts with this (for example ``/datasets``).
             method: Only requests with this HTTP method.
@@ -134,7 +144,8 @@ class FaultInjector:
             retry_after: Seconds to put in a ``Retry-After`` header, for ``status``.
             seconds: Seconds to wait, for ``delay``.
             after_bytes: Body bytes to send before closing, for ``truncate``.
-            offset: Index of the body byte to flip, for ``corrupt``.
+            offset: Index of the body byte to flip, for ``corrupt`` and ``corrupt_request``.
+            detail: The answer's ``detail`` text, for ``status`` (a generic text by default).
 
         Returns:
             The rule, whose :attr:`Fault.consumed` counts the requests it affected.
@@ -152,6 +163,8 @@ class FaultInjector:
             raise ValueError("a delay fault needs seconds >= 0")
         if kind == "truncate" and (after_bytes is None or after_bytes < 0):
             raise ValueError("a truncate fault needs after_bytes >= 0")
+        if detail is not None and kind != "status":
+            raise ValueError("only a status fault has a detail")
         if offset < 0 or (retry_after is not None and retry_after < 0):
             raise ValueError("offset and retry_after must not be negative")
         with self._lock:
@@ -166,6 +179,7 @@ class FaultInjector:
                 seconds=seconds,
                 after_bytes=after_bytes,
                 offset=offset,
+                detail=detail,
             )
             self._faults.append(fault)
         return fault
@@ -242,6 +256,8 @@ class FaultMiddleware:
             await _close_connection(receive)
         elif fault.kind == "truncate":
             await self._truncate(fault.after_bytes or 0, scope, receive, send)
+        elif fault.kind == "corrupt_request":
+            await self.app(scope, _corrupting_receive(receive, fault.offset), send)
         else:
             await self.app(scope, receive, _corrupting(send, fault.offset))
 
@@ -252,9 +268,8 @@ class FaultMiddleware:
         if fault.retry_after is not None:
             retry = fault.retry_after
             headers["Retry-After"] = str(int(retry)) if retry == int(retry) else str(retry)
-        response = JSONResponse(
-            {"detail": f"Injected fault: HTTP {status}"}, status_code=status, headers=headers
-        )
+        detail = fault.detail if fault.detail is not None else f"Injected fault: HTTP {status}"
+        response = JSONResponse({"detail": detail}, status_code=status, headers=headers)
         await response(scope, receive, send)
 
     async def _truncate(self, limit: int, scope: Scope, receive: Receive, send: Send) -> None:
@@ -305,3 +320,22 @@ def _corrupting(send: Send, offset: int) -> Send:
         await send(message)
 
     return corrupting_send
+
+
+def _corrupting_receive(receive: Receive, offset: int) -> Receive:
+    """An ASGI receive that flips the request body byte at ``offset`` (XOR 0xFF)."""
+    position = 0
+
+    async def corrupting_receive() -> Message:
+        nonlocal position
+        message = await receive()
+        if message["type"] == "http.request":
+            body = bytes(message.get("body", b""))
+            if position <= offset < position + len(body):
+                flipped = bytearray(body)
+                flipped[offset - position] ^= 0xFF
+                message = {**message, "body": bytes(flipped)}
+            position += len(body)
+        return message
+
+    return corrupting_receive

@@ -52,6 +52,7 @@ class FaultSpec(BaseModel):
     seconds: float | None = None
     after_bytes: int | None = None
     offset: int = 0
+    detail: str | None = None
 
 
 class WorkerSettings(BaseModel):

@@ -147,6 +147,32 @@ def test_corrupt_flips_a_byte_and_keeps_the_length(
     assert hashlib.sha256(corrupted).hexdigest() != hashlib.sha256(DATA).hexdigest()
 
 
+def test_corrupt_request_flips_a_byte_the_server_receives(
+    server: LocalCrucible, make_dataset: MakeDataset, user: httpx.Client
+) -> None:
+    dsid = make_dataset()["unique_id"]
+    upload = user.build_request(
+        "POST", f"/datasets/{dsid}/upload", files=[("files", ("blob.bin", DATA))]
+    )
+    where = upload.read().index(DATA) + 10
+    fault = server.faults.add("corrupt_request", offset=where, path_prefix=f"/datasets/{dsid}")
+    assert user.send(upload).status_code == 200
+    assert fault.consumed == 1
+    url = user.get(f"/datasets/{dsid}/download_links").json()[f"{dsid}/blob.bin"]
+    stored = httpx.get(url).content
+    assert len(stored) == len(DATA)
+    assert stored[10] == DATA[10] ^ 0xFF
+    assert stored[:10] + stored[11:] == DATA[:10] + DATA[11:]
+
+
+def test_a_status_fault_can_name_its_detail(server: LocalCrucible, user: httpx.Client) -> None:
+    server.faults.add("status", status=403, detail="Signed URL expired")
+    response = user.get("/account")
+    assert response.status_code == 403
+    assert response.json() == {"detail": "Signed URL expired"}
+    assert server.faults.faults[0].to_dict()["detail"] == "Signed URL expired"
+
+
 def test_faulted_storage_requests_are_logged(
     server: LocalCrucible, stored: tuple[str, str]
 ) -> None:
@@ -169,6 +195,7 @@ def test_faulted_storage_requests_are_logged(
         {"kind": "delay"},
         {"kind": "truncate", "after_bytes": -1},
         {"kind": "drop", "times": 0},
+        {"kind": "drop", "detail": "only status faults have one"},
     ],
 )
 def test_nonsense_faults_are_refused(arguments: dict[str, Any]) -> None:
