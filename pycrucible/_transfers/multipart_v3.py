@@ -1,7 +1,8 @@
 """API v3 signed multipart uploads: one local file becomes one file record.
 
 Flow: hash the file once (`digest_v3`), initiate with a stable `Idempotency-Key` (a retried
-initiate after a lost answer is the same session), stop at once when the server already holds
+initiate after a lost answer is the same session; when the key finds an earlier aborted session
+again, the next key is derived from that session), stop at once when the server already holds
 the content (`existing_file`), send the parts the session lacks (`parts_v3`: signed in batches,
 parallel, re-signed when their URLs expire), complete with the SHA-256 and the whole-file
 CRC32C, and abort the session on a fatal error. Upload-route calls retry busy answers
@@ -55,6 +56,7 @@ from pycrucible.errors import (
     CrucibleError,
     EtagMismatchError,
     FilenameExistsError,
+    NotFoundError,
     TransferError,
     UnexpectedResponseError,
 )
@@ -70,6 +72,9 @@ __all__ = [
 ]
 
 log = get_logger("transfers")
+
+_REOPENS = 3
+"""Most closed sessions an upload steps past (each found again by its Idempotency-Key)."""
 
 
 def _local_file(path: str | os.PathLike[str]) -> Path:
@@ -135,8 +140,20 @@ def upload_file_multipart(
     state_file = _state_of(api, settings, dataset_mfid, local)
     saved = load_state(state_file, digest.size, digest.mtime_ns, digest.sha256)
     key = saved["idempotency_key"] if saved else _idempotency_key(dataset_mfid, name, digest)
-    session = _initiate(api, dataset_mfid, name, digest, key, settings)
-    return _finish(api, storage, dataset_mfid, local, name, digest, session, key, settings)
+    reopened = 0
+    while True:
+        session = _initiate(api, dataset_mfid, name, digest, key, settings)
+        try:
+            return _finish(api, storage, dataset_mfid, local, name, digest, session, key, settings)
+        except NotFoundError as exc:
+            closed = session.upload_id
+            if reopened >= _REOPENS or not isinstance(closed, str) or not _about(exc, closed):
+                raise
+            reopened += 1
+            # The key found an earlier, aborted session again: derive the next key from it
+            # (stable, so a lost answer of this initiate is still found again).
+            log.info("%s: upload session %s is closed; opening a new one", name, closed)
+            key = _idempotency_key(dataset_mfid, f"{name}\nafter {closed}", digest)
 
 
 def replace_file_multipart(
@@ -265,6 +282,12 @@ def _finish(
     drop_state(state_file)
     meter.finish()
     return record
+
+
+def _about(exc: APIStatusError, upload_id: str) -> bool:
+    """Whether an error answered a request about the given upload session."""
+    response = exc.response
+    return response is not None and upload_id in response.request.url.path
 
 
 def _initiate(

@@ -70,6 +70,11 @@ UPLOAD_CASES = [
     ),
     Case("part stored but its answer lost", ({"kind": "drop_after", "path_prefix": PARTS},)),
     Case(
+        "part corrupted every time (CRC32C mismatch)",
+        ({"kind": "corrupt_request", "path_prefix": PARTS, "offset": 1000, "times": None},),
+        outcome=TransferError,
+    ),
+    Case(
         "signed URL expires mid-upload (403)",
         (
             {"kind": "drop_after", "path_prefix": PARTS},  # one part through first
