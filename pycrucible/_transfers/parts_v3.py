@@ -4,7 +4,8 @@ Parts are signed at most `SIGN_BATCH` at a time and sent by a pool of threads, e
 from the file (never a whole part in memory) through the key-less storage client. A signed
 URL that is about to expire (`RESIGN_MARGIN` seconds) is signed again before it is used, and a
 part refused as expired or forbidden (403, or 400 naming an expired token) is signed again and
-resent, so a long upload outlives its URLs.
+resent, so a long upload outlives its URLs. A part refused because its bytes failed the CRC32C
+check (damaged on the way) is sent again, up to `part_attempts` times.
 """
 
 from __future__ import annotations
@@ -157,6 +158,8 @@ class _Parts:
             status, detail = exc.status_code, exc.detail
             if status == 403 or (status == 400 and "expired" in detail.lower()):
                 raise _ExpiredError(f"{status} {detail}".strip()) from exc
+            if status == 400 and _damaged(detail):
+                raise  # the bytes changed on the way: sending the part again may pass
             if status < 500 and status != 429:
                 raise TransferError(f"part {part.part_number} refused: {status} {detail}") from exc
             raise
@@ -198,6 +201,12 @@ def send_parts(
             jobs = [pool.submit(contextvars.copy_context().run, parts.send, p) for p in signed]
             for job in jobs:
                 job.result()
+
+
+def _damaged(detail: str) -> bool:
+    """Whether a storage refusal says the part's bytes did not match their checksum."""
+    text = detail.lower()
+    return "baddigest" in text or "crc32c" in text or "checksum" in text
 
 
 def _read_range(local: Path, offset: int, size: int) -> Iterator[bytes]:

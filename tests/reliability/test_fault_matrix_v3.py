@@ -70,6 +70,10 @@ UPLOAD_CASES = [
     ),
     Case("part stored but its answer lost", ({"kind": "drop_after", "path_prefix": PARTS},)),
     Case(
+        "part corrupted once (CRC32C mismatch)",
+        ({"kind": "corrupt_request", "path_prefix": PARTS, "offset": 1000},),
+    ),
+    Case(
         "part corrupted every time (CRC32C mismatch)",
         ({"kind": "corrupt_request", "path_prefix": PARTS, "offset": 1000, "times": None},),
         outcome=TransferError,
