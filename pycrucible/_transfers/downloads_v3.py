@@ -3,7 +3,8 @@
 Each file is streamed from its signed URL through the key-less storage client into a fresh,
 exclusive partial file (`pycrucible._transfers.partial`), checked against its record (size and
 SHA-256 of the bytes written) and only then renamed into place, so a failed or corrupt transfer
-never replaces a good file. Names come from the records and pass the same path-safety checks as
+never replaces a good file. A single file's link refused by storage (expired) is asked for again
+once. Names come from the records and pass the same path-safety checks as
 on v1 (`pycrucible._transfers.paths`): nothing is written outside the output folder.
 """
 
@@ -34,6 +35,7 @@ from pycrucible._types import ProgressCallback
 from pycrucible.errors import (
     APIConnectionError,
     NotFoundError,
+    PermissionDeniedError,
     TransferError,
     UnexpectedResponseError,
 )
@@ -187,14 +189,26 @@ def download_file_v3(
         target = Path(dest).expanduser().resolve()
         root, first = target.parent, target.name
         root.mkdir(parents=True, exist_ok=True)
+    url = _link(api, file_mfid)
+    workdir = make_workdir(root, {first})
+    try:
+        try:
+            return _fetch(storage, url, record, target, workdir, attempts, progress)
+        except PermissionDeniedError as refusal:
+            # A signed link that expired (for example between a cut and the retry) is
+            # replaced once by a new one.
+            log.info("%s: download link refused (%s); asking for a new one", file_mfid, refusal)
+            url = _link(api, file_mfid)
+            return _fetch(storage, url, record, target, workdir, attempts, progress)
+    finally:
+        remove_workdir(workdir)
+
+
+def _link(api: AuthenticatedClient, file_mfid: str) -> str:
     link = _call(get_file_download_link.sync_detailed, file_mfid, client=api).parsed
     if not isinstance(link, DownloadLink):
         raise UnexpectedResponseError(f"file {file_mfid}: no download link")
-    workdir = make_workdir(root, {first})
-    try:
-        return _fetch(storage, link.url, record, target, workdir, attempts, progress)
-    finally:
-        remove_workdir(workdir)
+    return link.url
 
 
 def _target(root: Path, record: FileRecord) -> Path:

@@ -59,6 +59,7 @@ class Case:
     outcome: type[CrucibleError] | None = None
     multipart: bool = True
     records_after_failure: int = 0
+    links: int = 1
 
 
 UPLOAD_CASES = [
@@ -313,9 +314,15 @@ DOWNLOAD_CASES = [
         "link expires mid-file",
         (
             {"kind": "truncate", "after_bytes": 50_000},
-            {"kind": "status", "status": 403, "detail": "Signed URL expired", "times": None},
+            {"kind": "status", "status": 403, "detail": "Signed URL expired"},
         ),
+        links=2,
+    ),
+    Case(
+        "link refused for good",
+        ({"kind": "status", "status": 403, "detail": "Signed URL expired", "times": None},),
         outcome=PermissionDeniedError,
+        links=2,
     ),
 ]
 
@@ -336,6 +343,12 @@ def test_download_under_fault(
     target = out / ingested.name
     if had_a_copy:
         target.write_bytes(GOOD_COPY)
+    links: list[str] = []
+    clients.http.event_hooks["request"].append(
+        lambda request: links.extend(
+            [request.url.path] if "download_link" in request.url.path else []
+        )
+    )
     rules = [
         server.faults.add(**{"method": "GET", "path_prefix": DOWNLOADS, **rule})
         for rule in case.rules
@@ -351,6 +364,7 @@ def test_download_under_fault(
         assert written == target.resolve()
         assert target.read_bytes() == ingested.content
     assert all(rule.consumed >= 1 for rule in rules), "every injected fault happened"
+    assert len(links) == case.links  # a refused link is asked for again, once
     expected = [ingested.name] if had_a_copy or case.outcome is None else []
     assert sorted(p.name for p in out.iterdir()) == expected  # nothing partial beside it
     assert [r["mfid"] for r in _records(server, ingested.dataset)] == [ingested.mfid]
