@@ -368,3 +368,39 @@ def test_download_under_fault(
     expected = [ingested.name] if had_a_copy or case.outcome is None else []
     assert sorted(p.name for p in out.iterdir()) == expected  # nothing partial beside it
     assert [r["mfid"] for r in _records(server, ingested.dataset)] == [ingested.mfid]
+
+
+def test_part_urls_that_really_expired_are_signed_again(
+    server: LocalCrucible,
+    v3: tuple[AuthenticatedClient, HttpClients],
+    pauses: Pauses,
+    tmp_path: Path,
+) -> None:
+    """Not injected: the storage stand-in itself refuses URLs signed already expired.
+
+    The client's clock lags an hour, so it trusts the first URLs; after storage's first
+    refusal the server signs with its normal lifetime again, as when time ran out mid-upload.
+    """
+    api, clients = v3
+    dataset = _new_dataset(server)
+    source = make_file(tmp_path / "scan.bin", SIZE)
+    normal = server.backend.link_lifetime
+
+    def back_to_normal(response: httpx.Response) -> None:
+        if response.status_code == 403:
+            server.backend.link_lifetime = normal
+
+    clients.storage.event_hooks["response"].insert(0, back_to_normal)
+    settings = MultipartSettings(
+        workers=1, guess_part_size=PART, sleep=pauses, clock=lambda: time.time() - 3600
+    )
+    server.backend.link_lifetime = -60
+    try:
+        record = upload_file_v3(api, clients.storage, dataset, source, settings=settings)
+    finally:
+        server.backend.link_lifetime = normal
+    puts = [(entry.status, entry.path.split("/")[-1]) for entry in server.storage_log]
+    # All four parts had been signed expired: each was refused once, signed again and stored.
+    assert sorted(puts) == [(200, n) for n in "1234"] + [(403, n) for n in "1234"]
+    assert record.sha256_hash == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert [r["mfid"] for r in _records(server, dataset)] == [record.mfid]
