@@ -140,20 +140,15 @@ def upload_file_multipart(
     state_file = _state_of(api, settings, dataset_mfid, local)
     saved = load_state(state_file, digest.size, digest.mtime_ns, digest.sha256)
     key = saved["idempotency_key"] if saved else _idempotency_key(dataset_mfid, name, digest)
-    reopened = 0
-    while True:
-        session = _initiate(api, dataset_mfid, name, digest, key, settings)
-        try:
-            return _finish(api, storage, dataset_mfid, local, name, digest, session, key, settings)
-        except NotFoundError as exc:
-            closed = session.upload_id
-            if reopened >= _REOPENS or not isinstance(closed, str) or not _about(exc, closed):
-                raise
-            reopened += 1
-            # The key found an earlier, aborted session again: derive the next key from it
-            # (stable, so a lost answer of this initiate is still found again).
-            log.info("%s: upload session %s is closed; opening a new one", name, closed)
-            key = _idempotency_key(dataset_mfid, f"{name}\nafter {closed}", digest)
+    return _open_and_finish(
+        lambda k: _initiate(api, dataset_mfid, name, digest, k, settings),
+        lambda session, k: _finish(
+            api, storage, dataset_mfid, local, name, digest, session, k, settings
+        ),
+        key,
+        lambda closed: _idempotency_key(dataset_mfid, f"{name}\nafter {closed}", digest),
+        name,
+    )
 
 
 def replace_file_multipart(
@@ -190,6 +185,52 @@ def replace_file_multipart(
     name = record.filename if isinstance(record.filename, str) else local.name
     digest = digest_file(local, settings.guess_part_size, _hashing(settings, name, local))
     key = _idempotency_key(file_mfid, f"replace:{etag}", digest)
+    dataset = record.dataset_mfid
+    return _open_and_finish(
+        lambda k: _initiate_replace(api, file_mfid, etag, digest, k, settings),
+        lambda session, k: _finish(
+            api, storage, dataset, local, name, digest, session, k, settings
+        ),
+        key,
+        lambda closed: _idempotency_key(file_mfid, f"replace:{etag}\nafter {closed}", digest),
+        name,
+    )
+
+
+def _open_and_finish(
+    open_session: Callable[[str], MultipartUploadSession],
+    finish: Callable[[MultipartUploadSession, str], FileRecord],
+    key: str,
+    next_key: Callable[[str], str],
+    name: str,
+) -> FileRecord:
+    """Opens a session with an Idempotency-Key and finishes it, stepping past closed sessions.
+
+    When the key finds an earlier, aborted session again (a request about it answers 404), the
+    next key is derived from that session (stable, so a lost answer is still found again).
+    """
+    reopened = 0
+    while True:
+        session = open_session(key)
+        try:
+            return finish(session, key)
+        except NotFoundError as exc:
+            closed = session.upload_id
+            if reopened >= _REOPENS or not isinstance(closed, str) or not _about(exc, closed):
+                raise
+            reopened += 1
+            log.info("%s: upload session %s is closed; opening a new one", name, closed)
+            key = next_key(closed)
+
+
+def _initiate_replace(
+    api: AuthenticatedClient,
+    file_mfid: str,
+    etag: str,
+    digest: Digest,
+    key: str,
+    settings: MultipartSettings,
+) -> MultipartUploadSession:
     body = ReplaceUploadInitiate(size=digest.size, sha256_hash=digest.sha256)
     try:
         session = upload_call(
@@ -214,7 +255,7 @@ def replace_file_multipart(
         ) from exc
     if not isinstance(session, MultipartUploadSession):
         raise UnexpectedResponseError(f"file {file_mfid}: replace answered no upload session")
-    return _finish(api, storage, record.dataset_mfid, local, name, digest, session, key, settings)
+    return session
 
 
 def _finish(

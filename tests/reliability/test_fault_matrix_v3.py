@@ -25,6 +25,7 @@ from crucible_openapi.v3 import AuthenticatedClient
 from pycrucible._http import HttpClients, build_clients
 from pycrucible._transfers.calls_v3 import MultipartSettings
 from pycrucible._transfers.downloads_v3 import download_file_v3
+from pycrucible._transfers.multipart_v3 import replace_file_multipart
 from pycrucible._transfers.resumable_v3 import upload_file_v3
 from pycrucible._transport import RetryPolicy
 from pycrucible.errors import (
@@ -404,3 +405,27 @@ def test_part_urls_that_really_expired_are_signed_again(
     assert sorted(puts) == [(200, n) for n in "1234"] + [(403, n) for n in "1234"]
     assert record.sha256_hash == hashlib.sha256(source.read_bytes()).hexdigest()
     assert [r["mfid"] for r in _records(server, dataset)] == [record.mfid]
+
+
+def test_a_replacement_can_be_sent_again_after_it_failed(
+    server: LocalCrucible,
+    v3: tuple[AuthenticatedClient, HttpClients],
+    pauses: Pauses,
+    tmp_path: Path,
+) -> None:
+    api, clients = v3
+    dataset = _new_dataset(server)
+    source = make_file(tmp_path / "scan.bin", SIZE)
+    settings = MultipartSettings(workers=2, guess_part_size=PART, sleep=pauses)
+    first = upload_file_v3(api, clients.storage, dataset, source, settings=settings)
+    newer = make_file(tmp_path / "newer.bin", SIZE)
+    server.faults.add("corrupt_request", path_prefix=PARTS, offset=1000, times=None)
+    with pytest.raises(TransferError):
+        replace_file_multipart(api, clients.storage, first.mfid, newer, settings=settings)
+    server.faults.clear()
+    replaced = replace_file_multipart(api, clients.storage, first.mfid, newer, settings=settings)
+    assert replaced.mfid == first.mfid
+    assert replaced.sha256_hash == hashlib.sha256(newer.read_bytes()).hexdigest()
+    assert [r["mfid"] for r in _records(server, dataset)] == [first.mfid]
+    stored = server.data_dir / "storage" / "v3" / dataset / first.mfid
+    assert stored.read_bytes() == newer.read_bytes()
