@@ -79,10 +79,12 @@ requests, optionally only for a path prefix and/or method, fail::
 
     server.faults.add("status", status=503, times=2, path_prefix="/datasets")
     server.faults.add("status", status=429, retry_after=1)          # with Retry-After: 1
+    server.faults.add("status", status=403, detail="Signed URL expired")  # its own detail
     server.faults.add("drop", method="POST")                         # close without answering
     server.faults.add("drop_after", method="POST")                   # process, lose the answer
     server.faults.add("delay", seconds=2.5)
     server.faults.add("truncate", after_bytes=1000, path_prefix="/storage/")
+    server.faults.add("corrupt_request", offset=9, path_prefix="/storage/v3-parts/")  # body in
     rule = server.faults.add("corrupt", offset=0, path_prefix="/datasets/")
     ...
     assert rule.consumed == 1
