@@ -19,7 +19,14 @@ from typing import Any, TypeVar
 
 import httpx
 import pytest
-from _reliability_helpers import Pauses, make_file
+from _reliability_helpers import (
+    Pauses,
+    make_file,
+    new_v3_dataset,
+    v3_records,
+    v3_sessions,
+    v3_user,
+)
 from crucible_openapi.v3 import AuthenticatedClient
 
 from pycrucible._http import HttpClients, build_clients
@@ -35,7 +42,6 @@ from pycrucible.errors import (
     TransferError,
 )
 from pycrucible.testing import LocalCrucible
-from pycrucible.testing._ids import new_mfid
 
 PART = 64 * 1024  # bytes per part, set on the server for this module
 SIZE = 3 * PART + 7  # four parts, the last one short
@@ -153,28 +159,6 @@ def v3(server: LocalCrucible, pauses: Pauses) -> Iterator[tuple[AuthenticatedCli
     clients.close()
 
 
-def _user(server: LocalCrucible) -> httpx.Client:
-    client = httpx.Client(base_url=server.url_v3, timeout=10)
-    client.headers["Authorization"] = f"Bearer {server.user_key}"
-    return client
-
-
-def _new_dataset(server: LocalCrucible) -> str:
-    mfid = new_mfid()
-    with _user(server) as user:
-        answer = user.post("/datasets", json={"unique_id": mfid, "dataset_name": "fault matrix"})
-        assert answer.status_code == 200, answer.text
-    return mfid
-
-
-def _records(server: LocalCrucible, dataset: str) -> list[dict[str, Any]]:
-    with _user(server) as user:
-        answer = user.get(f"/datasets/{dataset}/files")
-        assert answer.status_code == 200, answer.text
-        records: list[dict[str, Any]] = answer.json()
-        return records
-
-
 def _inject(server: LocalCrucible, rules: tuple[dict[str, Any], ...], dataset: str) -> list[Any]:
     added = []
     for rule in rules:
@@ -199,15 +183,6 @@ def _outcome(case: Case, transfer: Callable[[], T]) -> T | None:
     return None
 
 
-def _sessions(server: LocalCrucible, dataset: str) -> list[tuple[str, str | None]]:
-    """The upload sessions the server opened for a dataset: (kind, Idempotency-Key)."""
-    rows = server.backend.db.all(
-        "SELECT kind, idempotency_key FROM v3_uploads WHERE dataset_mfid = ? ORDER BY created",
-        [dataset],
-    )
-    return [(row["kind"], row["idempotency_key"]) for row in rows]
-
-
 @pytest.mark.parametrize("case", UPLOAD_CASES, ids=[case.name for case in UPLOAD_CASES])
 def test_upload_under_fault(
     case: Case,
@@ -217,7 +192,7 @@ def test_upload_under_fault(
     tmp_path: Path,
 ) -> None:
     api, clients = v3
-    dataset = _new_dataset(server)
+    dataset = new_v3_dataset(server)
     source = make_file(tmp_path / "scan.bin", SIZE)
     content = source.read_bytes()
     sha256 = hashlib.sha256(content).hexdigest()
@@ -234,21 +209,21 @@ def test_upload_under_fault(
         case, lambda: upload_file_v3(api, clients.storage, dataset, source, settings=settings)
     )
     if record is None:
-        assert len(_records(server, dataset)) == case.records_after_failure
+        assert len(v3_records(server, dataset)) == case.records_after_failure
     else:
         assert (record.sha256_hash, record.size) == (sha256, SIZE)
-        assert [r["mfid"] for r in _records(server, dataset)] == [record.mfid]
+        assert [r["mfid"] for r in v3_records(server, dataset)] == [record.mfid]
         assert list((tmp_path / "state").iterdir()) == []  # no resume state left behind
     assert all(rule.consumed >= 1 for rule in rules), "every injected fault happened"
     # One session: a retried initiate carried the same Idempotency-Key and found it again.
-    assert [kind for kind, _ in _sessions(server, dataset)] == [
+    assert [kind for kind, _ in v3_sessions(server, dataset)] == [
         "multipart" if case.multipart else "resumable"
     ]
 
     # The user runs the upload again, faults gone: it completes and adds no record.
     server.faults.clear()
     again = upload_file_v3(api, clients.storage, dataset, source, settings=settings)
-    records = _records(server, dataset)
+    records = v3_records(server, dataset)
     assert [r["mfid"] for r in records] == [again.mfid]
     assert records[0]["sha256_hash"] == sha256
     stored = server.data_dir / "storage" / "v3" / dataset / again.mfid
@@ -270,7 +245,7 @@ class Ingested:
 @pytest.fixture(scope="module")
 def ingested(server: LocalCrucible, tmp_path_factory: pytest.TempPathFactory) -> Ingested:
     """One ingested file of the normal user, shared by the download cases (read only)."""
-    dataset = _new_dataset(server)
+    dataset = new_v3_dataset(server)
     source = make_file(tmp_path_factory.mktemp("source") / "scan.bin", SIZE)
     clients = build_clients(
         server.url_v3,
@@ -285,7 +260,7 @@ def ingested(server: LocalCrucible, tmp_path_factory: pytest.TempPathFactory) ->
         record = upload_file_v3(api, clients.storage, dataset, source)
     finally:
         clients.close()
-    with _user(server) as user:
+    with v3_user(server) as user:
         started = user.post(f"/files/{record.mfid}/ingest")
         assert started.status_code == 200, started.text
         for _ in range(1000):
@@ -368,7 +343,7 @@ def test_download_under_fault(
     assert len(links) == case.links  # a refused link is asked for again, once
     expected = [ingested.name] if had_a_copy or case.outcome is None else []
     assert sorted(p.name for p in out.iterdir()) == expected  # nothing partial beside it
-    assert [r["mfid"] for r in _records(server, ingested.dataset)] == [ingested.mfid]
+    assert [r["mfid"] for r in v3_records(server, ingested.dataset)] == [ingested.mfid]
 
 
 def test_part_urls_that_really_expired_are_signed_again(
@@ -383,7 +358,7 @@ def test_part_urls_that_really_expired_are_signed_again(
     refusal the server signs with its normal lifetime again, as when time ran out mid-upload.
     """
     api, clients = v3
-    dataset = _new_dataset(server)
+    dataset = new_v3_dataset(server)
     source = make_file(tmp_path / "scan.bin", SIZE)
     normal = server.backend.link_lifetime
 
@@ -404,7 +379,7 @@ def test_part_urls_that_really_expired_are_signed_again(
     # All four parts had been signed expired: each was refused once, signed again and stored.
     assert sorted(puts) == [(200, n) for n in "1234"] + [(403, n) for n in "1234"]
     assert record.sha256_hash == hashlib.sha256(source.read_bytes()).hexdigest()
-    assert [r["mfid"] for r in _records(server, dataset)] == [record.mfid]
+    assert [r["mfid"] for r in v3_records(server, dataset)] == [record.mfid]
 
 
 def test_a_replacement_can_be_sent_again_after_it_failed(
@@ -414,7 +389,7 @@ def test_a_replacement_can_be_sent_again_after_it_failed(
     tmp_path: Path,
 ) -> None:
     api, clients = v3
-    dataset = _new_dataset(server)
+    dataset = new_v3_dataset(server)
     source = make_file(tmp_path / "scan.bin", SIZE)
     settings = MultipartSettings(workers=2, guess_part_size=PART, sleep=pauses)
     first = upload_file_v3(api, clients.storage, dataset, source, settings=settings)
@@ -426,6 +401,6 @@ def test_a_replacement_can_be_sent_again_after_it_failed(
     replaced = replace_file_multipart(api, clients.storage, first.mfid, newer, settings=settings)
     assert replaced.mfid == first.mfid
     assert replaced.sha256_hash == hashlib.sha256(newer.read_bytes()).hexdigest()
-    assert [r["mfid"] for r in _records(server, dataset)] == [first.mfid]
+    assert [r["mfid"] for r in v3_records(server, dataset)] == [first.mfid]
     stored = server.data_dir / "storage" / "v3" / dataset / first.mfid
     assert stored.read_bytes() == newer.read_bytes()
