@@ -10,6 +10,7 @@ import click
 from pycrucible.cli._app import State, cli, pass_state
 from pycrucible.cli._input import METADATA_HELP, parse_pairs, read_metadata
 from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.parsers import parse_file
 
 __all__: list[str] = []
 
@@ -154,12 +155,27 @@ def delete(state: State, dsid: str, yes: bool, as_json: bool) -> None:
 @datasets.command("upload")
 @click.argument("dsid")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--parser",
+    default="none",
+    show_default=True,
+    metavar="auto|none|NAME",
+    help="Read metadata from the first file (auto: by suffix) and add the keys the dataset "
+    "does not have yet to its scientific metadata.",
+)
 @json_option
 @pass_state
-def upload(state: State, dsid: str, files: tuple[Path, ...], as_json: bool) -> None:
+def upload(state: State, dsid: str, files: tuple[Path, ...], parser: str, as_json: bool) -> None:
     """Upload files to a dataset (large files resume after an interruption)."""
+    # Parsed before anything is sent: a bad file stops here, with nothing uploaded.
+    parsed = parse_file(files[0], parser) if parser != "none" else {}
     with state.track("sent", draw=not as_json) as progress:
         uploaded = state.client.upload_dataset(dsid, list(files), progress=progress)
+    if parsed:
+        have = state.client.get_scientific_metadata(dsid) or {}
+        new = {key: value for key, value in parsed.items() if key not in have}
+        if new:
+            state.client.update_scientific_metadata(dsid, new, overwrite=False)
     if as_json:
         emit(uploaded, as_json=True)
     else:
