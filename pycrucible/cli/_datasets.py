@@ -189,6 +189,59 @@ def upload(state: State, dsid: str, files: tuple[Path, ...], parser: str, as_jso
                 plain(f"uploaded {name} ({item.size} bytes, sha256 {sha[:12]}...)")
 
 
+@datasets.command("upload-new")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--name", "dataset_name", help="Dataset name.")
+@click.option("--measurement", help="Measurement kind, for example XRD.")
+@click.option("--project", "project_id", help="Project slug.")
+@click.option("--instrument", "instrument_name", help="Instrument name.")
+@click.option(
+    "--metadata",
+    "metadata_sources",
+    multiple=True,
+    help=f"Scientific metadata: {METADATA_HELP} (its keys win over parsed ones).",
+)
+@click.option("--keyword", "keywords", multiple=True, help="Keyword (repeatable).")
+@click.option(
+    "--parser",
+    default="none",
+    show_default=True,
+    metavar="auto|none|NAME",
+    help="Read metadata from the first file (auto: by suffix).",
+)
+@click.option("--ingest/--no-ingest", default=True, show_default=True)
+@json_option
+@pass_state
+def upload_new(
+    state: State,
+    /,
+    files: tuple[Path, ...],
+    metadata_sources: tuple[str, ...],
+    keywords: tuple[str, ...],
+    parser: str,
+    ingest: bool,
+    as_json: bool,
+    **fields: Any,
+) -> None:
+    """Create a dataset from files in one go (safe to run again); prints its unique_id."""
+    metadata = read_metadata(metadata_sources, "--metadata") if metadata_sources else None
+    given = {k: v for k, v in fields.items() if v is not None}
+    with state.track("sent", draw=not as_json) as progress:
+        result = state.client.upload_new_dataset(
+            list(files),
+            scientific_metadata=metadata,
+            keywords=list(keywords),
+            parser=parser,
+            ingest=ingest,
+            progress=progress,
+            **given,
+        )
+    if as_json:
+        emit({"unique_id": result.dsid, "created": result.created}, as_json=True)
+    else:
+        click.echo(result.dsid)
+
+
 @datasets.command("download")
 @click.argument("dsid")
 @click.option("--file", "file_name", help="Only this file (by name); all files by default.")

@@ -4,6 +4,7 @@ metadata is added, a bad file is one `Error:` line with exit code 2 and nothing 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,3 +90,27 @@ def test_bad_file_is_an_error_line_then_none_uploads(
     assert plain.exit_code == 0, plain.output
     assert len(files(server, version, dsid)) == 1
     assert metadata(server, version, dsid) == {"operator": "ada"}
+
+
+def test_upload_new_with_parser(server: LocalCrucible, version: str, tmp_path: Path) -> None:
+    env, _ = setup(server, version, tmp_path)
+    table = tmp_path / f"iv-{version}.csv"
+    table.write_text("voltage_V;current_A\n0;0\n1;0.5\n")
+    args = ["datasets", "upload-new", str(table), "--name", f"new {version}", "--no-ingest"]
+    result = run(env, *args, "--parser", "auto", "--metadata", "delimiter=mine", "--json")
+    assert result.exit_code == 0, result.output
+    dsid = json.loads(result.stdout)["unique_id"]
+    assert metadata(server, version, dsid) == {
+        "columns": ["voltage_V", "current_A"],
+        "column_count": 2,
+        "row_count": 2,
+        "delimiter": "mine",
+    }
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\xff\xfe\x00\x81 not text")
+    failed = run(env, "datasets", "upload-new", str(bad), "--parser", "csv", "--no-ingest")
+    assert failed.exit_code == 2
+    assert "Error: parser 'csv' could not read" in failed.output
+    plain = run(env, "datasets", "upload-new", str(bad), "--no-ingest")
+    assert plain.exit_code == 0, plain.output
+    assert len(files(server, version, plain.stdout.strip())) == 1
