@@ -46,7 +46,9 @@ class Parser:
         """
         try:
             result = self.function(path)
-        except ParserError:
+        except ParserError as exc:
+            if exc.path is None:
+                exc.path = path
             raise
         except Exception as exc:
             reason = str(exc) or type(exc).__name__

@@ -4,6 +4,7 @@ and a plugin from a tiny package found through its entry point."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -312,3 +313,45 @@ def test_plugin_from_an_installed_package(tmp_path: Path, monkeypatch: pytest.Mo
     scan.write_text("")
     with pytest.raises(ParserError, match=r"'xrd'.*empty scan"):
         parse_file(scan)
+
+
+@pytest.mark.parametrize(
+    ("module", "suffix", "extra"),
+    [("yaml", ".yaml", "yaml"), ("h5py", ".h5", "hdf5"), ("PIL.Image", ".png", "images")],
+)
+def test_parser_without_its_library_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, suffix: str, extra: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # makes the import fail, as if not installed
+    path = tmp_path / f"file{suffix}"
+    path.write_bytes(b"anything")
+    with pytest.raises(ParserDependencyError, match=rf"pycrucible-client\[{extra}\]") as caught:
+        parse_file(path)
+    assert caught.value.path == path
+
+
+BROKEN_PLUGIN = """
+raise ImportError("this plugin is broken")
+"""
+
+
+def test_broken_plugin_is_skipped_and_a_factory_plugin_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "lab_broken_parser.py").write_text(BROKEN_PLUGIN)
+    (tmp_path / "lab_factory_parser.py").write_text(
+        PLUGIN + "\n\ndef make():\n    return Parser('peaks', ('.peaks',), _read)\n"
+    )
+    info = tmp_path / "lab_parsers-2.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: lab-parsers\nVersion: 2.0\n")
+    (info / "entry_points.txt").write_text(
+        "[pycrucible.parsers]\nbroken = lab_broken_parser:X\npeaks = lab_factory_parser:make\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    scan = tmp_path / "s.peaks"
+    scan.write_text("1.5")
+    with caplog.at_level("WARNING", logger="pycrucible.parsers"):
+        assert parse_file(scan) == {"xrd_peaks": [1.5]}
+    assert "'broken' could not be loaded" in caplog.text
+    assert "broken" not in available_parsers()
