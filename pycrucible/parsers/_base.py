@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,8 +138,6 @@ def plain(value: Any) -> Any:
     tolist = getattr(value, "tolist", None)
     if callable(tolist):
         return plain(tolist())
-    numerator = getattr(value, "numerator", None)
-    denominator = getattr(value, "denominator", None)
-    if isinstance(numerator, int) and isinstance(denominator, int):
-        return plain(float(value)) if denominator else str(value)
+    if isinstance(value, numbers.Real):  # TIFF rationals and other exact numbers
+        return plain(float(value))
     return str(value)

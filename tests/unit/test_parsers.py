@@ -129,11 +129,12 @@ def test_tiff_tags(tmp_path: Path) -> None:
     tags[270] = "gold nanoparticles"  # ImageDescription
     tags[305] = "microscope 1.0"  # Software
     path = tmp_path / "frame.tif"
-    image_module.new("L", (5, 3)).save(path, tiffinfo=tags)
+    image_module.new("L", (5, 3)).save(path, tiffinfo=tags, dpi=(300, 300))
     info = parse_file(path)
     assert (info["format"], info["width"], info["height"], info["mode"]) == ("TIFF", 5, 3, "L")
     assert info["tags"]["ImageDescription"] == "gold nanoparticles"
     assert info["tags"]["Software"] == "microscope 1.0"
+    assert info["tags"]["XResolution"] == 300.0  # a TIFF rational, as a number
     json.dumps(info)
 
 
