@@ -3,7 +3,8 @@
 A parser is a `Parser`: a name, the file suffixes it claims and a function from a path to a
 dict. The built-ins cover JSON and YAML sidecars, CSV headers, HDF5 files, TIFF/PNG/JPEG tags
 and LAMMPS input and log files. Other packages add parsers through the entry-point group
-`pycrucible.parsers`; each entry point loads a `Parser` (or a callable returning one)::
+`pycrucible.parsers`; each entry point loads a `Parser`, any object with `name`, `suffixes`
+and `parse(path)`, or a callable (a class, say) returning one of those::
 
     [project.entry-points."pycrucible.parsers"]
     xrd = "my_lab.crucible_parsers:XRD_PARSER"
@@ -51,17 +52,34 @@ BUILTINS: tuple[Parser, ...] = (
 )
 
 
+def _looks_like_parser(value: Any) -> bool:
+    return isinstance(value, Parser) or (
+        not isinstance(value, type)
+        and isinstance(getattr(value, "name", None), str)
+        and callable(getattr(value, "parse", None))
+    )
+
+
+def _as_parser(value: Any) -> Parser:
+    """A `Parser`, or any object with `name`, `suffixes` and `parse(path)`, as a `Parser`."""
+    if isinstance(value, Parser):
+        return value
+    if not _looks_like_parser(value):
+        raise TypeError("not a parser: it needs name, suffixes and parse(path)")
+    suffixes = getattr(value, "suffixes", ())
+    if isinstance(suffixes, str) or not all(isinstance(x, str) for x in suffixes):
+        raise TypeError("suffixes must be a sequence of strings")
+    return Parser(str(value.name), tuple(suffixes), value.parse)
+
+
 def _plugins() -> list[Parser]:
     found: list[Parser] = []
     for point in entry_points(group=ENTRY_POINT_GROUP):
         try:
             loaded: Any = point.load()
-            parser = loaded if isinstance(loaded, Parser) else loaded()
+            parser = _as_parser(loaded if _looks_like_parser(loaded) else loaded())
         except Exception as exc:  # a broken plugin must not stop the others
             logger.warning("parser plugin %r could not be loaded: %s", point.name, exc)
-            continue
-        if not isinstance(parser, Parser):
-            logger.warning("parser plugin %r is not a pycrucible.parsers.Parser", point.name)
             continue
         found.append(parser)
     return found
@@ -145,7 +163,7 @@ def parse_file(path: str | Path, parser: str = AUTO) -> dict[str, Any]:
             path=path,
             parser=chosen.name,
         )
-    result = chosen.run(target)
+    result = chosen.parse(target)
     check_json(result, target, chosen.name)
     logger.debug("parser %s read %d top-level keys from %s", chosen.name, len(result), target)
     return result

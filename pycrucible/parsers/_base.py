@@ -26,14 +26,14 @@ class Parser:
         name: Its name, as given to `parse_file(..., parser=NAME)` and `--parser NAME`.
         suffixes: File name endings it claims for `parser="auto"` (".h5", ".tar.gz"; any case).
         function: Reads a file and returns JSON-compatible metadata. It may raise anything
-            for a bad file: `run` turns that into a `ParserError` naming the file and parser.
+            for a bad file: `parse` turns that into a `ParserError` naming the file and parser.
     """
 
     name: str
     suffixes: tuple[str, ...]
     function: ParseFunction
 
-    def run(self, path: Path) -> dict[str, Any]:
+    def parse(self, path: Path) -> dict[str, Any]:
         """Parses a file.
 
         Args:

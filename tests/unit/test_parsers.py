@@ -331,23 +331,32 @@ def test_parser_without_its_library_names_the_extra(
     assert caught.value.path == path
 
 
+# Not a Parser: a class with name, suffixes and parse(path), made by calling it.
+DUCK_PLUGIN = """
+
+class Peaks:
+    name = "peaks"
+    suffixes = (".peaks",)
+
+    def parse(self, path):
+        return _read(path)
+"""
+
 BROKEN_PLUGIN = """
 raise ImportError("this plugin is broken")
 """
 
 
-def test_broken_plugin_is_skipped_and_a_factory_plugin_works(
+def test_broken_plugin_is_skipped_and_a_class_plugin_works(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     (tmp_path / "lab_broken_parser.py").write_text(BROKEN_PLUGIN)
-    (tmp_path / "lab_factory_parser.py").write_text(
-        PLUGIN + "\n\ndef make():\n    return Parser('peaks', ('.peaks',), _read)\n"
-    )
+    (tmp_path / "lab_factory_parser.py").write_text(PLUGIN + DUCK_PLUGIN)
     info = tmp_path / "lab_parsers-2.0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: lab-parsers\nVersion: 2.0\n")
     (info / "entry_points.txt").write_text(
-        "[pycrucible.parsers]\nbroken = lab_broken_parser:X\npeaks = lab_factory_parser:make\n"
+        "[pycrucible.parsers]\nbroken = lab_broken_parser:X\npeaks = lab_factory_parser:Peaks\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     scan = tmp_path / "s.peaks"
