@@ -21,7 +21,9 @@
     ├── WaitTimeoutError                  a processing request did not finish in time
     ├── RequestFailedError                a processing request ended in a failure status
     ├── TransferError                     checksum mismatch, incomplete or unsafe transfer
-    └── ConfigurationError                no API URL or key anywhere (also a `ValueError`)
+    ├── ConfigurationError                no API URL or key anywhere (also a `ValueError`)
+    └── ParserError                       a file's metadata could not be read (also a `ValueError`)
+        └── ParserDependencyError         the parser needs an optional library not installed
 
 `error_for_response` is the one place that maps a status code to a class.
 """
@@ -48,6 +50,8 @@ __all__ = [
     "EtagMismatchError",
     "FilenameExistsError",
     "NotFoundError",
+    "ParserDependencyError",
+    "ParserError",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestFailedError",
@@ -238,6 +242,26 @@ class TransferError(CrucibleError):
 class ConfigurationError(CrucibleError, ValueError):
     """A required setting (the API URL or key) is given nowhere: not as an argument, not in the
     environment, not in the config file. Also a `ValueError`, as it was before it had a class."""
+
+
+class ParserError(CrucibleError, ValueError):
+    """A metadata parser could not read a file: unreadable, malformed, no parser for it, or an
+    unknown parser name. The message names the file and the parser.
+
+    Attributes:
+        path: The file, as given (None for an unknown parser name alone).
+        parser: The parser's name.
+    """
+
+    def __init__(self, message: str, *, path: object = None, parser: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.parser = parser
+
+
+class ParserDependencyError(ParserError):
+    """A parser needs an optional library that is not installed; the message names the extra
+    to install (for example `pip install 'pycrucible-client[hdf5]'`)."""
 
 
 _UNKNOWN_KEY = "no account found for this api key"

@@ -48,6 +48,7 @@ from pycrucible._transfers.uploads import UploadedFile
 from pycrucible._types import ProgressCallback
 from pycrucible._wait import check_seconds, statuses
 from pycrucible.errors import ConflictError, NotFoundError
+from pycrucible.parsers import parsed_metadata
 
 __all__ = ["Pipeline", "PipelineResult", "derive_unique_id"]
 
@@ -189,6 +190,7 @@ class Pipeline(Resource):
         creation_time: datetime.datetime | str | None = None,
         data_format: str | None = None,
         scientific_metadata: Mapping[str, Any] | None = None,
+        parser: str = "none",
         keywords: Iterable[str] = (),
         ingest: bool = True,
         ingestor: str | None = None,
@@ -218,6 +220,9 @@ class Pipeline(Resource):
             creation_time: Acquisition time.
             data_format: File format.
             scientific_metadata: Experimental parameters, merged into the dataset's metadata.
+            parser: Metadata parser for the first file (see `pycrucible.parsers`): "none"
+                (the default) reads nothing, "auto" picks by suffix, or a parser's name.
+                What it reads goes under `scientific_metadata`, whose keys win.
             keywords: Keywords to tag it with.
             ingest: Request ingestion of the main file.
             ingestor: Ingestion class; the server picks when None.
@@ -235,11 +240,14 @@ class Pipeline(Resource):
         Raises:
             FileNotFoundError: A file does not exist (nothing was sent).
             ValueError: Bad input (nothing was sent).
+            ParserError: The parser could not read the first file (nothing was sent).
         """
         paths = check_files(files)
+        given = dict(scientific_metadata) if scientific_metadata is not None else None
+        merged = parsed_metadata(paths[0], parser, given)
         metadata = None
-        if scientific_metadata is not None:
-            metadata = encode_metadata(scientific_metadata, "scientific_metadata")
+        if merged is not None:
+            metadata = encode_metadata(merged, "scientific_metadata")
         words = check_keywords(keywords)
         if ingestor is not None:
             check_text(ingestor, "ingestor")

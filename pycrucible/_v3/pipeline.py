@@ -60,6 +60,7 @@ from pycrucible._v3.ingestion import (
 from pycrucible._v3.metadata import Metadata
 from pycrucible._wait import check_seconds
 from pycrucible.errors import ConflictError
+from pycrucible.parsers import parsed_metadata
 
 __all__ = ["Pipeline", "PipelineResult"]
 
@@ -137,6 +138,7 @@ class Pipeline(V3Resource):
         creation_time: datetime.datetime | str | None = None,
         data_format: str | None = None,
         scientific_metadata: Mapping[str, Any] | None = None,
+        parser: str = "none",
         keywords: Iterable[str] = (),
         ingest: bool = True,
         ingestor: str | None = None,
@@ -166,6 +168,9 @@ class Pipeline(V3Resource):
             creation_time: Acquisition time (the dataset's `timestamp` on API v3).
             data_format: File format.
             scientific_metadata: Experimental parameters, merged into the dataset's metadata.
+            parser: Metadata parser for the first file (see `pycrucible.parsers`): "none"
+                (the default) reads nothing, "auto" picks by suffix, or a parser's name.
+                What it reads goes under `scientific_metadata`, whose keys win.
             keywords: Keywords to tag it with.
             ingest: Request ingestion of every file.
             ingestor: Ingestion class; the server picks per file when None.
@@ -183,13 +188,16 @@ class Pipeline(V3Resource):
         Raises:
             FileNotFoundError: A file does not exist (nothing was sent).
             ValueError: Bad input (nothing was sent).
+            ParserError: The parser could not read the first file (nothing was sent).
             WaitTimeoutError: Waiting, an ingestion was still running at the deadline.
             RequestFailedError: Waiting with `raise_on_failure`, an ingestion failed.
         """
         paths = check_files(files)
+        given = dict(scientific_metadata) if scientific_metadata is not None else None
+        merged = parsed_metadata(paths[0], parser, given)
         metadata = None
-        if scientific_metadata is not None:
-            metadata = encode_metadata(scientific_metadata, "scientific_metadata")
+        if merged is not None:
+            metadata = encode_metadata(merged, "scientific_metadata")
         words = check_keywords(keywords)
         kind = check_text(ingestor, "ingestor") if ingestor is not None else None
         if wait:

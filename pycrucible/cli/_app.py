@@ -27,6 +27,7 @@ from pycrucible.errors import (
     ConfigurationError,
     CrucibleError,
     NotFoundError,
+    ParserError,
     PermissionDeniedError,
     RequestFailedError,
     WaitTimeoutError,
@@ -104,6 +105,9 @@ class State:
 
 
 pass_state = click.make_pass_decorator(State)
+
+
+_PARSER_HINT = "nothing was sent; --parser none uploads the files without reading metadata"
 
 
 def _hint(exc: CrucibleError) -> str | None:
@@ -185,6 +189,9 @@ class CrucibleGroup(click.Group):
             raise _fail(str(exc), EXIT_FAILED) from exc
         except ConfigurationError as exc:
             raise _fail(str(exc), EXIT_USAGE) from exc
+        except ParserError as exc:
+            # A file the parser cannot read is the user's input: nothing was sent.
+            raise _fail(str(exc), EXIT_USAGE, _PARSER_HINT) from exc
         except CrucibleError as exc:
             raise _fail(str(exc), EXIT_API, _hint(exc)) from exc
         except (ValueError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:

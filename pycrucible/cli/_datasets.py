@@ -10,6 +10,7 @@ import click
 from pycrucible.cli._app import State, cli, pass_state
 from pycrucible.cli._input import METADATA_HELP, parse_pairs, read_metadata
 from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.parsers import parse_file
 
 __all__: list[str] = []
 
@@ -154,12 +155,27 @@ def delete(state: State, dsid: str, yes: bool, as_json: bool) -> None:
 @datasets.command("upload")
 @click.argument("dsid")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--parser",
+    default="none",
+    show_default=True,
+    metavar="auto|none|NAME",
+    help="Read metadata from the first file (auto: by suffix) and add the keys the dataset "
+    "does not have yet to its scientific metadata.",
+)
 @json_option
 @pass_state
-def upload(state: State, dsid: str, files: tuple[Path, ...], as_json: bool) -> None:
+def upload(state: State, dsid: str, files: tuple[Path, ...], parser: str, as_json: bool) -> None:
     """Upload files to a dataset (large files resume after an interruption)."""
+    # Parsed before anything is sent: a bad file stops here, with nothing uploaded.
+    parsed = parse_file(files[0], parser) if parser != "none" else {}
     with state.track("sent", draw=not as_json) as progress:
         uploaded = state.client.upload_dataset(dsid, list(files), progress=progress)
+    if parsed:
+        have = state.client.get_scientific_metadata(dsid) or {}
+        new = {key: value for key, value in parsed.items() if key not in have}
+        if new:
+            state.client.update_scientific_metadata(dsid, new, overwrite=False)
     if as_json:
         emit(uploaded, as_json=True)
     else:
@@ -171,6 +187,59 @@ def upload(state: State, dsid: str, files: tuple[Path, ...], as_json: bool) -> N
                 plain(f"{name}: already on the server, skipped")
             else:
                 plain(f"uploaded {name} ({item.size} bytes, sha256 {sha[:12]}...)")
+
+
+@datasets.command("upload-new")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--name", "dataset_name", help="Dataset name.")
+@click.option("--measurement", help="Measurement kind, for example XRD.")
+@click.option("--project", "project_id", help="Project slug.")
+@click.option("--instrument", "instrument_name", help="Instrument name.")
+@click.option(
+    "--metadata",
+    "metadata_sources",
+    multiple=True,
+    help=f"Scientific metadata: {METADATA_HELP} (its keys win over parsed ones).",
+)
+@click.option("--keyword", "keywords", multiple=True, help="Keyword (repeatable).")
+@click.option(
+    "--parser",
+    default="none",
+    show_default=True,
+    metavar="auto|none|NAME",
+    help="Read metadata from the first file (auto: by suffix).",
+)
+@click.option("--ingest/--no-ingest", default=True, show_default=True)
+@json_option
+@pass_state
+def upload_new(
+    state: State,
+    /,
+    files: tuple[Path, ...],
+    metadata_sources: tuple[str, ...],
+    keywords: tuple[str, ...],
+    parser: str,
+    ingest: bool,
+    as_json: bool,
+    **fields: Any,
+) -> None:
+    """Create a dataset from files in one go (safe to run again); prints its unique_id."""
+    metadata = read_metadata(metadata_sources, "--metadata") if metadata_sources else None
+    given = {k: v for k, v in fields.items() if v is not None}
+    with state.track("sent", draw=not as_json) as progress:
+        result = state.client.upload_new_dataset(
+            list(files),
+            scientific_metadata=metadata,
+            keywords=list(keywords),
+            parser=parser,
+            ingest=ingest,
+            progress=progress,
+            **given,
+        )
+    if as_json:
+        emit({"unique_id": result.dsid, "created": result.created}, as_json=True)
+    else:
+        click.echo(result.dsid)
 
 
 @datasets.command("download")

@@ -27,6 +27,8 @@ EXPECTED_ALL = [
     "EtagMismatchError",
     "FilenameExistsError",
     "NotFoundError",
+    "ParserDependencyError",
+    "ParserError",
     "PermissionDeniedError",
     "PipelineResult",
     "ProgressCallback",

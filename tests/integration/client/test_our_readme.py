@@ -35,6 +35,7 @@ def test_readme_has_the_expected_snippets() -> None:
         "upload_new_dataset(",
         "LocalCrucible()",
         "client.raw",
+        "parse_file(",
     ):
         assert needle in text, needle
 
@@ -81,5 +82,9 @@ def test_every_readme_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPat
             s["unique_id"] for s in client.list_samples(dataset_id=dsid)
         ]
         assert namespace["result"].ingestion["status"] == "complete"
+        assert client.get_scientific_metadata(namespace["parsed"].dsid) == {
+            "temperature_K": 77,
+            "operator": "ada",
+        }
         assert namespace["response"].status_code == 200
         client.close()
