@@ -16,6 +16,7 @@ from typing import Any, NoReturn, ParamSpec, TypedDict, TypeVar
 from crucible_openapi.v3 import AuthenticatedClient
 from crucible_openapi.v3.types import UNSET, Unset
 
+from pycrucible._checks import check_text
 from pycrucible._config import Settings
 from pycrucible._config_values import check_privilege_mode
 from pycrucible._core import check_call_options
@@ -31,6 +32,7 @@ __all__ = [
     "V3Resource",
     "check_privilege_mode",
     "opt",
+    "opt_text",
     "per_call",
     "per_call_wait",
     "unsupported",
@@ -98,6 +100,11 @@ def per_call_wait(method: Callable[P, R]) -> Callable[P, R]:
 def opt(value: T | None) -> T | Unset:
     """Maps None (not given) to the generated models' `UNSET`."""
     return UNSET if value is None else value
+
+
+def opt_text(value: str | None, name: str) -> str | Unset:
+    """Checks a text argument (`ValueError` if bad); None (not given) becomes `UNSET`."""
+    return UNSET if value is None else check_text(value, name)
 
 
 def unsupported(operation: str, replacement: str | None = None) -> NoReturn:

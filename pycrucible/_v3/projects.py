@@ -21,14 +21,14 @@ from crucible_openapi.v3.models import (
     ProjectSearchResults,
     ProjectUpdate,
 )
-from crucible_openapi.v3.types import UNSET, Unset
+from crucible_openapi.v3.types import UNSET
 
 from pycrucible._checks import check_text
 from pycrucible._delegate import delegate
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, per_call
+from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, opt_text, per_call
 from pycrucible._v3._lists import page_limit, read_page, total_of
 from pycrucible._v3._refs import check_page_size
 from pycrucible._v3._search import check_search
@@ -44,10 +44,6 @@ log = get_logger("client")
 
 PAGE_SIZE = 100
 _EDITABLE = frozenset(f.name for f in ProjectUpdate.__attrs_attrs__) - {"additional_properties"}
-
-
-def _text(value: str | None, name: str) -> str | Unset:
-    return UNSET if value is None else check_text(value, name)
 
 
 class Projects(V3Resource):
@@ -164,8 +160,8 @@ class Projects(V3Resource):
         body = ProjectCreate(
             project_id=slug,
             organization=org,
-            title=_text(title, "title"),
-            status=_text(status, "status"),
+            title=opt_text(title, "title"),
+            status=opt_text(status, "status"),
             project_lead=check_user_ref(lead, "lead")[1] if lead is not None else self._me(),
         )
         try:
