@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
-from typing import Unpack
+from typing import Any, Unpack
 
 from crucible_openapi.v3.api.datasets import list_dataset_facets, list_datasets, search_datasets
 from crucible_openapi.v3.api.samples import list_sample_facets, list_samples, search_samples
@@ -118,6 +118,28 @@ def facet_pages(
     return KeysetPages(page, limit)
 
 
+def _results(
+    response: Answer, cls: type[DatasetSearchResults] | type[SampleSearchResults], what: str
+) -> builtins.list[Any]:
+    """The records of a search answer (`UnexpectedResponseError` if the body is not a `cls`)."""
+    found = response.parsed
+    if not isinstance(found, cls):
+        raise UnexpectedResponseError(f"{what}: expected results, got {response.content[:200]!r}")
+    return as_record(found.items)
+
+
+def _total(
+    response: Answer, cls: type[DatasetCursorPage] | type[SampleCursorPage], what: str
+) -> int:
+    """The `total` of a one-record page (`UnexpectedResponseError` if missing or no `cls`)."""
+    page = response.parsed
+    if not isinstance(page, cls) or not isinstance(page.total, int):
+        raise UnexpectedResponseError(
+            f"{what}: expected a page with a total, got {response.content[:200]!r}"
+        )
+    return page.total
+
+
 class DatasetSearch(V3Resource):
     """Search, facets and count of datasets (`client.v3.datasets`)."""
 
@@ -149,12 +171,7 @@ class DatasetSearch(V3Resource):
             limit=limit,
             project_id=opt_text(project_id, "project_id"),
         )
-        found = response.parsed
-        if not isinstance(found, DatasetSearchResults):
-            raise UnexpectedResponseError(
-                f"dataset search: expected results, got {response.content[:200]!r}"
-            )
-        return as_record(found.items)
+        return _results(response, DatasetSearchResults, "dataset search")
 
     @per_call
     def facets(
@@ -248,12 +265,7 @@ class DatasetSearch(V3Resource):
             measurement=opt_text(measurement, "measurement"),
             project_id=opt_text(project_id, "project_id"),
         )
-        page = response.parsed
-        if not isinstance(page, DatasetCursorPage) or not isinstance(page.total, int):
-            raise UnexpectedResponseError(
-                f"dataset count: expected a page with a total, got {response.content[:200]!r}"
-            )
-        return page.total
+        return _total(response, DatasetCursorPage, "dataset count")
 
 
 class SampleSearch(V3Resource):
@@ -287,12 +299,7 @@ class SampleSearch(V3Resource):
             sample_type=kind,
             project_id=project,
         )
-        page = response.parsed
-        if not isinstance(page, SampleCursorPage) or not isinstance(page.total, int):
-            raise UnexpectedResponseError(
-                f"sample count: expected a page with a total, got {response.content[:200]!r}"
-            )
-        return page.total
+        return _total(response, SampleCursorPage, "sample count")
 
     @per_call
     def search(
@@ -322,12 +329,7 @@ class SampleSearch(V3Resource):
             limit=limit,
             project_id=opt_text(project_id, "project_id"),
         )
-        found = response.parsed
-        if not isinstance(found, SampleSearchResults):
-            raise UnexpectedResponseError(
-                f"sample search: expected results, got {response.content[:200]!r}"
-            )
-        return as_record(found.items)
+        return _results(response, SampleSearchResults, "sample search")
 
     @per_call
     def facets(
