@@ -36,6 +36,7 @@ __all__ = [
     "per_call",
     "per_call_wait",
     "unsupported",
+    "update_fields",
 ]
 
 API_VERSION = "v3"
@@ -105,6 +106,12 @@ def opt(value: T | None) -> T | Unset:
 def opt_text(value: str | None, name: str) -> str | Unset:
     """Checks a text argument (`ValueError` if bad); None (not given) becomes `UNSET`."""
     return UNSET if value is None else check_text(value, name)
+
+
+def update_fields(model: type[Any]) -> frozenset[str]:
+    """The field names a generated update model takes (not its `additional_properties`)."""
+    names = (f.name for f in model.__attrs_attrs__ if f.name[0] != "_")
+    return frozenset(names) - {"additional_properties"}
 
 
 def unsupported(operation: str, replacement: str | None = None) -> NoReturn:

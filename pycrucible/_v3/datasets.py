@@ -29,7 +29,15 @@ from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Core, opt, opt_text, per_call, unsupported
+from pycrucible._v3._base import (
+    CallKwargs,
+    V3Core,
+    opt,
+    opt_text,
+    per_call,
+    unsupported,
+    update_fields,
+)
 from pycrucible._v3._refs import check_page_size
 from pycrucible._v3._search import DatasetSearch
 from pycrucible._v3.links import DatasetLineage
@@ -42,9 +50,7 @@ __all__ = ["Datasets", "check_page_size"]
 log = get_logger("client")
 
 PAGE_SIZE = 100
-_EDITABLE = frozenset(f.name for f in DatasetUpdate.__attrs_attrs__ if f.name[0] != "_") - {
-    "additional_properties"
-}
+_EDITABLE = update_fields(DatasetUpdate)
 
 
 class Datasets(DatasetLineage, DatasetSearch):

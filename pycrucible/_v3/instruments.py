@@ -25,7 +25,7 @@ from pycrucible._checks import check_text
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, opt_text, per_call
+from pycrucible._v3._base import CallKwargs, opt_text, per_call, update_fields
 from pycrucible._v3._lists import page_limit, read_page, total_of
 from pycrucible._v3._refs import check_page_size
 from pycrucible._v3._search import check_search
@@ -46,7 +46,7 @@ __all__ = ["Instruments"]
 log = get_logger("client")
 
 PAGE_SIZE = 100
-_EDITABLE = frozenset(f.name for f in InstrumentUpdate.__attrs_attrs__) - {"additional_properties"}
+_EDITABLE = update_fields(InstrumentUpdate)
 
 
 class Instruments(InstrumentAdmin):

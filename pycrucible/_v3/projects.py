@@ -28,7 +28,7 @@ from pycrucible._delegate import delegate
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, opt_text, per_call
+from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, opt_text, per_call, update_fields
 from pycrucible._v3._lists import page_limit, read_page, total_of
 from pycrucible._v3._refs import check_page_size
 from pycrucible._v3._search import check_search
@@ -43,7 +43,7 @@ __all__ = ["GRANTABLE_ROLES", "Projects"]
 log = get_logger("client")
 
 PAGE_SIZE = 100
-_EDITABLE = frozenset(f.name for f in ProjectUpdate.__attrs_attrs__) - {"additional_properties"}
+_EDITABLE = update_fields(ProjectUpdate)
 
 
 class Projects(V3Resource):

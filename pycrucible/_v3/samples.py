@@ -18,7 +18,15 @@ from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Core, opt, opt_text, per_call, unsupported
+from pycrucible._v3._base import (
+    CallKwargs,
+    V3Core,
+    opt,
+    opt_text,
+    per_call,
+    unsupported,
+    update_fields,
+)
 from pycrucible._v3._refs import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
 from pycrucible._v3._search import SampleSearch
 from pycrucible._v3.links import SampleLineage
@@ -30,9 +38,7 @@ __all__ = ["SampleRef", "Samples"]
 
 log = get_logger("client")
 
-_EDITABLE = frozenset(f.name for f in SampleUpdate.__attrs_attrs__ if f.name[0] != "_") - {
-    "additional_properties"
-}
+_EDITABLE = update_fields(SampleUpdate)
 
 
 class Samples(SampleLineage, SampleSearch):
