@@ -35,8 +35,7 @@ from pycrucible._api_version import detect_api_version, warn_if_seed_era_url
 from pycrucible._config import Settings, resolve_settings
 from pycrucible._core import Core
 from pycrucible._delegate import delegate
-from pycrucible._http import build_clients, check_url
-from pycrucible._limits import ResponseLimits
+from pycrucible._http import check_url
 from pycrucible._redact import get_logger
 from pycrucible._resources.access import Access
 from pycrucible._resources.datasets import Datasets
@@ -47,7 +46,6 @@ from pycrucible._resources.post_seed import PostSeed
 from pycrucible._resources.processing import Processing
 from pycrucible._resources.registry import Registry
 from pycrucible._resources.samples import Samples
-from pycrucible._transport import RetryPolicy
 from pycrucible._upstream_names import UpstreamNames
 from pycrucible._v3._base import V3Core
 from pycrucible._v3.client import CrucibleClientV3
@@ -174,25 +172,15 @@ class CrucibleClient(UpstreamNames):
         self._privilege_mode = settings.privilege_mode
         self._version_lock = threading.Lock()
         self._v3: CrucibleClientV3 | None = None
-        http = build_clients(
+        core = Core.connect(
             self.api_url,
-            settings.api_key,
-            timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
-            transfer_timeout=httpx.Timeout(
-                settings.transfer_timeout, connect=settings.connect_timeout
-            ),
-            policy=RetryPolicy(max_retries=settings.max_retries, sleep=pause),
-            limits=ResponseLimits(
-                max_bytes=settings.max_response_bytes,
-                deadline=settings.response_deadline,
-            ),
+            settings,
             transport=transport,
             verify=verify,
             proxy=proxy,
             http_client=http_client,
-        )
-        core = Core(
-            http, settings, sleep=pause, clock=clock if clock is not None else time.monotonic
+            sleep=pause,
+            clock=clock if clock is not None else time.monotonic,
         )
         self._core = core
         self.registry = Registry(core)

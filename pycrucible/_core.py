@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import functools
 import inspect
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+import httpx
 from crucible_openapi.v1 import AuthenticatedClient
 from crucible_openapi.v1.types import UNSET, Unset
 
 from pycrucible._config import Settings
-from pycrucible._http import HttpClients
-from pycrucible._transport import CallOptions, attempts, call_options
+from pycrucible._http import HttpClients, build_clients
+from pycrucible._limits import ResponseLimits
+from pycrucible._transport import CallOptions, RetryPolicy, attempts, call_options
 from pycrucible._wait import check_seconds
 from pycrucible.errors import ConflictError
 
@@ -162,6 +165,51 @@ class Core:
         self.settings = settings
         self.sleep = sleep
         self.clock = clock
+
+    @classmethod
+    def connect(
+        cls,
+        api_url: str,
+        settings: Settings,
+        *,
+        transport: httpx.BaseTransport | None,
+        verify: bool | str | ssl.SSLContext,
+        proxy: str | None,
+        http_client: httpx.Client | None,
+        sleep: Callable[[float], None],
+        clock: Callable[[], float],
+    ) -> Core:
+        """Opens the pooled connections `settings` describe (timeouts in seconds, retries,
+        response limits) and wraps them in a core.
+
+        Args:
+            api_url: The checked base URL of the API.
+            settings: The resolved settings.
+            transport: Inner httpx transport (tests), or None.
+            verify: TLS verification, as `CrucibleClient` takes it.
+            proxy: Proxy URL, or None for the environment's.
+            http_client: The caller's own `httpx.Client`, or None.
+            sleep: Pauses for the given seconds (retries and waits).
+            clock: Monotonic seconds (wait deadlines).
+        """
+        http = build_clients(
+            api_url,
+            settings.api_key,
+            timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
+            transfer_timeout=httpx.Timeout(
+                settings.transfer_timeout, connect=settings.connect_timeout
+            ),
+            policy=RetryPolicy(max_retries=settings.max_retries, sleep=sleep),
+            limits=ResponseLimits(
+                max_bytes=settings.max_response_bytes,
+                deadline=settings.response_deadline,
+            ),
+            transport=transport,
+            verify=verify,
+            proxy=proxy,
+            http_client=http_client,
+        )
+        return cls(http, settings, sleep=sleep, clock=clock)
 
     @property
     def api(self) -> AuthenticatedClient:

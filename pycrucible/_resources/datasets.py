@@ -10,9 +10,6 @@ from crucible_openapi.v1.api.datasets import (
     create_dataset,
     delete_dataset,
     get_dataset,
-    link_datasets,
-    list_dataset_children,
-    list_dataset_parents,
     list_datasets,
     list_sample_datasets,
     update_dataset,
@@ -21,12 +18,11 @@ from crucible_openapi.v1.models import (
     Dataset,
     DatasetCreate,
     DatasetUpdate,
-    Link,
     Message,
 )
 from crucible_openapi.v1.types import Unset
 
-from pycrucible._checks import check_id, check_limit, check_text, new_mfid, one_of
+from pycrucible._checks import check_id, check_limit, check_text, new_mfid
 from pycrucible._core import (
     Core,
     Resource,
@@ -35,6 +31,7 @@ from pycrucible._core import (
     given,
     per_call,
 )
+from pycrucible._delegate import delegate
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._redact import get_logger
@@ -45,6 +42,7 @@ from pycrucible._resources.dataset_fields import (
     new_dataset_body,
     unwrap_metadata,
 )
+from pycrucible._resources.lineage import DatasetLineage
 from pycrucible._resources.metadata import Metadata
 from pycrucible._resources.registry import Registry
 from pycrucible.errors import ConflictError, PermissionDeniedError, ServerError
@@ -55,7 +53,7 @@ log = get_logger("client")
 
 
 class Datasets(Resource):
-    """Datasets (`client.datasets`).
+    """Datasets (`client.datasets`); the lineage methods live in `DatasetLineage` (`lineage.py`).
 
     Args:
         core: The client's shared core.
@@ -67,6 +65,7 @@ class Datasets(Resource):
         super().__init__(core)
         self._metadata = metadata
         self._registry = registry
+        self.lineage = DatasetLineage(core)
 
     @per_call
     def list_datasets(
@@ -340,88 +339,8 @@ class Datasets(Resource):
             ) from exc
         return parse_one(response, Message, f"deletion of dataset {ds}")
 
-    @per_call
-    def link_datasets(
-        self,
-        parent_dsid: str | None = None,
-        child_dsid: str | None = None,
-        *,
-        parent_dataset_id: str | None = None,
-        child_dataset_id: str | None = None,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Link:
-        """Makes `child_dsid` a child of `parent_dsid` (linking twice is harmless).
+    # ---------------------------------------------------------------- lineage
 
-        Args:
-            parent_dsid: The parent dataset's `unique_id`.
-            child_dsid: The derived dataset's `unique_id`.
-            parent_dataset_id: The upstream pycrucible's name for `parent_dsid`.
-            child_dataset_id: The upstream pycrucible's name for `child_dsid`.
-
-        Raises:
-            ValueError: A missing id, or one given under both names (nothing was sent).
-        """
-        parent = check_id(
-            one_of(parent_dsid, parent_dataset_id, "parent_dsid", "parent_dataset_id"),
-            "parent_dsid",
-        )
-        child = check_id(
-            one_of(child_dsid, child_dataset_id, "child_dsid", "child_dataset_id"), "child_dsid"
-        )
-        response = invoke_idempotent(
-            link_datasets.sync_detailed, parent_dsid=parent, child_dsid=child, client=self._api
-        )
-        return parse_one(response, Link, f"link {parent} -> {child}")
-
-    @per_call
-    def list_children_of_dataset(
-        self,
-        /,
-        dsid: str,
-        limit: int | None = None,
-        *,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        **filters: Any,
-    ) -> list[Dataset]:
-        """Lists the datasets linked as children of `dsid` (same filters as `list_datasets`)."""
-        ds = check_id(dsid, "dsid")
-        params = check_filters(list_dataset_children.sync_detailed, filters, exclude=("limit",))
-        return parse_list(
-            invoke(
-                list_dataset_children.sync_detailed,
-                dsid=ds,
-                limit=given(check_limit(limit)),
-                **params,
-                client=self._api,
-            ),
-            Dataset,
-            f"children of {ds}",
-        )
-
-    @per_call
-    def list_parents_of_dataset(
-        self,
-        /,
-        dsid: str,
-        limit: int | None = None,
-        *,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        **filters: Any,
-    ) -> list[Dataset]:
-        """Lists the datasets linked as parents of `dsid` (same filters as `list_datasets`)."""
-        ds = check_id(dsid, "dsid")
-        params = check_filters(list_dataset_parents.sync_detailed, filters, exclude=("limit",))
-        return parse_list(
-            invoke(
-                list_dataset_parents.sync_detailed,
-                dsid=ds,
-                limit=given(check_limit(limit)),
-                **params,
-                client=self._api,
-            ),
-            Dataset,
-            f"parents of {ds}",
-        )
+    link_datasets = delegate("lineage", DatasetLineage.link_datasets)
+    list_children_of_dataset = delegate("lineage", DatasetLineage.list_children_of_dataset)
+    list_parents_of_dataset = delegate("lineage", DatasetLineage.list_parents_of_dataset)

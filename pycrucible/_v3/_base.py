@@ -16,6 +16,7 @@ from typing import Any, NoReturn, ParamSpec, TypedDict, TypeVar
 from crucible_openapi.v3 import AuthenticatedClient
 from crucible_openapi.v3.types import UNSET, Unset
 
+from pycrucible._checks import check_text
 from pycrucible._config import Settings
 from pycrucible._config_values import check_privilege_mode
 from pycrucible._core import check_call_options
@@ -31,9 +32,11 @@ __all__ = [
     "V3Resource",
     "check_privilege_mode",
     "opt",
+    "opt_text",
     "per_call",
     "per_call_wait",
     "unsupported",
+    "update_fields",
 ]
 
 API_VERSION = "v3"
@@ -98,6 +101,17 @@ def per_call_wait(method: Callable[P, R]) -> Callable[P, R]:
 def opt(value: T | None) -> T | Unset:
     """Maps None (not given) to the generated models' `UNSET`."""
     return UNSET if value is None else value
+
+
+def opt_text(value: str | None, name: str) -> str | Unset:
+    """Checks a text argument (`ValueError` if bad); None (not given) becomes `UNSET`."""
+    return UNSET if value is None else check_text(value, name)
+
+
+def update_fields(model: type[Any]) -> frozenset[str]:
+    """The field names a generated update model takes (not its `additional_properties`)."""
+    names = (f.name for f in model.__attrs_attrs__ if f.name[0] != "_")
+    return frozenset(names) - {"additional_properties"}
 
 
 def unsupported(operation: str, replacement: str | None = None) -> NoReturn:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
-from typing import Unpack
+from typing import Any, Unpack
 
 from crucible_openapi.v3.api.datasets import list_dataset_facets, list_datasets, search_datasets
 from crucible_openapi.v3.api.samples import list_sample_facets, list_samples, search_samples
@@ -33,7 +33,7 @@ from crucible_openapi.v3.types import UNSET, Unset
 from pycrucible._checks import check_text, id_of
 from pycrucible._http import Answer, invoke
 from pycrucible._records import as_record
-from pycrucible._v3._base import CallKwargs, V3Resource, per_call
+from pycrucible._v3._base import CallKwargs, V3Resource, opt_text, per_call
 from pycrucible._v3._refs import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
 from pycrucible._v3.pages import KeysetPages
 from pycrucible.errors import UnexpectedResponseError
@@ -52,10 +52,6 @@ SEARCH_LIMIT = 50
 
 MIN_QUERY = 3
 """The shortest search text the contract accepts (characters)."""
-
-
-def _text(value: str | None, name: str) -> str | Unset:
-    return UNSET if value is None else check_text(value, name)
 
 
 def check_search(q: str, limit: int) -> str:
@@ -122,6 +118,28 @@ def facet_pages(
     return KeysetPages(page, limit)
 
 
+def _results(
+    response: Answer, cls: type[DatasetSearchResults] | type[SampleSearchResults], what: str
+) -> builtins.list[Any]:
+    """The records of a search answer (`UnexpectedResponseError` if the body is not a `cls`)."""
+    found = response.parsed
+    if not isinstance(found, cls):
+        raise UnexpectedResponseError(f"{what}: expected results, got {response.content[:200]!r}")
+    return as_record(found.items)
+
+
+def _total(
+    response: Answer, cls: type[DatasetCursorPage] | type[SampleCursorPage], what: str
+) -> int:
+    """The `total` of a one-record page (`UnexpectedResponseError` if missing or no `cls`)."""
+    page = response.parsed
+    if not isinstance(page, cls) or not isinstance(page.total, int):
+        raise UnexpectedResponseError(
+            f"{what}: expected a page with a total, got {response.content[:200]!r}"
+        )
+    return page.total
+
+
 class DatasetSearch(V3Resource):
     """Search, facets and count of datasets (`client.v3.datasets`)."""
 
@@ -151,14 +169,9 @@ class DatasetSearch(V3Resource):
             client=self._api,
             q=text,
             limit=limit,
-            project_id=_text(project_id, "project_id"),
+            project_id=opt_text(project_id, "project_id"),
         )
-        found = response.parsed
-        if not isinstance(found, DatasetSearchResults):
-            raise UnexpectedResponseError(
-                f"dataset search: expected results, got {response.content[:200]!r}"
-            )
-        return as_record(found.items)
+        return _results(response, DatasetSearchResults, "dataset search")
 
     @per_call
     def facets(
@@ -201,8 +214,9 @@ class DatasetSearch(V3Resource):
         check_page_size(page_size, limit)
         order, way = check_facet_sort(sort, direction)
         sample = UNSET if sample_id is None else id_of(sample_id, "sample_id")
-        kind, instrument = _text(measurement, "measurement"), _text(instrument_mfid, "instrument")
-        project = _text(project_id, "project_id")
+        kind = opt_text(measurement, "measurement")
+        instrument = opt_text(instrument_mfid, "instrument")
+        project = opt_text(project_id, "project_id")
         return facet_pages(
             lambda cursor: invoke(
                 list_dataset_facets.sync_detailed,
@@ -247,16 +261,11 @@ class DatasetSearch(V3Resource):
             limit=1,
             include_total=True,
             sample_mfid=sample,
-            dataset_name=_text(dataset_name, "dataset_name"),
-            measurement=_text(measurement, "measurement"),
-            project_id=_text(project_id, "project_id"),
+            dataset_name=opt_text(dataset_name, "dataset_name"),
+            measurement=opt_text(measurement, "measurement"),
+            project_id=opt_text(project_id, "project_id"),
         )
-        page = response.parsed
-        if not isinstance(page, DatasetCursorPage) or not isinstance(page.total, int):
-            raise UnexpectedResponseError(
-                f"dataset count: expected a page with a total, got {response.content[:200]!r}"
-            )
-        return page.total
+        return _total(response, DatasetCursorPage, "dataset count")
 
 
 class SampleSearch(V3Resource):
@@ -280,7 +289,7 @@ class SampleSearch(V3Resource):
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
         """
         dataset = UNSET if dataset_id is None else id_of(dataset_id, "dataset_id")
-        kind, project = _text(sample_type, "sample_type"), _text(project_id, "project_id")
+        kind, project = opt_text(sample_type, "sample_type"), opt_text(project_id, "project_id")
         response = invoke(
             list_samples.sync_detailed,
             client=self._api,
@@ -290,12 +299,7 @@ class SampleSearch(V3Resource):
             sample_type=kind,
             project_id=project,
         )
-        page = response.parsed
-        if not isinstance(page, SampleCursorPage) or not isinstance(page.total, int):
-            raise UnexpectedResponseError(
-                f"sample count: expected a page with a total, got {response.content[:200]!r}"
-            )
-        return page.total
+        return _total(response, SampleCursorPage, "sample count")
 
     @per_call
     def search(
@@ -323,14 +327,9 @@ class SampleSearch(V3Resource):
             client=self._api,
             q=text,
             limit=limit,
-            project_id=_text(project_id, "project_id"),
+            project_id=opt_text(project_id, "project_id"),
         )
-        found = response.parsed
-        if not isinstance(found, SampleSearchResults):
-            raise UnexpectedResponseError(
-                f"sample search: expected results, got {response.content[:200]!r}"
-            )
-        return as_record(found.items)
+        return _results(response, SampleSearchResults, "sample search")
 
     @per_call
     def facets(
@@ -370,7 +369,7 @@ class SampleSearch(V3Resource):
         check_page_size(page_size, limit)
         order, way = check_facet_sort(sort, direction)
         dataset = UNSET if dataset_id is None else id_of(dataset_id, "dataset_id")
-        kind, project = _text(sample_type, "sample_type"), _text(project_id, "project_id")
+        kind, project = opt_text(sample_type, "sample_type"), opt_text(project_id, "project_id")
         return facet_pages(
             lambda cursor: invoke(
                 list_sample_facets.sync_detailed,

@@ -21,11 +21,10 @@ from crucible_openapi.v3.models import (
 )
 from crucible_openapi.v3.types import UNSET
 
-from pycrucible._checks import check_text
 from pycrucible._http import invoke, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Resource, per_call
+from pycrucible._v3._base import CallKwargs, V3Resource, opt_text, per_call
 from pycrucible._v3.identity import check_email, check_username
 from pycrucible.errors import ServerError
 
@@ -88,8 +87,8 @@ class Account(V3Resource):
             ValueError: Nothing to change, or a bad value (before any request).
         """
         body = UserUpdate(
-            first_name=UNSET if first_name is None else check_text(first_name, "first_name"),
-            last_name=UNSET if last_name is None else check_text(last_name, "last_name"),
+            first_name=opt_text(first_name, "first_name"),
+            last_name=opt_text(last_name, "last_name"),
             email=UNSET if email is None else check_email(email),
             username=UNSET if username is None else check_username(username),
         )

@@ -22,14 +22,22 @@ from crucible_openapi.v3.models import (
     Keyword,
     SortDirection,
 )
-from crucible_openapi.v3.types import UNSET, Unset
+from crucible_openapi.v3.types import UNSET
 
 from pycrucible._checks import check_id, check_limit, check_text, new_mfid
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Core, opt, per_call, unsupported
+from pycrucible._v3._base import (
+    CallKwargs,
+    V3Core,
+    opt,
+    opt_text,
+    per_call,
+    unsupported,
+    update_fields,
+)
 from pycrucible._v3._refs import check_page_size
 from pycrucible._v3._search import DatasetSearch
 from pycrucible._v3.links import DatasetLineage
@@ -42,13 +50,7 @@ __all__ = ["Datasets", "check_page_size"]
 log = get_logger("client")
 
 PAGE_SIZE = 100
-_EDITABLE = frozenset(f.name for f in DatasetUpdate.__attrs_attrs__ if f.name[0] != "_") - {
-    "additional_properties"
-}
-
-
-def _text(value: str | None, name: str) -> str | Unset:
-    return check_text(value, name) if value is not None else UNSET
+_EDITABLE = update_fields(DatasetUpdate)
 
 
 class Datasets(DatasetLineage, DatasetSearch):
@@ -117,17 +119,17 @@ class Datasets(DatasetLineage, DatasetSearch):
         check_page_size(page_size, limit)
         sample = check_id(sample_id, "sample_id") if sample_id is not None else UNSET
         filters = {
-            "dataset_name": _text(dataset_name, "dataset_name"),
-            "measurement": _text(measurement, "measurement"),
-            "data_format": _text(data_format, "data_format"),
-            "session_name": _text(session_name, "session_name"),
-            "instrument_mfid": _text(instrument_mfid, "instrument_mfid"),
-            "instrument_name": _text(instrument_name, "instrument_name"),
-            "data_type": _text(data_type, "data_type"),
-            "keyword": _text(keyword, "keyword"),
-            "owner_orcid": _text(owner_orcid, "owner_orcid"),
-            "project_id": _text(project_id, "project_id"),
-            "sort": _text(sort, "sort"),
+            "dataset_name": opt_text(dataset_name, "dataset_name"),
+            "measurement": opt_text(measurement, "measurement"),
+            "data_format": opt_text(data_format, "data_format"),
+            "session_name": opt_text(session_name, "session_name"),
+            "instrument_mfid": opt_text(instrument_mfid, "instrument_mfid"),
+            "instrument_name": opt_text(instrument_name, "instrument_name"),
+            "data_type": opt_text(data_type, "data_type"),
+            "keyword": opt_text(keyword, "keyword"),
+            "owner_orcid": opt_text(owner_orcid, "owner_orcid"),
+            "project_id": opt_text(project_id, "project_id"),
+            "sort": opt_text(sort, "sort"),
         }
         if direction is not None and direction not in ("asc", "desc"):
             raise ValueError(f"direction must be 'asc' or 'desc', got {direction!r}")

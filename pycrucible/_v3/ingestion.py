@@ -26,13 +26,20 @@ from crucible_openapi.v3.models import (
     IngestionRequestOffsetPage,
     IngestionRequestUpdate,
 )
-from crucible_openapi.v3.types import UNSET, Unset
 
 from pycrucible._checks import check_datetime, check_id, check_reqid, check_text
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, opt, per_call, per_call_wait
+from pycrucible._v3._base import (
+    CallKwargs,
+    V3Core,
+    V3Resource,
+    opt,
+    opt_text,
+    per_call,
+    per_call_wait,
+)
 from pycrucible._v3.contract import ingestion_statuses
 from pycrucible._v3.datasets import PAGE_SIZE, check_page_size
 from pycrucible._v3.pages import OffsetPages
@@ -122,10 +129,6 @@ def completion_time(status: str, when: datetime.datetime | str | None) -> dateti
         return datetime.datetime.now().astimezone()
     moment = check_datetime(when, "time_completed")
     return moment if moment.tzinfo is not None else moment.astimezone()
-
-
-def _text(value: str | None, name: str) -> str | Unset:
-    return check_text(value, name) if value is not None else UNSET
 
 
 def follow(
@@ -310,8 +313,8 @@ class Ingestion(V3Resource):
         body = IngestionRequestUpdate(
             id=rid,
             status=new_status,
-            ingestion_class=_text(ingestion_class, "ingestion_class"),
-            ingestion_githash=_text(ingestion_githash, "ingestion_githash"),
+            ingestion_class=opt_text(ingestion_class, "ingestion_class"),
+            ingestion_githash=opt_text(ingestion_githash, "ingestion_githash"),
             time_completed=opt(completion_time(new_status, time_completed)),
         )
         # Setting the same fields twice leaves the same record: safe to re-send.

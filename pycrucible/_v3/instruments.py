@@ -25,7 +25,7 @@ from pycrucible._checks import check_text
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, per_call
+from pycrucible._v3._base import CallKwargs, opt_text, per_call, update_fields
 from pycrucible._v3._lists import page_limit, read_page, total_of
 from pycrucible._v3._refs import check_page_size
 from pycrucible._v3._search import check_search
@@ -46,11 +46,7 @@ __all__ = ["Instruments"]
 log = get_logger("client")
 
 PAGE_SIZE = 100
-_EDITABLE = frozenset(f.name for f in InstrumentUpdate.__attrs_attrs__) - {"additional_properties"}
-
-
-def _text(value: str | None, name: str) -> str | Unset:
-    return UNSET if value is None else check_text(value, name)
+_EDITABLE = update_fields(InstrumentUpdate)
 
 
 class Instruments(InstrumentAdmin):
@@ -91,11 +87,11 @@ class Instruments(InstrumentAdmin):
         check_page_size(page_size, limit)
         size = page_limit(page_size, limit)
         filters = {
-            "status": _text(status, "status"),
-            "manufacturer": _text(manufacturer, "manufacturer"),
-            "model": _text(model, "model"),
-            "location": _text(location, "location"),
-            "instrument_type": _text(instrument_type, "instrument_type"),
+            "status": opt_text(status, "status"),
+            "manufacturer": opt_text(manufacturer, "manufacturer"),
+            "model": opt_text(model, "model"),
+            "location": opt_text(location, "location"),
+            "instrument_type": opt_text(instrument_type, "instrument_type"),
         }
 
         def fetch(offset: int) -> tuple[builtins.list[Instrument], int | None]:
@@ -258,12 +254,12 @@ class Instruments(InstrumentAdmin):
             instrument_name=check_text(instrument_name, "instrument_name"),
             location=check_text(location, "location"),
             owner=UNSET if owner is None else check_user_ref(owner, "owner")[1],
-            manufacturer=_text(manufacturer, "manufacturer"),
-            model=_text(model, "model"),
-            description=_text(description, "description"),
-            instrument_type=_text(instrument_type, "instrument_type"),
-            other_id=_text(other_id, "other_id"),
-            other_id_source=_text(other_id_source, "other_id_source"),
+            manufacturer=opt_text(manufacturer, "manufacturer"),
+            model=opt_text(model, "model"),
+            description=opt_text(description, "description"),
+            instrument_type=opt_text(instrument_type, "instrument_type"),
+            other_id=opt_text(other_id, "other_id"),
+            other_id_source=opt_text(other_id_source, "other_id_source"),
         )
         try:
             response = invoke_idempotent(
@@ -396,6 +392,6 @@ class Instruments(InstrumentAdmin):
             client=self._api,
             q=text,
             limit=limit,
-            status=_text(status, "status"),
+            status=opt_text(status, "status"),
         )
         return as_record(read_page(response, InstrumentSearchResults, "instrument search").items)

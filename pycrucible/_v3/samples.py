@@ -10,15 +10,23 @@ from typing import Any, Unpack
 
 from crucible_openapi.v3.api.samples import create_sample, get_sample, list_samples, update_sample
 from crucible_openapi.v3.models import Sample, SampleCreate, SampleCursorPage, SampleUpdate
-from crucible_openapi.v3.types import UNSET, Unset
+from crucible_openapi.v3.types import UNSET
 
-from pycrucible._checks import check_datetime, check_id, check_text, id_of, new_mfid
+from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
 from pycrucible._core import answers_own_retry
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Core, opt, per_call, unsupported
+from pycrucible._v3._base import (
+    CallKwargs,
+    V3Core,
+    opt,
+    opt_text,
+    per_call,
+    unsupported,
+    update_fields,
+)
 from pycrucible._v3._refs import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
 from pycrucible._v3._search import SampleSearch
 from pycrucible._v3.links import SampleLineage
@@ -30,13 +38,7 @@ __all__ = ["SampleRef", "Samples"]
 
 log = get_logger("client")
 
-_EDITABLE = frozenset(f.name for f in SampleUpdate.__attrs_attrs__ if f.name[0] != "_") - {
-    "additional_properties"
-}
-
-
-def _text(value: str | None, name: str) -> str | Unset:
-    return UNSET if value is None else check_text(value, name)
+_EDITABLE = update_fields(SampleUpdate)
 
 
 class Samples(SampleLineage, SampleSearch):
@@ -95,11 +97,11 @@ class Samples(SampleLineage, SampleSearch):
         """
         check_page_size(page_size, limit)
         filters = {
-            "sample_name": _text(sample_name, "sample_name"),
-            "sample_type": _text(sample_type, "sample_type"),
-            "description": _text(description, "description"),
-            "owner_orcid": _text(owner_orcid, "owner_orcid"),
-            "project_id": _text(project_id, "project_id"),
+            "sample_name": opt_text(sample_name, "sample_name"),
+            "sample_type": opt_text(sample_type, "sample_type"),
+            "description": opt_text(description, "description"),
+            "owner_orcid": opt_text(owner_orcid, "owner_orcid"),
+            "project_id": opt_text(project_id, "project_id"),
             "unique_id": UNSET if unique_id is None else check_id(unique_id, "unique_id"),
         }
         if parent_id is not None:

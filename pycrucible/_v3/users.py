@@ -30,7 +30,7 @@ from pycrucible._checks import check_text
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, V3Resource, opt, per_call
+from pycrucible._v3._base import CallKwargs, V3Resource, opt, opt_text, per_call
 from pycrucible._v3._lists import page_limit, read_page, total_of
 from pycrucible._v3._refs import check_page_size
 from pycrucible._v3._search import check_search
@@ -173,9 +173,9 @@ class Users(V3Resource):
         """
         check_page_size(page_size, limit)
         size = page_limit(page_size, limit)
-        text = UNSET if q is None else check_text(q, "q")
-        first = UNSET if first_name is None else check_text(first_name, "first_name")
-        last = UNSET if last_name is None else check_text(last_name, "last_name")
+        text = opt_text(q, "q")
+        first = opt_text(first_name, "first_name")
+        last = opt_text(last_name, "last_name")
 
         def fetch(offset: int) -> tuple[builtins.list[UserRead], int | None]:
             response = invoke(
