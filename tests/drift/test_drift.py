@@ -112,7 +112,7 @@ BREAKING_TYPED: dict[str, tuple[Callable[[Spec], None], list[str]]] = {
     ),
     "remove an operation the client uses": (
         remove_generated_operation,
-        ["pycrucible/_resources/datasets.py"],
+        ["pycrucible/_resources/lineage.py"],
     ),
 }
 
