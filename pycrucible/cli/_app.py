@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,7 @@ __all__ = [
     "CommandError",
     "State",
     "cli",
+    "elevate_option",
     "pass_state",
 ]
 
@@ -64,12 +65,16 @@ class State:
         api_url: `--api-url`, or None to use the environment or config file.
         api_key: `--api-key`, or None likewise.
         progress: Whether progress bars may be drawn.
+        elevate: `--elevate`: send the API v3 privilege header in elevated mode.
     """
 
-    def __init__(self, api_url: str | None, api_key: str | None, progress: bool) -> None:
+    def __init__(
+        self, api_url: str | None, api_key: str | None, progress: bool, elevate: bool = False
+    ) -> None:
         self.api_url = api_url
         self.api_key = api_key
         self.progress = progress
+        self.elevate = elevate
         self.transfer: TransferProgress | None = None
         self._client: CrucibleClient | None = None
 
@@ -79,8 +84,22 @@ class State:
         if self._client is None:
             from pycrucible import CrucibleClient
 
-            self._client = CrucibleClient(api_url=self.api_url, api_key=self.api_key)
+            self._client = CrucibleClient(
+                api_url=self.api_url,
+                api_key=self.api_key,
+                privilege_mode="elevated" if self.elevate else None,
+            )
+            if self.elevate and self._client.api_version == "v1":
+                click.echo(
+                    "Warning: --elevate has no effect: this server speaks the seed-era API (v1), "
+                    "which has no privilege modes",
+                    err=True,
+                )
         return self._client
+
+    def default_limit(self) -> int:
+        """The `default_limit` setting: rows a list shows without `--limit` or `--all`."""
+        return self.client.settings.default_limit
 
     @contextmanager
     def track(self, verb: str, *, draw: bool = True) -> Iterator[TransferProgress]:
@@ -105,6 +124,23 @@ class State:
 
 
 pass_state = click.make_pass_decorator(State)
+
+
+def _set_elevate(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    state = ctx.find_object(State)
+    if value and state is not None:
+        state.elevate = True
+
+
+def elevate_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds `--elevate` to one command (the same as the global `crucible --elevate`)."""
+    return click.option(
+        "--elevate",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_elevate,
+        help="API v3: act with your administrator rights (elevated privilege mode).",
+    )(function)
 
 
 _PARSER_HINT = "nothing was sent; --parser none uploads the files without reading metadata"
@@ -225,6 +261,12 @@ def _configure_logging(verbose: int) -> None:
 )
 @click.option("-v", "--verbose", count=True, help="Log what happens (-vv: every HTTP call).")
 @click.option("--no-progress", is_flag=True, help="Never draw progress bars.")
+@click.option(
+    "--elevate",
+    is_flag=True,
+    help="API v3: act with your administrator rights (sends the elevated privilege mode). "
+    "A seed-era (v1) server has no privilege modes: a warning says it has no effect.",
+)
 @click.version_option(package_name="pycrucible-client", prog_name="crucible")
 @click.pass_context
 def cli(
@@ -233,6 +275,7 @@ def cli(
     api_key: str | None,
     verbose: int,
     no_progress: bool,
+    elevate: bool,
 ) -> None:
     """Work with Crucible, the Molecular Foundry's data lakehouse, from the shell.
 
@@ -240,6 +283,6 @@ def cli(
     2 usage error, 3 wait timeout, 4 request ended in failure.
     """
     _configure_logging(verbose)
-    state = State(api_url, api_key, progress=not no_progress)
+    state = State(api_url, api_key, progress=not no_progress, elevate=elevate)
     ctx.obj = state
     ctx.call_on_close(state.close)

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import click
 
 from pycrucible.cli._app import State, cli, pass_state
 from pycrucible.cli._input import parse_pairs
-from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.cli._lists import check_filters, probe
+from pycrucible.cli._output import (
+    Output,
+    emit,
+    emit_rows,
+    json_option,
+    limited,
+    list_options,
+    output_options,
+    plain,
+)
 
 SAMPLE_COLUMNS = ("unique_id", "sample_name", "sample_type", "project_id", "owner_orcid")
 INSTRUMENT_COLUMNS = ("unique_id", "instrument_name", "location", "owner")
@@ -25,20 +36,33 @@ def samples() -> None:
 @click.option("--dataset", "dataset_id", help="Only samples linked to this dataset.")
 @click.option("--parent", "parent_id", help="Only children of this sample.")
 @click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Exact match.")
-@json_option
+@list_options
+@output_options
 @pass_state
 def list_samples(
     state: State,
     dataset_id: str | None,
     parent_id: str | None,
     filters: tuple[str, ...],
-    as_json: bool,
+    limit: int | None,
+    out: Output,
 ) -> None:
     """List the samples you can read."""
-    rows = state.client.list_samples(
-        dataset_id=dataset_id, parent_id=parent_id, **parse_pairs(filters, "--filter")
-    )
-    emit(rows, as_json=as_json, columns=SAMPLE_COLUMNS)
+    criteria = parse_pairs(filters, "--filter")
+    client = state.client
+    if client.api_version == "v3":
+        method = client.v3.samples.list
+        rows: Iterable[Any] = method(
+            dataset_id=dataset_id,
+            parent_id=parent_id,
+            limit=probe(limit),
+            **check_filters(method, criteria),
+        )
+    else:
+        rows = client.list_samples(
+            dataset_id=dataset_id, parent_id=parent_id, limit=probe(limit), **criteria
+        )
+    emit_rows(limited(rows, limit, "samples"), out=out, columns=SAMPLE_COLUMNS)
 
 
 @samples.command("get")
@@ -95,11 +119,17 @@ def instruments() -> None:
 
 
 @instruments.command("list")
-@json_option
+@list_options
+@output_options
 @pass_state
-def list_instruments(state: State, as_json: bool) -> None:
+def list_instruments(state: State, limit: int | None, out: Output) -> None:
     """List instruments."""
-    emit(state.client.list_instruments(), as_json=as_json, columns=INSTRUMENT_COLUMNS)
+    client = state.client
+    if client.api_version == "v3":
+        rows: Iterable[Any] = client.v3.instruments.list(limit=probe(limit))
+    else:
+        rows = client.list_instruments(limit=probe(limit))
+    emit_rows(limited(rows, limit, "instruments"), out=out, columns=INSTRUMENT_COLUMNS)
 
 
 @instruments.command("get")
@@ -138,11 +168,17 @@ def projects() -> None:
 
 
 @projects.command("list")
-@json_option
+@list_options
+@output_options
 @pass_state
-def list_projects(state: State, as_json: bool) -> None:
-    """List projects (admin)."""
-    emit(state.client.list_projects(), as_json=as_json, columns=PROJECT_COLUMNS)
+def list_projects(state: State, limit: int | None, out: Output) -> None:
+    """List projects (API v3: the projects you can see; seed era: admin only)."""
+    client = state.client
+    if client.api_version == "v3":
+        rows: Iterable[Any] = client.v3.projects.list(limit=probe(limit))
+    else:
+        rows = client.list_projects(limit=probe(limit))
+    emit_rows(limited(rows, limit, "projects"), out=out, columns=PROJECT_COLUMNS)
 
 
 @projects.command("get")
@@ -156,11 +192,13 @@ def get_project(state: State, project_id: str, as_json: bool) -> None:
 
 @projects.command("users")
 @click.argument("project_id")
-@json_option
+@list_options
+@output_options
 @pass_state
-def project_users(state: State, project_id: str, as_json: bool) -> None:
+def project_users(state: State, project_id: str, limit: int | None, out: Output) -> None:
     """List a project's members (admin)."""
-    emit(state.client.get_project_users(project_id), as_json=as_json, columns=USER_COLUMNS)
+    rows = state.client.get_project_users(project_id, limit=probe(limit))
+    emit_rows(limited(rows, limit, "members"), out=out, columns=USER_COLUMNS)
 
 
 @cli.group()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,17 @@ import click
 
 from pycrucible.cli._app import State, cli, pass_state
 from pycrucible.cli._input import METADATA_HELP, parse_pairs, read_metadata
-from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.cli._lists import check_filters, probe
+from pycrucible.cli._output import (
+    Output,
+    emit,
+    emit_rows,
+    json_option,
+    limited,
+    list_options,
+    output_options,
+    plain,
+)
 from pycrucible.parsers import parse_file
 
 __all__: list[str] = []
@@ -30,40 +41,39 @@ def datasets() -> None:
 
 
 @datasets.command("list")
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=100,
-    show_default=True,
-    help="Show at most this many (a note on stderr says when there are more).",
-)
 @click.option("--sample", "sample_id", help="Only datasets linked to this sample.")
 @click.option("--keyword", help="Datasets with a keyword containing this text (any case).")
 @click.option("--project", "project_id", help="Only this project's datasets.")
 @click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Exact match.")
-@json_option
+@list_options
+@output_options
 @pass_state
 def list_datasets(
     state: State,
-    limit: int,
     sample_id: str | None,
     keyword: str | None,
     project_id: str | None,
     filters: tuple[str, ...],
-    as_json: bool,
+    limit: int | None,
+    out: Output,
 ) -> None:
-    """List the datasets you can read."""
+    """List the datasets you can read (newest first on API v3)."""
     criteria = parse_pairs(filters, "--filter")
     if keyword:
         criteria["keyword"] = keyword
     if project_id:
         criteria["project_id"] = project_id
     # One more than asked for tells whether the list was cut.
-    rows = state.client.list_datasets(sample_id=sample_id, limit=limit + 1, **criteria)
-    if len(rows) > limit:
-        rows = rows[:limit]
-        plain(f"showing the first {limit} datasets; there are more (raise --limit)")
-    emit(rows, as_json=as_json, columns=DATASET_COLUMNS)
+    ask = probe(limit)
+    client = state.client
+    if client.api_version == "v3":
+        method = client.v3.datasets.list
+        rows: Iterable[Any] = method(
+            sample_id=sample_id, limit=ask, **check_filters(method, criteria)
+        )
+    else:
+        rows = client.list_datasets(sample_id=sample_id, limit=ask, **criteria)
+    emit_rows(limited(rows, limit, "datasets"), out=out, columns=DATASET_COLUMNS)
 
 
 @datasets.command("get")
