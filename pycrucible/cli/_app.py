@@ -26,6 +26,7 @@ from pycrucible.errors import (
     AuthenticationError,
     ConfigurationError,
     CrucibleError,
+    EtagMismatchError,
     NotFoundError,
     ParserError,
     PermissionDeniedError,
@@ -146,9 +147,16 @@ def elevate_option(function: Callable[..., Any]) -> Callable[..., Any]:
 _PARSER_HINT = "nothing was sent; --parser none uploads the files without reading metadata"
 
 
-def _hint(exc: CrucibleError) -> str | None:
+def _hint(exc: CrucibleError, state: State | None = None) -> str | None:
     if isinstance(exc, AuthenticationError):
         return _KEY_HINT
+    if isinstance(exc, PermissionDeniedError) and state is not None and state.elevate:
+        return "only a platform administrator's own key may use --elevate: run without it"
+    if isinstance(exc, EtagMismatchError):
+        return (
+            "the file changed since its ETag was read; nothing was replaced: see its current "
+            "ETag with `crucible files get DSID FILE`, then run again with --if-match ETAG"
+        )
     if isinstance(exc, PermissionDeniedError):
         return "your key may lack the rights for this (admin-only?), or " + _KEY_HINT
     if isinstance(exc, APIConnectionError):
@@ -229,7 +237,7 @@ class CrucibleGroup(click.Group):
             # A file the parser cannot read is the user's input: nothing was sent.
             raise _fail(str(exc), EXIT_USAGE, _PARSER_HINT) from exc
         except CrucibleError as exc:
-            raise _fail(str(exc), EXIT_API, _hint(exc)) from exc
+            raise _fail(str(exc), EXIT_API, _hint(exc, ctx.find_object(State))) from exc
         except (ValueError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
             raise _fail(str(exc), EXIT_USAGE) from exc
         except OSError as exc:

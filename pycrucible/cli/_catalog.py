@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from pycrucible.cli._app import State, cli, pass_state
+from pycrucible.cli._app import State, cli, elevate_option, pass_state
 from pycrucible.cli._input import parse_pairs
 from pycrucible.cli._lists import check_filters, probe
 from pycrucible.cli._output import (
@@ -24,6 +24,9 @@ from pycrucible.cli._output import (
 SAMPLE_COLUMNS = ("unique_id", "sample_name", "sample_type", "project_id", "owner_orcid")
 INSTRUMENT_COLUMNS = ("unique_id", "instrument_name", "location", "owner")
 PROJECT_COLUMNS = ("project_id", "title", "organization", "status", "project_lead_email")
+# API v3 records name some fields differently (or not at all).
+INSTRUMENT_COLUMNS_V3 = ("unique_id", "instrument_name", "instrument_type", "location", "status")
+PROJECT_COLUMNS_V3 = ("project_id", "title", "organization", "status", "role")
 USER_COLUMNS = ("orcid", "first_name", "last_name", "email")
 
 
@@ -38,6 +41,7 @@ def samples() -> None:
 @click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Exact match.")
 @list_options
 @output_options
+@elevate_option
 @pass_state
 def list_samples(
     state: State,
@@ -121,15 +125,18 @@ def instruments() -> None:
 @instruments.command("list")
 @list_options
 @output_options
+@elevate_option
 @pass_state
 def list_instruments(state: State, limit: int | None, out: Output) -> None:
     """List instruments."""
     client = state.client
     if client.api_version == "v3":
         rows: Iterable[Any] = client.v3.instruments.list(limit=probe(limit))
+        columns: tuple[str, ...] = INSTRUMENT_COLUMNS_V3
     else:
         rows = client.list_instruments(limit=probe(limit))
-    emit_rows(limited(rows, limit, "instruments"), out=out, columns=INSTRUMENT_COLUMNS)
+        columns = INSTRUMENT_COLUMNS
+    emit_rows(limited(rows, limit, "instruments"), out=out, columns=columns)
 
 
 @instruments.command("get")
@@ -170,15 +177,18 @@ def projects() -> None:
 @projects.command("list")
 @list_options
 @output_options
+@elevate_option
 @pass_state
 def list_projects(state: State, limit: int | None, out: Output) -> None:
     """List projects (API v3: the projects you can see; seed era: admin only)."""
     client = state.client
     if client.api_version == "v3":
         rows: Iterable[Any] = client.v3.projects.list(limit=probe(limit))
+        columns: tuple[str, ...] = PROJECT_COLUMNS_V3
     else:
         rows = client.list_projects(limit=probe(limit))
-    emit_rows(limited(rows, limit, "projects"), out=out, columns=PROJECT_COLUMNS)
+        columns = PROJECT_COLUMNS
+    emit_rows(limited(rows, limit, "projects"), out=out, columns=columns)
 
 
 @projects.command("get")
@@ -194,6 +204,7 @@ def get_project(state: State, project_id: str, as_json: bool) -> None:
 @click.argument("project_id")
 @list_options
 @output_options
+@elevate_option
 @pass_state
 def project_users(state: State, project_id: str, limit: int | None, out: Output) -> None:
     """List a project's members (admin)."""

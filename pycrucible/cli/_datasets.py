@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from pycrucible.cli._app import State, cli, pass_state
+from pycrucible.cli._app import State, cli, elevate_option, pass_state
 from pycrucible.cli._input import METADATA_HELP, parse_pairs, read_metadata
 from pycrucible.cli._lists import check_filters, probe
 from pycrucible.cli._output import (
@@ -47,6 +47,7 @@ def datasets() -> None:
 @click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Exact match.")
 @list_options
 @output_options
+@elevate_option
 @pass_state
 def list_datasets(
     state: State,
