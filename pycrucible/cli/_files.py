@@ -148,8 +148,9 @@ def download_file(state: State, dsid: str, file: str, dest: Path | None, out: Ou
                     str(record["mfid"]), Path(tmp) / "file", as_file=True, progress=progress
                 )
             else:
+                # The seed-era download route takes a base name (no folders).
                 [fetched] = client.download_dataset(
-                    dsid, file_name=name, output_dir=tmp, progress=progress
+                    dsid, file_name=Path(name).name, output_dir=tmp, progress=progress
                 )
         _move_into_place(Path(fetched), target)
     size = target.stat().st_size
