@@ -168,6 +168,8 @@ def _hint(exc: CrucibleError, state: State | None = None) -> str | None:
             "(for example .../api/v3, or .../api/v1 for a seed-era server): "
             "see `crucible config show`"
         )
+    if isinstance(exc, NotFoundError):
+        return "check the id: `crucible datasets list` (samples, ...) shows what you can read"
     return None
 
 

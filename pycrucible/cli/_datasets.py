@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from pycrucible.cli._app import State, cli, elevate_option, pass_state
+from pycrucible.cli._files import file_rows
 from pycrucible.cli._input import METADATA_HELP, parse_pairs, read_metadata
 from pycrucible.cli._lists import check_filters, probe
 from pycrucible.cli._output import (
@@ -137,15 +138,14 @@ def update_dataset(state: State, dsid: str, pairs: tuple[str, ...], as_json: boo
 
 @datasets.command("files")
 @click.argument("dsid")
-@json_option
+@list_options
+@output_options
+@elevate_option
 @pass_state
-def list_files(state: State, dsid: str, as_json: bool) -> None:
-    """List a dataset's files: name, size in bytes and SHA-256."""
-    emit(
-        state.client.get_associated_files(dsid),
-        as_json=as_json,
-        columns=("filename", "size", "sha256_hash"),
-    )
+def list_files(state: State, dsid: str, limit: int | None, out: Output) -> None:
+    """List a dataset's files (the same as `crucible files list DSID`)."""
+    rows, columns = file_rows(state, dsid, limit)
+    emit_rows(limited(rows, limit, "files"), out=out, columns=columns)
 
 
 @datasets.command("delete")

@@ -152,3 +152,14 @@ def test_files_on_v1(server: LocalCrucible, tmp_path: Path) -> None:
     refused = run(env, "files", "replace", dsid, "seed.dat", str(data))
     assert refused.exit_code == 2
     assert "needs API v3" in error_lines(refused)[0]
+
+
+def test_files_of_an_unknown_or_malformed_dataset(server: LocalCrucible, tmp_path: Path) -> None:
+    env = cli_env(server.url_v3, server.user_key, tmp_path)
+    unknown = run(env, "files", "list", "01m8tk1fxpem4v6t610rb7avwy")
+    assert unknown.exit_code == 1
+    assert error_lines(unknown)[1].startswith("Hint: check the id")
+    # The server checks the id's form (422): one error line naming it, exit 1.
+    malformed = run(env, "files", "get", "not an id", "a.txt")
+    assert malformed.exit_code == 1
+    assert "'not an id' does not match" in error_lines(malformed)[0]
