@@ -55,6 +55,8 @@ def status(state: State, out: Output) -> None:
         "privilege_mode": (client.v3.privilege_mode or "server default")
         if version == "v3"
         else None,
+        # What the server made of it (API v3's account profile).
+        "effective_privilege_mode": _effective_mode(state) if version == "v3" else None,
         "config_sources": _sources(state),
     }
     if out.machine:
@@ -66,9 +68,20 @@ def status(state: State, out: Output) -> None:
     click.echo(f"health          {health.get('status')}")
     click.echo(f"account         {_who(report['whoami'])}")
     mode = report["privilege_mode"] or "none (the seed-era API has no privilege modes)"
+    if report["effective_privilege_mode"]:
+        mode += f" (the server says: {report['effective_privilege_mode']})"
     click.echo(f"privilege mode  {mode}")
     sources = report["config_sources"].items()
     click.echo("settings from   " + ", ".join(f"{k}: {v}" for k, v in sources))
+
+
+def _effective_mode(state: State) -> str | None:
+    profile = to_jsonable(state.client.v3.account.profile())
+    authorization = profile.get("authorization") if isinstance(profile, dict) else None
+    mode = (
+        authorization.get("effective_privilege_mode") if isinstance(authorization, dict) else None
+    )
+    return str(mode) if mode else None
 
 
 def _who(account: Any) -> str:

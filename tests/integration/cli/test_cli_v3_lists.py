@@ -134,6 +134,13 @@ def test_elevate_sends_the_privilege_header(
     assert len(jsonl_of(admin, "--elevate", "datasets", "list", "--all")) >= DATASETS
     assert json_of(admin, "--elevate", "status")["privilege_mode"] == "elevated"
     assert json_of(admin, "status")["privilege_mode"] == "server default"
+    # The server's own view: an administrator set to normal mode is elevated by --elevate
+    # (the option wins over the setting), so the header carried "elevated".
+    normal = {**admin, "CRUCIBLE_PRIVILEGE_MODE": "normal"}
+    assert json_of(normal, "status")["effective_privilege_mode"] == "normal"
+    elevated = json_of(normal, "status", "--elevate")
+    assert elevated["effective_privilege_mode"] == "elevated"
+    assert elevated["privilege_mode"] == "elevated"
 
 
 def test_elevate_on_v1_warns_and_has_no_effect(v1: dict[str, str]) -> None:

@@ -28,6 +28,7 @@ def test_status_on_v3(server: LocalCrucible, tmp_path: Path) -> None:
     assert report["health"]["status"] == "ok"
     assert report["whoami"]["user_info"]["username"] == "uma"
     assert report["privilege_mode"] == "server default"
+    assert report["effective_privilege_mode"] == "normal"
     assert report["config_sources"]["api_url"] == "$CRUCIBLE_API_URL"
     assert report["config_sources"]["api_key"] == "$CRUCIBLE_API_KEY"
     assert report["config_sources"]["graph_explorer_url"] == "not set"
@@ -47,6 +48,7 @@ def test_status_on_v1(server: LocalCrucible, tmp_path: Path) -> None:
     assert report["health"]["status"] == "unknown"
     assert report["whoami"]["user_info"]["orcid"] == server.user_orcid
     assert report["privilege_mode"] is None
+    assert report["effective_privilege_mode"] is None
     assert "no privilege modes" in run_ok(env, "status").stdout
 
 
