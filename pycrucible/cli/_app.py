@@ -13,6 +13,7 @@ Exit codes (stable, for scripts):
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -209,6 +210,17 @@ def _os_message(exc: OSError) -> str:
     return f"{exc.strerror or exc}{where}"
 
 
+def _reader_gone() -> click.exceptions.Exit:
+    """Ends quietly when stdout's reader has gone; what it did not read is not printed."""
+    try:
+        # Later writes (and the final flush) go nowhere instead of failing again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (tests)
+        pass
+    return click.exceptions.Exit(0)
+
+
 def _interrupted(ctx: click.Context) -> click.exceptions.Exit:
     state = ctx.find_object(State)
     transfer = state.transfer if state is not None else None
@@ -242,6 +254,9 @@ class CrucibleGroup(click.Group):
             raise _fail(str(exc), EXIT_API, _hint(exc, ctx.find_object(State))) from exc
         except (ValueError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
             raise _fail(str(exc), EXIT_USAGE) from exc
+        except BrokenPipeError as exc:
+            # The reader of stdout stopped (`crucible ... --jsonl | head`): nothing to say.
+            raise _reader_gone() from exc
         except OSError as exc:
             # A local file or folder could not be read or written (permissions, full disk...).
             raise _fail(_os_message(exc), EXIT_API) from exc
