@@ -147,3 +147,20 @@ def test_elevate_on_v1_warns_and_has_no_effect(v1: dict[str, str]) -> None:
     result = run_ok(v1, "--elevate", "instruments", "list", "--json")
     assert "--elevate has no effect" in result.stderr
     assert "demo-microscope" in result.stdout
+
+
+def test_filters_are_checked_before_the_network_on_v3(v3: dict[str, str]) -> None:
+    named = jsonl_of(
+        v3,
+        "datasets",
+        "list",
+        "--filter",
+        "dataset_name=list test 3 " + "with a rather long name " * 2,
+    )
+    assert len(named) == 1
+    unknown = run(v3, "datasets", "list", "--filter", "colour=blue")
+    assert unknown.exit_code == 2
+    lines = error_lines(unknown)
+    assert "cannot filter on colour" in lines[0]
+    assert "dataset_name" in lines[1]
+    assert run(v3, "samples", "list", "--filter", "colour=blue").exit_code == 2
