@@ -14,7 +14,6 @@ from pycrucible.cli._output import (
     Output,
     emit,
     emit_rows,
-    json_option,
     limited,
     list_options,
     output_options,
@@ -71,11 +70,11 @@ def list_samples(
 
 @samples.command("get")
 @click.argument("sample_id")
-@json_option
+@output_options
 @pass_state
-def get_sample(state: State, sample_id: str, as_json: bool) -> None:
+def get_sample(state: State, sample_id: str, out: Output) -> None:
     """Show one sample with its datasets."""
-    emit(state.client.get_sample(sample_id), as_json=as_json)
+    emit(state.client.get_sample(sample_id), out=out)
 
 
 @samples.command("add")
@@ -85,14 +84,14 @@ def get_sample(state: State, sample_id: str, as_json: bool) -> None:
 @click.option("--project", "project_id", help="Project slug.")
 @click.option("--parent", "parents", multiple=True, help="Parent sample id (repeatable).")
 @click.option("--unique-id", help="Choose the id yourself (makes re-running safe).")
-@json_option
+@output_options
 @pass_state
-def add_sample(state: State, /, parents: tuple[str, ...], as_json: bool, **fields: Any) -> None:
+def add_sample(state: State, /, parents: tuple[str, ...], out: Output, **fields: Any) -> None:
     """Create a sample; prints its unique_id (or the record with --json)."""
     given = {k: v for k, v in fields.items() if v is not None}
     record = state.client.add_sample(parents=list(parents), **given)
-    if as_json:
-        emit(record, as_json=True)
+    if out.machine:
+        emit(record, out=out)
     else:
         click.echo(record.unique_id)
 
@@ -141,9 +140,9 @@ def list_instruments(state: State, limit: int | None, out: Output) -> None:
 
 @instruments.command("get")
 @click.argument("name_or_id")
-@json_option
+@output_options
 @pass_state
-def get_instrument(state: State, name_or_id: str, as_json: bool) -> None:
+def get_instrument(state: State, name_or_id: str, out: Output) -> None:
     """Show an instrument, by name (any case) or unique_id."""
     client = state.client
     from pycrucible.errors import NotFoundError
@@ -152,21 +151,21 @@ def get_instrument(state: State, name_or_id: str, as_json: bool) -> None:
         record = client.get_instrument(instrument_name=name_or_id)
     except NotFoundError:
         record = client.get_instrument(instrument_id=name_or_id)
-    emit(record, as_json=as_json)
+    emit(record, out=out)
 
 
 @instruments.command("add")
 @click.argument("instrument_name")
 @click.option("--location", help="Where it stands.")
 @click.option("--owner", help="Who runs it.")
-@json_option
+@output_options
 @pass_state
 def add_instrument(
-    state: State, instrument_name: str, location: str | None, owner: str | None, as_json: bool
+    state: State, instrument_name: str, location: str | None, owner: str | None, out: Output
 ) -> None:
     """Register an instrument, or show it if it exists (admin)."""
     record = state.client.get_or_add_instrument(instrument_name, location=location, owner=owner)
-    emit(record, as_json=as_json)
+    emit(record, out=out)
 
 
 @cli.group()
@@ -193,11 +192,11 @@ def list_projects(state: State, limit: int | None, out: Output) -> None:
 
 @projects.command("get")
 @click.argument("project_id")
-@json_option
+@output_options
 @pass_state
-def get_project(state: State, project_id: str, as_json: bool) -> None:
+def get_project(state: State, project_id: str, out: Output) -> None:
     """Show a project."""
-    emit(state.client.get_project(project_id), as_json=as_json)
+    emit(state.client.get_project(project_id), out=out)
 
 
 @projects.command("users")
@@ -219,16 +218,16 @@ def users() -> None:
 
 @users.command("get")
 @click.argument("orcid")
-@json_option
+@output_options
 @pass_state
-def get_user(state: State, orcid: str, as_json: bool) -> None:
+def get_user(state: State, orcid: str, out: Output) -> None:
     """Show a user by ORCID (admin)."""
-    emit(state.client.get_user(orcid), as_json=as_json)
+    emit(state.client.get_user(orcid), out=out)
 
 
 @cli.command()
-@json_option
+@output_options
 @pass_state
-def whoami(state: State, as_json: bool) -> None:
+def whoami(state: State, out: Output) -> None:
     """Show the account behind the API key."""
-    emit(state.client.whoami(), as_json=as_json)
+    emit(state.client.whoami(), out=out)

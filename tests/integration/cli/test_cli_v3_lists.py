@@ -164,3 +164,15 @@ def test_filters_are_checked_before_the_network_on_v3(v3: dict[str, str]) -> Non
     assert "cannot filter on colour" in lines[0]
     assert "dataset_name" in lines[1]
     assert run(v3, "samples", "list", "--filter", "colour=blue").exit_code == 2
+
+
+@pytest.mark.parametrize("version", ["v1", "v3"])
+def test_read_commands_take_jsonl(version: str, v1: dict[str, str], v3: dict[str, str]) -> None:
+    env = v3 if version == "v3" else v1
+    first = jsonl_of(env, "datasets", "list", "--limit", "1")[0]
+    [record] = jsonl_of(env, "datasets", "get", first["unique_id"])
+    assert record["unique_id"] == first["unique_id"]
+    [account] = jsonl_of(env, "whoami")
+    assert account["user_info"]
+    both = run(env, "whoami", "--json", "--jsonl")
+    assert both.exit_code == 2
