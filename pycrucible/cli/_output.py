@@ -135,8 +135,9 @@ def _default_limit() -> int:
 def list_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Adds `--limit N` and `--all` to a list command, which receives `limit: int | None`.
 
-    Without either, the limit is the `default_limit` setting (else 50); `--all` gives None,
-    meaning every record (fetched lazily, a page at a time).
+    Without either, the limit is the `default_limit` setting (whose own default is 100), or
+    50 for a command run without the `crucible` group's state (no settings at hand); `--all`
+    gives None, meaning every record (fetched lazily, a page at a time).
     """
 
     @functools.wraps(function)
@@ -160,7 +161,7 @@ def list_options(function: Callable[..., Any]) -> Callable[..., Any]:
         type=click.IntRange(min=1),
         default=None,
         metavar="N",
-        help=f"Show at most N records (default: the default_limit setting, else {DEFAULT_LIMIT}).",
+        help="Show at most N records (default: the default_limit setting, 100 unless set).",
     )(wrapper)
 
 
