@@ -89,7 +89,8 @@ class CrucibleFileSystem(AbstractFileSystem, metaclass=_KeyAside):  # type: igno
         api_url: Base URL of the API (else `CRUCIBLE_API_URL`, else the config file).
         api_key: Your API key (else `CRUCIBLE_API_KEY`, else the config file). It is never
             pickled: processes this filesystem is sent to (Dask workers) need
-            `CRUCIBLE_API_KEY` or a config file of their own.
+            `CRUCIBLE_API_KEY` or a config file of their own. A filesystem made with an
+            explicit key is not shared through fsspec's instance cache.
         api_version: `"v1"` or `"v3"` (default: asked of the server once).
         config_file: Config file to read instead of the default one.
         timeout: Seconds to wait for each part of an API answer (default 30).

@@ -55,3 +55,24 @@ def test_paths_lose_the_protocol_and_slashes() -> None:
     assert strip("crucible://abc/") == "abc"
     assert strip("/abc/x") == "abc/x"
     assert strip(["crucible://a/b", "c"]) == ["a/b", "c"]
+
+
+def test_no_key_anywhere_is_a_clear_error_before_any_request(clean_env: object) -> None:
+    with pytest.raises(ValueError, match="CRUCIBLE_API_KEY"):
+        CrucibleFileSystem("http://127.0.0.1:9", api_version="v3", skip_instance_cache=True)
+
+
+def test_the_key_stays_out_of_options_token_and_pickle(clean_env: object) -> None:
+    import pickle
+
+    secret = "not-a-real-key-7f3a9c"
+    fs = CrucibleFileSystem("http://127.0.0.1:9", api_key=secret, api_version="v3")
+    assert fs.storage_options == {"api_version": "v3"}
+    assert fs.storage_args == ("http://127.0.0.1:9",)
+    assert secret not in str(fs._fs_token)
+    assert secret not in repr(fs)
+    assert secret.encode() not in pickle.dumps(fs)
+    again = CrucibleFileSystem("http://127.0.0.1:9", api_key=secret, api_version="v3")
+    assert again is not fs  # explicit keys are never served from the instance cache
+    fs.close()
+    again.close()
