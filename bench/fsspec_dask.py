@@ -8,7 +8,8 @@ The server runs in its own process (API v3, files uploaded and ingested once, un
 * Many files: 64 files of 4 MiB read whole (and hashed) through the filesystem, one after the
   other in this process, against the same reads spread over a `dask.distributed.LocalCluster`
   of 2 worker processes (1 thread each; started before timing). The workers take the URL and
-  key from their environment.
+  key from their environment. A second table adds 50 ms to every storage request (a `delay`
+  fault of the server), the wait of a store across a network, which is what workers hide.
 
 Rounds alternate the contenders; the tables give the medians and the ratios.
 """
@@ -22,6 +23,8 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import httpx
 
 from bench._harness import MIB, Report, ServerProcess, make_file, median, round_order, write
 from pycrucible import CrucibleClient
@@ -98,8 +101,11 @@ def range_versus_download(server: ServerProcess, size_mib: int, rounds: int) -> 
     client.close()
 
 
-def many_files_on_dask(server: ServerProcess, count: int, size_mib: int, rounds: int) -> None:
-    """Prints the table of one process against 2 Dask worker processes."""
+def many_files_on_dask(
+    server: ServerProcess, count: int, size_mib: int, rounds: int, latency: float
+) -> None:
+    """Prints the tables of one process against 2 Dask worker processes (loopback, then with
+    `latency` seconds added to every storage request)."""
     import cloudpickle
     import distributed
 
@@ -129,20 +135,36 @@ def many_files_on_dask(server: ServerProcess, count: int, size_mib: int, rounds:
         def two_workers() -> int:
             return sum(dask.gather(dask.map(read_whole, [fs] * len(paths), paths, pure=False)))
 
+        contenders = {"one process": one_process, "2 Dask workers": two_workers}
         two_workers()  # warm-up: the workers import pycrucible and open their connections
-        times = _timed(rounds, {"one process": one_process, "2 Dask workers": two_workers})
-    single, pair = median(times["one process"]), median(times["2 Dask workers"])
-    total = count * size_mib * MIB
-    report = Report(
-        f"reading {count} files of {size_mib} MiB ({rounds} rounds, median)",
-        ["contender", "time", "MiB/s"],
+        plain = _timed(rounds, contenders)
+        _storage_latency(server, latency)
+        slow = _timed(rounds, contenders)
+    what = f"reading {count} files of {size_mib} MiB"
+    _dask_report(f"{what}, loopback ({rounds} rounds, median)", plain, count * size_mib)
+    _dask_report(
+        f"{what}, {latency * 1000:.0f} ms added to every storage request ({rounds} rounds, median)",
+        slow,
+        count * size_mib,
     )
-    report.add("one process", f"{single:.2f} s", f"{total / MIB / single:.0f}")
-    report.add("2 Dask workers (processes)", f"{pair:.2f} s", f"{total / MIB / pair:.0f}")
-    report.note(f"speed-up of 2 workers over one process: {single / pair:.2f}x")
-    report.print()
     fs.close()
     client.close()
+
+
+def _storage_latency(server: ServerProcess, seconds: float) -> None:
+    """Delays every storage request by `seconds`, the wait of a store across a network."""
+    rule = {"kind": "delay", "seconds": seconds, "times": None, "path_prefix": "/storage/"}
+    headers = {"Authorization": f"Bearer {server.admin_key}"}
+    httpx.post(f"{server.url}/_control/faults", json=rule, headers=headers).raise_for_status()
+
+
+def _dask_report(title: str, times: dict[str, list[float]], mib: int) -> None:
+    single, pair = median(times["one process"]), median(times["2 Dask workers"])
+    report = Report(title, ["contender", "time", "MiB/s"])
+    report.add("one process", f"{single:.2f} s", f"{mib / single:.0f}")
+    report.add("2 Dask workers (processes)", f"{pair:.2f} s", f"{mib / pair:.0f}")
+    report.note(f"speed-up of 2 workers over one process: {single / pair:.2f}x")
+    report.print()
 
 
 def main() -> None:
@@ -152,10 +174,15 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=64)
     parser.add_argument("--file-mib", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--latency-ms", type=float, default=50.0)
+    parser.add_argument("--only", choices=["ranges", "dask"], default=None)
     args = parser.parse_args()
     with ServerProcess(worker_delay=0.01) as server:
-        range_versus_download(server, args.size_mib, args.rounds)
-        many_files_on_dask(server, args.files, args.file_mib, args.rounds)
+        if args.only in (None, "ranges"):
+            range_versus_download(server, args.size_mib, args.rounds)
+        if args.only in (None, "dask"):
+            latency = args.latency_ms / 1000
+            many_files_on_dask(server, args.files, args.file_mib, args.rounds, latency)
     write()
 
 

@@ -144,7 +144,11 @@ class CrucibleFileSystem(AbstractFileSystem, metaclass=_KeyAside):  # type: igno
         return f"CrucibleFileSystem(api_url={self.client.api_url!r})"
 
     def close(self) -> None:
-        """Closes the connection pool of the underlying client."""
+        """Closes the connection pool of the underlying client; fsspec's instance cache no
+        longer hands this filesystem out (the next one with the same options is new)."""
+        cache = getattr(type(self), "_cache", None)
+        if isinstance(cache, dict) and cache.get(self._fs_token) is self:
+            del cache[self._fs_token]
         self.client.close()
 
     @property

@@ -76,3 +76,16 @@ def test_the_key_stays_out_of_options_token_and_pickle(clean_env: object) -> Non
     assert again is not fs  # explicit keys are never served from the instance cache
     fs.close()
     again.close()
+
+
+def test_a_closed_filesystem_is_not_handed_out_again(
+    clean_env: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CRUCIBLE_API_KEY", "not-a-real-key-0b1c")
+    first = CrucibleFileSystem("http://127.0.0.1:9", api_version="v3")
+    assert CrucibleFileSystem("http://127.0.0.1:9", api_version="v3") is first
+    first.close()
+    second = CrucibleFileSystem("http://127.0.0.1:9", api_version="v3")
+    assert second is not first
+    assert not second.client.closed
+    second.close()
