@@ -1,0 +1,194 @@
+"""What the operations commands share (ingestion, access, deletion, members, service accounts).
+
+* `OpsGroup` / `OpsCommand`: a usage mistake (missing option, bad choice) becomes one `Error:`
+  line and a `Hint:` naming the command's help, exit code 2.
+* `explained`: turns "no such record" (404) and "not allowed" (403) into one `Error:` line and
+  a `Hint:` for that command (exit code 1), and bad input caught before the network into
+  exit code 2 with a hint.
+* `need_v3`: the v3 client, or exit code 2 with "needs API v3" on a seed-era server.
+* `limit_options`: `--limit N` / `--all` for lists that page lazily.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from itertools import islice
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from pycrucible.cli._app import EXIT_API, CommandError, State
+from pycrucible.errors import CrucibleError, NotFoundError, PermissionDeniedError
+
+if TYPE_CHECKING:
+    from pycrucible._v3.client import CrucibleClientV3
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "ApiProblem",
+    "OpsCommand",
+    "OpsGroup",
+    "explained",
+    "first",
+    "limit_options",
+    "need_v3",
+    "one_more",
+]
+
+DEFAULT_LIMIT = 100  # rows a list shows unless --limit or --all says otherwise
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+class ApiProblem(click.ClickException):
+    """The API refused a call in an everyday way (no such record, not allowed): one `Error:`
+    line and a `Hint:` line, exit code 1.
+
+    Args:
+        message: What went wrong (the server's answer).
+        hint: What to do about it.
+    """
+
+    exit_code = EXIT_API
+
+    def __init__(self, message: str, *, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+    def show(self, file: Any = None) -> None:
+        """Prints the message and the hint to stderr."""
+        click.secho(f"Error: {self.message}", err=True, fg="red")
+        click.echo(f"Hint: {self.hint}", err=True)
+
+
+class OpsCommand(click.Command):
+    """A command whose usage mistakes read `Error: ...` then `Hint: see ... --help`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parses the arguments; a usage mistake becomes a `CommandError` with a hint."""
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise CommandError(
+                exc.format_message(), hint=f"see `{ctx.command_path} --help`"
+            ) from exc
+
+
+class OpsGroup(click.Group):
+    """A group of `OpsCommand`s; an unknown subcommand also gets a hint."""
+
+    command_class = OpsCommand
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Finds the subcommand; an unknown one becomes a `CommandError` with a hint."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            raise CommandError(
+                exc.format_message(), hint=f"see `{ctx.command_path} --help`"
+            ) from exc
+
+
+def explained(*, missing: str, denied: str, bad_input: str | None = None) -> Callable[[F], F]:
+    """Gives a command's everyday failures one `Error:` line and a `Hint:`.
+
+    Args:
+        missing: The hint for "no such record" (404, or the API's `null`).
+        denied: The hint for "not allowed" (403).
+        bad_input: The hint for input refused before the network (exit code 2); the
+            command's help when None.
+    """
+
+    def wrap(function: F) -> F:
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except NotFoundError as exc:
+                if exc.detail == "Not Found":
+                    raise  # no such route: the group's own hint names the base URL
+                raise ApiProblem(str(exc), hint=missing) from exc
+            except PermissionDeniedError as exc:
+                raise ApiProblem(str(exc), hint=denied) from exc
+            except ValueError as exc:
+                if isinstance(exc, CrucibleError):
+                    raise  # configuration and parser errors keep their own messages
+                ctx = click.get_current_context()
+                hint = bad_input or f"nothing was sent; see `{ctx.command_path} --help`"
+                raise CommandError(str(exc), hint=hint) from exc
+
+        return run  # type: ignore[return-value]
+
+    return wrap
+
+
+def need_v3(state: State, command: str) -> CrucibleClientV3:
+    """The API v3 client, or a usage error on a seed-era server.
+
+    Args:
+        state: The invocation's state (its client asks the server's version once).
+        command: The command's words after `crucible`, for the message.
+
+    Raises:
+        CommandError: The server speaks the seed-era API (v1); exit code 2.
+    """
+    client = state.client
+    if client.api_version != "v3":
+        raise CommandError(
+            f"`crucible {command}` needs API v3; this server speaks the seed-era API "
+            f"({client.api_version})",
+            hint="point --api-url (or CRUCIBLE_API_URL) at the server's API v3 base, "
+            "for example https://.../api/v3",
+        )
+    return client.v3
+
+
+def limit_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds `--limit N` (default 100) and `--all`; the command receives `limit` (None: every
+    row)."""
+
+    @functools.wraps(function)
+    def run(*args: Any, limit: int, all_rows: bool, **kwargs: Any) -> Any:
+        return function(*args, limit=None if all_rows else limit, **kwargs)
+
+    with_all = click.option(
+        "--all",
+        "all_rows",
+        is_flag=True,
+        help="Show every row (pages are fetched as the output goes).",
+    )(run)
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        default=DEFAULT_LIMIT,
+        show_default=True,
+        help="Show at most this many rows.",
+    )(with_all)
+
+
+def one_more(limit: int | None) -> int | None:
+    """How many rows to fetch for a list cut at `limit`: one more tells whether it was cut."""
+    return None if limit is None else limit + 1
+
+
+def first(rows: Iterable[T], limit: int | None, what: str) -> list[T]:
+    """The first `limit` rows (all of them when None), fetching no page beyond them; says on
+    stderr when the list goes on.
+
+    Args:
+        rows: The rows, fetched with `one_more(limit)` as their own limit.
+        limit: The rows to show, or None for all of them.
+        what: What the rows are, for the note ("ingestion requests").
+    """
+    if limit is None:
+        return list(rows)
+    shown = list(islice(rows, limit + 1))
+    if len(shown) > limit:
+        click.echo(
+            f"showing the first {limit} {what}; there are more (raise --limit, or --all)", err=True
+        )
+    return shown[:limit]
