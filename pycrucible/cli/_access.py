@@ -12,8 +12,9 @@ from typing import Any
 
 import click
 
+from pycrucible._v3._workflow import check_mfid
 from pycrucible.cli._app import CommandError, State, cli, pass_state
-from pycrucible.cli._ops import OpsGroup, explained, need_v3
+from pycrucible.cli._ops import MFID, OpsGroup, explained, need_v3
 from pycrucible.cli._output import emit, json_option, plain
 
 GRANT_COLUMNS = ("principal_type", "principal_id", "slug", "display_name", "permission")
@@ -69,7 +70,9 @@ def list_grants(state: State, mfid: str, as_json: bool) -> None:
     """
     client = state.client
     if client.api_version == "v3":
-        emit(client.v3.access.list(mfid), as_json=as_json, columns=GRANT_COLUMNS)
+        emit(
+            client.v3.access.list(check_mfid(mfid, "MFID")), as_json=as_json, columns=GRANT_COLUMNS
+        )
     else:
         groups = client.get_dataset_access_groups(mfid)
         emit([{"group_name": name} for name in groups], as_json=as_json)
@@ -94,7 +97,9 @@ def grant(
     kind, who = _principal(user, group)
     client = state.client
     if client.api_version == "v3":
-        made: Any = client.v3.access.grant(mfid, who, role, kind="user" if user else "project")
+        made: Any = client.v3.access.grant(
+            check_mfid(mfid, "MFID"), who, role, kind="user" if user else "project"
+        )
     else:
         made = client.add_dataset_access_group(mfid, who, read=True, write=role in _WRITE_ROLES)
     plain(f"granted {role} on {mfid} to {kind} {who}")
@@ -102,7 +107,7 @@ def grant(
 
 
 @access.command("revoke")
-@click.argument("mfid")
+@click.argument("mfid", type=MFID)
 @click.option("--user", help="The user: ORCID, MFID or username.")
 @click.option("--group", help="The access group: a project's slug.")
 @json_option
@@ -118,7 +123,7 @@ def revoke(state: State, mfid: str, user: str | None, group: str | None, as_json
 
 
 @access.command("public")
-@click.argument("mfid")
+@click.argument("mfid", type=MFID)
 @json_option
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
@@ -130,7 +135,7 @@ def make_public(state: State, mfid: str, as_json: bool) -> None:
 
 
 @access.command("private")
-@click.argument("mfid")
+@click.argument("mfid", type=MFID)
 @json_option
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
@@ -150,7 +155,7 @@ def _user_name(user: Any) -> str:
 
 
 @access.command("transfer")
-@click.argument("mfid")
+@click.argument("mfid", type=MFID)
 @click.argument("new_owner")
 @_confirm_option
 @json_option
@@ -173,7 +178,7 @@ def transfer(state: State, mfid: str, new_owner: str, confirm: bool, as_json: bo
 
 
 @access.command("reassign")
-@click.argument("mfid")
+@click.argument("mfid", type=MFID)
 @click.argument("project")
 @_confirm_option
 @json_option

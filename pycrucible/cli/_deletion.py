@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from pycrucible.cli._app import CommandError, State, cli, pass_state
-from pycrucible.cli._ops import OpsGroup, explained, first, limit_options, need_v3, one_more
+from pycrucible.cli._ops import MFID, OpsGroup, explained, first, limit_options, need_v3, one_more
 from pycrucible.cli._output import emit, json_option, plain
 
 REQUEST_COLUMNS = ("id", "status", "resource_type", "resource_id", "resource_name", "reason")
@@ -27,7 +27,7 @@ def deletion() -> None:
 
 
 @deletion.command("request")
-@click.argument("mfid")
+@click.argument("mfid", type=MFID)
 @click.option("--reason", required=True, help="Why, for the reviewers.")
 @json_option
 @pass_state

@@ -7,14 +7,26 @@ others read API v3's global request ids and need API v3.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
 
+from pycrucible._v3._workflow import check_mfid
 from pycrucible.cli._app import State, cli, pass_state
-from pycrucible.cli._ops import OpsGroup, explained, first, limit_options, need_v3, one_more
+from pycrucible.cli._ops import (
+    MFID,
+    OpsGroup,
+    WaitProblem,
+    explained,
+    first,
+    limit_options,
+    need_v3,
+    one_more,
+)
 from pycrucible.cli._output import emit, json_option, plain
 from pycrucible.cli._processing import _status_line, _timing_options
+from pycrucible.errors import WaitTimeoutError
 
 REQUEST_COLUMNS = ("id", "status", "ingestion_class", "file_mfid", "dataset_mfid", "time_created")
 
@@ -25,6 +37,16 @@ _DENIED = "your key needs a role on the request's dataset (viewer to read, edito
 @cli.group(cls=OpsGroup)
 def ingestion() -> None:
     """Ingestion requests: ask the workers to read a file, then follow the request."""
+
+
+def _follow(wait: Callable[[], Any], again: str) -> Any:
+    """Runs a wait; running out of time exits 3 with a hint on how to follow it again."""
+    try:
+        return wait()
+    except WaitTimeoutError as exc:
+        raise WaitProblem(
+            str(exc), hint=f"the request goes on: `{again}` follows it again (--timeout: longer)"
+        ) from exc
 
 
 def _finish_line(as_json: bool) -> None:
@@ -65,7 +87,7 @@ def request_ingestion(
     client = state.client
     if client.api_version == "v3":
         made: Any = client.v3.processing.request_ingestion(
-            dsid, file_to_upload=file, ingestion_class=ingestion_class
+            check_mfid(dsid, "DSID"), file_to_upload=file, ingestion_class=ingestion_class
         ).only()
     else:
         made = client.request_ingestion(dsid, file_to_upload=file, ingestor=ingestion_class)
@@ -73,18 +95,26 @@ def request_ingestion(
     if wait:
         progress = _status_line(not as_json)
         if client.api_version == "v3":
-            made = client.v3.ingestion.wait(
-                made["id"], timeout, interval, raise_on_failure=True, progress=progress
+            rid = made["id"]
+            made = _follow(
+                lambda: client.v3.ingestion.wait(
+                    rid, timeout, interval, raise_on_failure=True, progress=progress
+                ),
+                f"crucible ingestion wait {rid}",
             )
         else:
-            made = client.wait_for_request_completion(
-                dsid,
-                made["id"],
-                "ingest",
-                interval,
-                timeout=timeout,
-                raise_on_failure=True,
-                progress=progress,
+            rid = made["id"]
+            made = _follow(
+                lambda: client.wait_for_request_completion(
+                    dsid,
+                    rid,
+                    "ingest",
+                    interval,
+                    timeout=timeout,
+                    raise_on_failure=True,
+                    progress=progress,
+                ),
+                f"crucible requests wait {dsid} {rid}",
             )
         _finish_line(as_json)
         plain(f"request {made['id']} ended: {made['status']}")
@@ -115,12 +145,15 @@ def ingestion_wait(
     Exit 3 when it is still running after --timeout seconds, 4 when it failed.
     """
     v3 = need_v3(state, "ingestion wait")
-    final = v3.ingestion.wait(
-        request_id,
-        timeout,
-        interval,
-        raise_on_failure=True,
-        progress=_status_line(not as_json),
+    final = _follow(
+        lambda: v3.ingestion.wait(
+            request_id,
+            timeout,
+            interval,
+            raise_on_failure=True,
+            progress=_status_line(not as_json),
+        ),
+        f"crucible ingestion wait {request_id}",
     )
     _finish_line(as_json)
     plain(f"request {request_id} ended: {final['status']}")
@@ -128,8 +161,10 @@ def ingestion_wait(
 
 
 @ingestion.command("list")
-@click.option("--dataset", "dataset_mfid", help="Only the requests of this dataset's files.")
-@click.option("--file", "file_mfid", help="Only the requests of this file (its MFID).")
+@click.option(
+    "--dataset", "dataset_mfid", type=MFID, help="Only the requests of this dataset's files."
+)
+@click.option("--file", "file_mfid", type=MFID, help="Only the requests of this file (its MFID).")
 @limit_options
 @json_option
 @pass_state

@@ -18,17 +18,25 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from pycrucible.cli._app import EXIT_API, CommandError, State
-from pycrucible.errors import CrucibleError, NotFoundError, PermissionDeniedError
+from pycrucible._v3._workflow import check_mfid
+from pycrucible.cli._app import EXIT_API, EXIT_TIMEOUT, CommandError, State
+from pycrucible.errors import (
+    CrucibleError,
+    NotFoundError,
+    PermissionDeniedError,
+    UnprocessableEntityError,
+)
 
 if TYPE_CHECKING:
     from pycrucible._v3.client import CrucibleClientV3
 
 __all__ = [
     "DEFAULT_LIMIT",
+    "MFID",
     "ApiProblem",
     "OpsCommand",
     "OpsGroup",
+    "WaitProblem",
     "explained",
     "first",
     "limit_options",
@@ -63,6 +71,13 @@ class ApiProblem(click.ClickException):
         click.echo(f"Hint: {self.hint}", err=True)
 
 
+class WaitProblem(ApiProblem):
+    """A wait ran out of time (exit code 3); the request goes on, and the hint says how to
+    follow it again."""
+
+    exit_code = EXIT_TIMEOUT
+
+
 class OpsCommand(click.Command):
     """A command whose usage mistakes read `Error: ...` then `Hint: see ... --help`."""
 
@@ -93,6 +108,22 @@ class OpsGroup(click.Group):
             ) from exc
 
 
+class MfidType(click.ParamType[str, Any]):
+    """A record's MFID (26 characters of 0-9 and a-z), checked before anything is sent."""
+
+    name = "MFID"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        """Returns the MFID, or fails with a usage error."""
+        try:
+            return check_mfid(value, param.human_readable_name if param else "id")
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+MFID = MfidType()
+
+
 def explained(*, missing: str, denied: str, bad_input: str | None = None) -> Callable[[F], F]:
     """Gives a command's everyday failures one `Error:` line and a `Hint:`.
 
@@ -114,6 +145,10 @@ def explained(*, missing: str, denied: str, bad_input: str | None = None) -> Cal
                 raise ApiProblem(str(exc), hint=missing) from exc
             except PermissionDeniedError as exc:
                 raise ApiProblem(str(exc), hint=denied) from exc
+            except UnprocessableEntityError as exc:
+                ctx = click.get_current_context()
+                hint = f"the server refused the input: see `{ctx.command_path} --help`"
+                raise ApiProblem(str(exc), hint=hint) from exc
             except ValueError as exc:
                 if isinstance(exc, CrucibleError):
                     raise  # configuration and parser errors keep their own messages

@@ -17,7 +17,7 @@ from typing import IO, Any
 import click
 
 from pycrucible.cli._app import CommandError, State, cli, pass_state
-from pycrucible.cli._ops import OpsGroup, explained, first, limit_options, need_v3, one_more
+from pycrucible.cli._ops import MFID, OpsGroup, explained, first, limit_options, need_v3, one_more
 from pycrucible.cli._output import emit, json_option, plain, to_jsonable
 
 ACCOUNT_COLUMNS = ("unique_id", "username", "platform_role", "api_key_status")
@@ -155,7 +155,7 @@ def create_account(
 
 
 @service_accounts.command("rotate")
-@click.argument("sa_mfid")
+@click.argument("sa_mfid", type=MFID)
 @_key_options
 @json_option
 @pass_state
@@ -178,7 +178,7 @@ def rotate_key(
 
 
 @service_accounts.command("revoke")
-@click.argument("sa_mfid")
+@click.argument("sa_mfid", type=MFID)
 @json_option
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)

@@ -158,6 +158,10 @@ def test_everyday_mistakes(env: dict[str, str], dsid: str) -> None:
     unknown = run(env, "access", "grants", "0" * 26)
     assert unknown.exit_code == 1
     error_and_hint(unknown)
+    for command in ("grants", "public", "private"):
+        not_an_id = run(env, "access", command, "bad id!")  # refused before the network
+        assert not_an_id.exit_code == 2, command
+        assert "must be an MFID" in error_and_hint(not_an_id)
     both = run(env, "access", "grant", dsid, "--user", "a", "--group", "b", "--role", "viewer")
     assert both.exit_code == 2
     assert "exactly one of --user and --group" in error_and_hint(both)

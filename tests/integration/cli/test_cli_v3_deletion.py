@@ -127,6 +127,9 @@ def test_everyday_mistakes(env: dict[str, str], admin: dict[str, str], dsid: str
     not_a_reviewer = run(env, "deletion", "review", str(request["id"]), "--approve")
     assert not_a_reviewer.exit_code == 1
     assert "403" in error_and_hint(not_a_reviewer)
+    not_an_id = run(env, "deletion", "request", "MFP-123", "--reason", "x")
+    assert not_an_id.exit_code == 2
+    assert "must be an MFID" in error_and_hint(not_an_id)
     unknown_record = run(env, "deletion", "request", "0" * 26, "--reason", "x")
     assert unknown_record.exit_code == 1
     error_and_hint(unknown_record)
@@ -135,7 +138,7 @@ def test_everyday_mistakes(env: dict[str, str], admin: dict[str, str], dsid: str
 def test_seed_era_server(server: LocalCrucible, tmp_path: Path) -> None:
     env = make_env(server.url, server.admin_key, tmp_path)
     for args in (
-        ("request", "x", "--reason", "r"),
+        ("request", "0" * 26, "--reason", "r"),
         ("list",),
         ("show", "1"),
         ("review", "1", "--approve"),

@@ -134,7 +134,8 @@ def test_a_wait_that_runs_out_of_time_exits_3(
     finally:
         server.worker_delay = 0.02
     assert result.exit_code == 3, result.output
-    assert "did not finish" in result.stderr or "0.3" in result.stderr
+    assert "after 0.3 s" in error_and_hint(result)
+    assert f"`crucible ingestion wait {made['id']}` follows it again" in result.stderr
     assert status == "requested"
 
 
@@ -152,6 +153,9 @@ def test_everyday_mistakes(env: dict[str, str], dataset: tuple[str, str]) -> Non
     missing_file = run(env, "ingestion", "request", dsid, "absent.dat")
     assert missing_file.exit_code == 1
     assert "absent.dat" in error_and_hint(missing_file)
+    bad_dataset = run(env, "ingestion", "list", "--dataset", "not-an-id")
+    assert bad_dataset.exit_code == 2
+    assert "MFID" in error_and_hint(bad_dataset)
     bad_sub = run(env, "ingestion", "frobnicate")
     assert bad_sub.exit_code == 2
     error_and_hint(bad_sub)

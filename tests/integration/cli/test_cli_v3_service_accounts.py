@@ -183,11 +183,14 @@ def test_everyday_mistakes(server: LocalCrucible, admin: dict[str, str], tmp_pat
     unknown = run(admin, "service-accounts", "rotate", "0" * 26, "--show-key")
     assert unknown.exit_code == 1
     error_and_hint(unknown)
+    not_an_id = run(admin, "service-accounts", "revoke", "bot-quiet")
+    assert not_an_id.exit_code == 2
+    assert "must be an MFID" in error_and_hint(not_an_id)
     short = run(admin, "service-accounts", "create", "ab")
     assert short.exit_code == 2
     assert "username" in error_and_hint(short)
     seed = make_env(server.url, server.admin_key, tmp_path)
-    for args in (("list",), ("create", "bot-v1"), ("rotate", "x"), ("revoke", "x")):
+    for args in (("list",), ("create", "bot-v1"), ("rotate", "0" * 26), ("revoke", "0" * 26)):
         result = run(seed, "service-accounts", *args)
         assert result.exit_code == 2, (args, result.output)
         assert "needs API v3" in error_and_hint(result)
