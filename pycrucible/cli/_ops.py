@@ -21,6 +21,7 @@ import click
 from pycrucible._v3._workflow import check_mfid
 from pycrucible.cli._app import EXIT_API, EXIT_TIMEOUT, CommandError, State
 from pycrucible.errors import (
+    ConflictError,
     CrucibleError,
     NotFoundError,
     PermissionDeniedError,
@@ -124,7 +125,9 @@ class MfidType(click.ParamType[str, Any]):
 MFID = MfidType()
 
 
-def explained(*, missing: str, denied: str, bad_input: str | None = None) -> Callable[[F], F]:
+def explained(
+    *, missing: str, denied: str, bad_input: str | None = None, conflict: str | None = None
+) -> Callable[[F], F]:
     """Gives a command's everyday failures one `Error:` line and a `Hint:`.
 
     Args:
@@ -132,6 +135,8 @@ def explained(*, missing: str, denied: str, bad_input: str | None = None) -> Cal
         denied: The hint for "not allowed" (403).
         bad_input: The hint for input refused before the network (exit code 2); the
             command's help when None.
+        conflict: The hint for a clash with what the server holds (409), or None to leave
+            it to the general error handling.
     """
 
     def wrap(function: F) -> F:
@@ -145,6 +150,10 @@ def explained(*, missing: str, denied: str, bad_input: str | None = None) -> Cal
                 raise ApiProblem(str(exc), hint=missing) from exc
             except PermissionDeniedError as exc:
                 raise ApiProblem(str(exc), hint=denied) from exc
+            except ConflictError as exc:
+                if conflict is None:
+                    raise
+                raise ApiProblem(str(exc), hint=conflict) from exc
             except UnprocessableEntityError as exc:
                 ctx = click.get_current_context()
                 hint = f"the server refused the input: see `{ctx.command_path} --help`"

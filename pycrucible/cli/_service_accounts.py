@@ -136,7 +136,11 @@ def list_accounts(state: State, query: str | None, limit: int | None, as_json: b
 @_key_options
 @json_option
 @pass_state
-@explained(missing=_MISSING, denied=_DENIED)
+@explained(
+    missing=_MISSING,
+    denied=_DENIED,
+    conflict="the username (or MFID) is taken: `crucible service-accounts list -q NAME`",
+)
 def create_account(
     state: State,
     username: str,

@@ -116,6 +116,11 @@ def test_key_file_is_private_and_never_replaced(
     assert "never replaced" in error_and_hint(again)
     assert path.read_text().strip() == key
     assert len(run_json(admin, "service-accounts", "list", "--all")) == before  # nothing made
+    other = tmp_path / "taken.key"
+    taken = run(admin, "service-accounts", "create", "bot-filed", "--key-file", str(other))
+    assert taken.exit_code == 1
+    assert "409" in error_and_hint(taken)
+    assert not other.exists()  # the file made before the request is gone again
     both = run(admin, "service-accounts", "create", "bot-x", "--show-key", "--key-file", "k")
     assert both.exit_code == 2
     error_and_hint(both)
