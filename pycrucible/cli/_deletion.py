@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import click
 
-from pycrucible.cli._app import CommandError, State, cli, pass_state
-from pycrucible.cli._ops import MFID, OpsGroup, explained, first, limit_options, need_v3, one_more
-from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.cli._app import CommandError, State, cli, elevate_option, pass_state
+from pycrucible.cli._lists import probe
+from pycrucible.cli._ops import MFID, OpsGroup, explained, need_v3
+from pycrucible.cli._output import (
+    Output,
+    emit,
+    emit_rows,
+    limited,
+    list_options,
+    output_options,
+    plain,
+)
 
 REQUEST_COLUMNS = ("id", "status", "resource_type", "resource_id", "resource_name", "reason")
 
 _MISSING = "check the request id: `crucible deletion list` shows the requests you can see"
 _REVIEWER = (
-    "reviewing and reading single requests needs a platform admin's key "
-    "(with its elevated privilege mode)"
+    "reviewing and reading single requests needs a platform admin's key in elevated mode "
+    "(add --elevate)"
 )
 
 
@@ -29,20 +38,20 @@ def deletion() -> None:
 @deletion.command("request")
 @click.argument("mfid", type=MFID)
 @click.option("--reason", required=True, help="Why, for the reviewers.")
-@json_option
+@output_options
 @pass_state
 @explained(
     missing="check the record's MFID (it may not exist, or be hidden from your key)",
     denied="asking for a deletion needs the editor role (or more) on the record",
 )
-def request_deletion(state: State, mfid: str, reason: str, as_json: bool) -> None:
+def request_deletion(state: State, mfid: str, reason: str, out: Output) -> None:
     """Ask for a dataset's or sample's deletion; it leaves every list at once.
 
     Asking again while your request is pending shows that request (nothing is duplicated).
     """
     made = need_v3(state, "deletion request").deletion.request(mfid, reason)
     plain(f"asked to delete {mfid}: request {made.id} ({made.status}), for a reviewer to decide")
-    emit(made, as_json=as_json)
+    emit(made, out=out)
 
 
 @deletion.command("list")
@@ -54,27 +63,29 @@ def request_deletion(state: State, mfid: str, reason: str, as_json: bool) -> Non
     type=click.Choice(["accessible", "submitted", "reviewable"]),
     help="submitted: yours; reviewable: those an admin may review (default: accessible).",
 )
-@limit_options
-@json_option
+@list_options
+@output_options
+@elevate_option
 @pass_state
 @explained(missing=_MISSING, denied=_REVIEWER)
 def list_deletions(
-    state: State, status: str | None, scope: str | None, limit: int | None, as_json: bool
+    state: State, status: str | None, scope: str | None, limit: int | None, out: Output
 ) -> None:
     """List deletion requests, newest first."""
     v3 = need_v3(state, "deletion list")
-    rows = v3.deletion.list(scope=scope, status=status, limit=one_more(limit))
-    emit(first(rows, limit, "deletion requests"), as_json=as_json, columns=REQUEST_COLUMNS)
+    rows = v3.deletion.list(scope=scope, status=status, limit=probe(limit))
+    emit_rows(limited(rows, limit, "deletion requests"), out=out, columns=REQUEST_COLUMNS)
 
 
 @deletion.command("show")
 @click.argument("request_id", type=int)
-@json_option
+@output_options
+@elevate_option
 @pass_state
 @explained(missing=_MISSING, denied=_REVIEWER)
-def show_deletion(state: State, request_id: int, as_json: bool) -> None:
+def show_deletion(state: State, request_id: int, out: Output) -> None:
     """Show one deletion request (platform admins)."""
-    emit(need_v3(state, "deletion show").deletion.get(request_id), as_json=as_json)
+    emit(need_v3(state, "deletion show").deletion.get(request_id), out=out)
 
 
 @deletion.command("review")
@@ -82,7 +93,8 @@ def show_deletion(state: State, request_id: int, as_json: bool) -> None:
 @click.option("--approve", is_flag=True, help="Approve: the record stays hidden.")
 @click.option("--reject", is_flag=True, help="Reject: the record comes back.")
 @click.option("--comment", help="Notes for the requester.")
-@json_option
+@output_options
+@elevate_option
 @pass_state
 @explained(missing=_MISSING, denied=_REVIEWER)
 def review_deletion(
@@ -91,7 +103,7 @@ def review_deletion(
     approve: bool,
     reject: bool,
     comment: str | None,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Approve or reject a pending deletion request (platform admins)."""
     if approve == reject:
@@ -102,4 +114,4 @@ def review_deletion(
     v3 = need_v3(state, "deletion review")
     reviewed = v3.deletion.review(request_id, "approved" if approve else "rejected", comment)
     plain(f"deletion request {request_id}: {reviewed.status}")
-    emit(reviewed, as_json=as_json)
+    emit(reviewed, out=out)

@@ -14,17 +14,23 @@ import click
 
 from pycrucible._v3._workflow import check_mfid
 from pycrucible.cli._app import State, cli, pass_state
+from pycrucible.cli._lists import probe
 from pycrucible.cli._ops import (
     MFID,
     OpsGroup,
     WaitProblem,
     explained,
-    first,
-    limit_options,
     need_v3,
-    one_more,
 )
-from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.cli._output import (
+    Output,
+    emit,
+    emit_rows,
+    limited,
+    list_options,
+    output_options,
+    plain,
+)
 from pycrucible.cli._processing import _status_line, _timing_options
 from pycrucible.errors import WaitTimeoutError
 
@@ -49,8 +55,8 @@ def _follow(wait: Callable[[], Any], again: str) -> Any:
         ) from exc
 
 
-def _finish_line(as_json: bool) -> None:
-    if not as_json and sys.stderr.isatty():
+def _finish_line(out: Output) -> None:
+    if not out.machine and sys.stderr.isatty():
         click.echo("", err=True)  # end the status line drawn while waiting
 
 
@@ -62,7 +68,7 @@ def _finish_line(as_json: bool) -> None:
 )
 @click.option("--wait", is_flag=True, help="Wait until the request finishes.")
 @_timing_options
-@json_option
+@output_options
 @pass_state
 @explained(
     missing="check the dataset id and the file: `crucible datasets get DSID` lists its files",
@@ -76,7 +82,7 @@ def request_ingestion(
     wait: bool,
     timeout: float,
     interval: float,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Ask the workers to ingest FILE of dataset DSID.
 
@@ -93,7 +99,7 @@ def request_ingestion(
         made = client.request_ingestion(dsid, file_to_upload=file, ingestor=ingestion_class)
     plain(f"requested ingestion of {file} of {dsid}: request {made['id']} ({made['status']})")
     if wait:
-        progress = _status_line(not as_json)
+        progress = _status_line(not out.machine)
         if client.api_version == "v3":
             rid = made["id"]
             made = _follow(
@@ -116,29 +122,29 @@ def request_ingestion(
                 ),
                 f"crucible requests wait {dsid} {rid}",
             )
-        _finish_line(as_json)
+        _finish_line(out)
         plain(f"request {made['id']} ended: {made['status']}")
-    emit(made, as_json=as_json)
+    emit(made, out=out)
 
 
 @ingestion.command("status")
 @click.argument("request_id", type=int)
-@json_option
+@output_options
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
-def ingestion_status(state: State, request_id: int, as_json: bool) -> None:
+def ingestion_status(state: State, request_id: int, out: Output) -> None:
     """Show an ingestion request (API v3)."""
-    emit(need_v3(state, "ingestion status").ingestion.get(request_id), as_json=as_json)
+    emit(need_v3(state, "ingestion status").ingestion.get(request_id), out=out)
 
 
 @ingestion.command("wait")
 @click.argument("request_id", type=int)
 @_timing_options
-@json_option
+@output_options
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
 def ingestion_wait(
-    state: State, request_id: int, timeout: float, interval: float, as_json: bool
+    state: State, request_id: int, timeout: float, interval: float, out: Output
 ) -> None:
     """Wait for an ingestion request to finish (API v3).
 
@@ -151,13 +157,13 @@ def ingestion_wait(
             timeout,
             interval,
             raise_on_failure=True,
-            progress=_status_line(not as_json),
+            progress=_status_line(not out.machine),
         ),
         f"crucible ingestion wait {request_id}",
     )
-    _finish_line(as_json)
+    _finish_line(out)
     plain(f"request {request_id} ended: {final['status']}")
-    emit(final, as_json=as_json)
+    emit(final, out=out)
 
 
 @ingestion.command("list")
@@ -165,8 +171,8 @@ def ingestion_wait(
     "--dataset", "dataset_mfid", type=MFID, help="Only the requests of this dataset's files."
 )
 @click.option("--file", "file_mfid", type=MFID, help="Only the requests of this file (its MFID).")
-@limit_options
-@json_option
+@list_options
+@output_options
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
 def list_ingestion(
@@ -174,18 +180,18 @@ def list_ingestion(
     dataset_mfid: str | None,
     file_mfid: str | None,
     limit: int | None,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """List the ingestion requests you can see, oldest first (API v3)."""
     v3 = need_v3(state, "ingestion list")
-    rows = v3.ingestion.list(dataset_mfid=dataset_mfid, file_mfid=file_mfid, limit=one_more(limit))
-    emit(first(rows, limit, "ingestion requests"), as_json=as_json, columns=REQUEST_COLUMNS)
+    rows = v3.ingestion.list(dataset_mfid=dataset_mfid, file_mfid=file_mfid, limit=probe(limit))
+    emit_rows(limited(rows, limit, "ingestion requests"), out=out, columns=REQUEST_COLUMNS)
 
 
 @ingestion.command("ingestors")
-@json_option
+@output_options
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
-def list_ingestors(state: State, as_json: bool) -> None:
+def list_ingestors(state: State, out: Output) -> None:
     """List the ingestion classes the server knows (API v3)."""
-    emit(need_v3(state, "ingestion ingestors").ingestion.ingestors(), as_json=as_json)
+    emit(need_v3(state, "ingestion ingestors").ingestion.ingestors(), out=out)

@@ -7,14 +7,24 @@ The seed-era API has a team without roles: `members`, `add-member` (without `--r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import click
 
-from pycrucible.cli._app import CommandError, State, pass_state
+from pycrucible.cli._app import CommandError, State, elevate_option, pass_state
 from pycrucible.cli._catalog import USER_COLUMNS, projects
-from pycrucible.cli._ops import OpsCommand, explained, first, limit_options, need_v3, one_more
-from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.cli._lists import probe
+from pycrucible.cli._ops import OpsCommand, explained, need_v3
+from pycrucible.cli._output import (
+    Output,
+    emit,
+    emit_rows,
+    limited,
+    list_options,
+    output_options,
+    plain,
+)
 
 MEMBER_COLUMNS = ("unique_id", "username", "first_name", "last_name", "email", "role")
 ROLES = click.Choice(["viewer", "contributor", "editor", "admin"])
@@ -25,28 +35,32 @@ _DENIED = "changing a team needs the editor role (or more) on the project, and r
 
 @projects.command("members", cls=OpsCommand)
 @click.argument("project")
-@limit_options
-@json_option
+@list_options
+@output_options
+@elevate_option
 @pass_state
 @explained(missing=_MISSING, denied="only the project's members see its team")
-def list_members(state: State, project: str, limit: int | None, as_json: bool) -> None:
+def list_members(state: State, project: str, limit: int | None, out: Output) -> None:
     """List a project's members with their roles (the lead as owner)."""
     client = state.client
+    rows: Iterable[Any]
+    columns: tuple[str, ...]
     if client.api_version == "v3":
-        rows = first(client.v3.projects.members(project, one_more(limit)), limit, "members")
-        emit(rows, as_json=as_json, columns=MEMBER_COLUMNS)
+        rows, columns = client.v3.projects.members(project, probe(limit)), MEMBER_COLUMNS
     else:
-        emit(client.get_project_users(project, limit), as_json=as_json, columns=USER_COLUMNS)
+        rows, columns = client.get_project_users(project, probe(limit)), USER_COLUMNS
+    emit_rows(limited(rows, limit, "members"), out=out, columns=columns)
 
 
 @projects.command("add-member", cls=OpsCommand)
 @click.argument("project")
 @click.argument("user")
 @click.option("--role", type=ROLES, help="Their role (the server's default: contributor).")
-@json_option
+@output_options
+@elevate_option
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
-def add_member(state: State, project: str, user: str, role: str | None, as_json: bool) -> None:
+def add_member(state: State, project: str, user: str, role: str | None, out: Output) -> None:
     """Add USER (ORCID, MFID, username or e-mail) to PROJECT; an existing member keeps their
     role. Prints the team after the change."""
     client = state.client
@@ -64,34 +78,36 @@ def add_member(state: State, project: str, user: str, role: str | None, as_json:
         team = client.add_user_to_project(project, user)
         columns = USER_COLUMNS
     plain(f"added {user} to {project}" + (f" as {role}" if role else ""))
-    emit(team, as_json=as_json, columns=columns)
+    emit(team, out=out, columns=columns)
 
 
 @projects.command("set-role", cls=OpsCommand)
 @click.argument("project")
 @click.argument("user")
 @click.option("--role", type=ROLES, required=True, help="The new role.")
-@json_option
+@output_options
+@elevate_option
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
-def set_role(state: State, project: str, user: str, role: str, as_json: bool) -> None:
+def set_role(state: State, project: str, user: str, role: str, out: Output) -> None:
     """Change a member's role (API v3). Prints the team after the change."""
     team = need_v3(state, "projects set-role").projects.set_member_role(project, user, role)
     plain(f"{user} is now {role} in {project}")
-    emit(team, as_json=as_json, columns=MEMBER_COLUMNS)
+    emit(team, out=out, columns=MEMBER_COLUMNS)
 
 
 @projects.command("remove-member", cls=OpsCommand)
 @click.argument("project")
 @click.argument("user")
-@json_option
+@output_options
+@elevate_option
 @pass_state
 @explained(missing=_MISSING, denied="only the project's owner, or the member themself, may")
-def remove_member(state: State, project: str, user: str, as_json: bool) -> None:
+def remove_member(state: State, project: str, user: str, out: Output) -> None:
     """Remove a member (never the owner) (API v3). Prints the team after the change."""
     team = need_v3(state, "projects remove-member").projects.remove_member(project, user)
     plain(f"removed {user} from {project}")
-    emit(team, as_json=as_json, columns=MEMBER_COLUMNS)
+    emit(team, out=out, columns=MEMBER_COLUMNS)
 
 
 @projects.command("create", cls=OpsCommand)
@@ -104,7 +120,8 @@ def remove_member(state: State, project: str, user: str, as_json: bool) -> None:
     help="Its lead (API v3: ORCID, MFID, username or e-mail, default you; "
     "seed era: an e-mail, required).",
 )
-@json_option
+@output_options
+@elevate_option
 @pass_state
 @explained(
     missing=_MISSING,
@@ -117,7 +134,7 @@ def create_project(
     title: str | None,
     status: str | None,
     lead: str | None,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Create project PROJECT_ID (its slug); an existing slug shows that project."""
     client = state.client
@@ -136,4 +153,4 @@ def create_project(
             project_id, organization, project_lead_email=lead, title=title, status=status
         )
     plain(f"project {project_id} is ready")
-    emit(made, as_json=as_json)
+    emit(made, out=out)

@@ -6,20 +6,19 @@
   a `Hint:` for that command (exit code 1), and bad input caught before the network into
   exit code 2 with a hint.
 * `need_v3`: the v3 client, or exit code 2 with "needs API v3" on a seed-era server.
-* `limit_options`: `--limit N` / `--all` for lists that page lazily.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
-from itertools import islice
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from pycrucible._v3._workflow import check_mfid
 from pycrucible.cli._app import EXIT_API, EXIT_TIMEOUT, CommandError, State
+from pycrucible.cli._lists import needs_v3
 from pycrucible.errors import (
     ConflictError,
     CrucibleError,
@@ -32,20 +31,14 @@ if TYPE_CHECKING:
     from pycrucible._v3.client import CrucibleClientV3
 
 __all__ = [
-    "DEFAULT_LIMIT",
     "MFID",
     "ApiProblem",
     "OpsCommand",
     "OpsGroup",
     "WaitProblem",
     "explained",
-    "first",
-    "limit_options",
     "need_v3",
-    "one_more",
 ]
-
-DEFAULT_LIMIT = 100  # rows a list shows unless --limit or --all says otherwise
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -180,59 +173,5 @@ def need_v3(state: State, command: str) -> CrucibleClientV3:
     Raises:
         CommandError: The server speaks the seed-era API (v1); exit code 2.
     """
-    client = state.client
-    if client.api_version != "v3":
-        raise CommandError(
-            f"`crucible {command}` needs API v3; this server speaks the seed-era API "
-            f"({client.api_version})",
-            hint="point --api-url (or CRUCIBLE_API_URL) at the server's API v3 base, "
-            "for example https://.../api/v3",
-        )
-    return client.v3
-
-
-def limit_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Adds `--limit N` (default 100) and `--all`; the command receives `limit` (None: every
-    row)."""
-
-    @functools.wraps(function)
-    def run(*args: Any, limit: int, all_rows: bool, **kwargs: Any) -> Any:
-        return function(*args, limit=None if all_rows else limit, **kwargs)
-
-    with_all = click.option(
-        "--all",
-        "all_rows",
-        is_flag=True,
-        help="Show every row (pages are fetched as the output goes).",
-    )(run)
-    return click.option(
-        "--limit",
-        type=click.IntRange(min=1),
-        default=DEFAULT_LIMIT,
-        show_default=True,
-        help="Show at most this many rows.",
-    )(with_all)
-
-
-def one_more(limit: int | None) -> int | None:
-    """How many rows to fetch for a list cut at `limit`: one more tells whether it was cut."""
-    return None if limit is None else limit + 1
-
-
-def first(rows: Iterable[T], limit: int | None, what: str) -> list[T]:
-    """The first `limit` rows (all of them when None), fetching no page beyond them; says on
-    stderr when the list goes on.
-
-    Args:
-        rows: The rows, fetched with `one_more(limit)` as their own limit.
-        limit: The rows to show, or None for all of them.
-        what: What the rows are, for the note ("ingestion requests").
-    """
-    if limit is None:
-        return list(rows)
-    shown = list(islice(rows, limit + 1))
-    if len(shown) > limit:
-        click.echo(
-            f"showing the first {limit} {what}; there are more (raise --limit, or --all)", err=True
-        )
-    return shown[:limit]
+    needs_v3(state, command)
+    return state.client.v3

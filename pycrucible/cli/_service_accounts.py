@@ -17,8 +17,18 @@ from typing import IO, Any
 import click
 
 from pycrucible.cli._app import CommandError, State, cli, pass_state
-from pycrucible.cli._ops import MFID, OpsGroup, explained, first, limit_options, need_v3, one_more
-from pycrucible.cli._output import emit, json_option, plain, to_jsonable
+from pycrucible.cli._lists import probe
+from pycrucible.cli._ops import MFID, OpsGroup, explained, need_v3
+from pycrucible.cli._output import (
+    Output,
+    emit,
+    emit_rows,
+    limited,
+    list_options,
+    output_options,
+    plain,
+    to_jsonable,
+)
 
 ACCOUNT_COLUMNS = ("unique_id", "username", "platform_role", "api_key_status")
 
@@ -88,7 +98,7 @@ def _give_key(
     show_key: bool,
     handle: IO[str] | None,
     path: Path | None,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Hands over a new key as asked, and says where it went."""
     record = to_jsonable(key)
@@ -107,34 +117,34 @@ def _give_key(
             f"Hint: `crucible service-accounts rotate {record.get('unique_id')} --show-key` "
             "(or --key-file PATH) issues a new key; the one just made then stops working"
         )
-    if as_json:
+    if out.machine:
         if show_key:
             record["api_key"] = secret
-        emit(record, as_json=True)
+        emit(record, out=out)
     elif show_key:
         click.echo(secret)  # alone on stdout, for `KEY=$(crucible ... --show-key)`
     else:
-        emit(record, as_json=False)
+        emit(record, out=out)
 
 
 @service_accounts.command("list")
 @click.option("--query", "-q", help="Only usernames containing this (3 characters or more).")
-@limit_options
-@json_option
+@list_options
+@output_options
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
-def list_accounts(state: State, query: str | None, limit: int | None, as_json: bool) -> None:
+def list_accounts(state: State, query: str | None, limit: int | None, out: Output) -> None:
     """List service accounts with their platform role and key status."""
     v3 = need_v3(state, "service-accounts list")
-    rows = v3.service_accounts.list(query, one_more(limit))
-    emit(first(rows, limit, "service accounts"), as_json=as_json, columns=ACCOUNT_COLUMNS)
+    rows = v3.service_accounts.list(query, probe(limit))
+    emit_rows(limited(rows, limit, "service accounts"), out=out, columns=ACCOUNT_COLUMNS)
 
 
 @service_accounts.command("create")
 @click.argument("username")
 @click.option("--unique-id", help="Choose its MFID (default: the server mints one).")
 @_key_options
-@json_option
+@output_options
 @pass_state
 @explained(
     missing=_MISSING,
@@ -147,25 +157,23 @@ def create_account(
     unique_id: str | None,
     show_key: bool,
     key_file: Path | None,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Create a service account; its key only with --show-key or --key-file."""
     v3 = need_v3(state, "service-accounts create")
     with _key_file(key_file, show_key) as handle:
         key = v3.service_accounts.create(username, unique_id)
-        _give_key(
-            key, verb="created", show_key=show_key, handle=handle, path=key_file, as_json=as_json
-        )
+        _give_key(key, verb="created", show_key=show_key, handle=handle, path=key_file, out=out)
 
 
 @service_accounts.command("rotate")
 @click.argument("sa_mfid", type=MFID)
 @_key_options
-@json_option
+@output_options
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
 def rotate_key(
-    state: State, sa_mfid: str, show_key: bool, key_file: Path | None, as_json: bool
+    state: State, sa_mfid: str, show_key: bool, key_file: Path | None, out: Output
 ) -> None:
     """Issue a new key for a service account: the old one stops working at once."""
     v3 = need_v3(state, "service-accounts rotate")
@@ -177,17 +185,17 @@ def rotate_key(
             show_key=show_key,
             handle=handle,
             path=key_file,
-            as_json=as_json,
+            out=out,
         )
 
 
 @service_accounts.command("revoke")
 @click.argument("sa_mfid", type=MFID)
-@json_option
+@output_options
 @pass_state
 @explained(missing=_MISSING, denied=_DENIED)
-def revoke_key(state: State, sa_mfid: str, as_json: bool) -> None:
+def revoke_key(state: State, sa_mfid: str, out: Output) -> None:
     """Revoke a service account's key; the account stays (`rotate` gives it a new key)."""
     result = need_v3(state, "service-accounts revoke").service_accounts.revoke(sa_mfid)
     plain(f"revoked the API key of service account {sa_mfid}")
-    emit(result, as_json=as_json)
+    emit(result, out=out)

@@ -87,7 +87,9 @@ def test_request_list_show_and_approve(
     assert run_json(env, "deletion", "list", "--status", "approved") == []
     shown = run_json(admin, "deletion", "show", str(request["id"]))
     assert shown["resource_id"] == dsid
-    reviewed = run(admin, "deletion", "review", str(request["id"]), "--approve", "--json")
+    reviewed = run(
+        admin, "deletion", "review", str(request["id"]), "--approve", "--elevate", "--json"
+    )
     assert reviewed.exit_code == 0, reviewed.output
     assert json.loads(reviewed.stdout)["status"] == "approved"
     assert f"deletion request {request['id']}: approved" in reviewed.stderr

@@ -100,6 +100,8 @@ def test_request_wait_status_and_list(env: dict[str, str], dataset: tuple[str, s
     by_file = run_json(env, "ingestion", "list", "--file", file_mfid)
     assert all(row["file_mfid"] == file_mfid for row in by_file)
     assert by_file
+    lines = run(env, "ingestion", "list", "--dataset", dsid, "--all", "--jsonl").stdout
+    assert [json.loads(line)["id"] for line in lines.splitlines()] == [row["id"] for row in listed]
     table = run(env, "ingestion", "list", "--dataset", dsid)
     assert table.stdout.splitlines()[0].split()[:2] == ["ID", "STATUS"]
 
