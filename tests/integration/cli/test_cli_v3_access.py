@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from pycrucible import CrucibleClient
-from pycrucible.cli._commands import cli
 from pycrucible.errors import NotFoundError, PermissionDeniedError
 from pycrucible.testing import LocalCrucible
+from tests.integration.cli.cli_helpers import cli_env, json_of, run
 
 HIDDEN = (NotFoundError, PermissionDeniedError)  # a record you may not read
 
@@ -35,31 +34,9 @@ def other_key(server: LocalCrucible) -> str:
     return key
 
 
-def make_env(url: str, key: str, tmp_path: Path) -> dict[str, str]:
-    return {
-        "CRUCIBLE_API_URL": url,
-        "CRUCIBLE_API_KEY": key,
-        "CRUCIBLE_API_VERSION": "v3" if url.endswith("/api/v3") else "v1",
-        "CRUCIBLE_CONFIG": str(tmp_path / "config.toml"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-
-
 @pytest.fixture
 def env(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
-    return make_env(server.url_v3, server.user_key, tmp_path)
-
-
-def run(env: dict[str, str], *args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
-
-
-def run_json(env: dict[str, str], *args: str) -> Any:
-    result = run(env, *args, "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return cli_env(server.url_v3, server.user_key, tmp_path)
 
 
 def error_and_hint(result: Result) -> str:
@@ -78,12 +55,12 @@ def dsid(server: LocalCrucible) -> str:
 
 def grants(env: dict[str, str], mfid: str) -> dict[str, str]:
     return {
-        row["principal_id"]: row["permission"] for row in run_json(env, "access", "grants", mfid)
+        row["principal_id"]: row["permission"] for row in json_of(env, "access", "grants", mfid)
     }
 
 
 def test_grants_show_the_owner_first(env: dict[str, str], server: LocalCrucible, dsid: str) -> None:
-    rows = run_json(env, "access", "grants", dsid)
+    rows = json_of(env, "access", "grants", dsid)
     assert (rows[0]["principal_id"], rows[0]["permission"]) == (server.user_orcid, "owner")
     table = run(env, "access", "grants", dsid)
     assert table.stdout.splitlines()[0].split()[:2] == ["PRINCIPAL_TYPE", "PRINCIPAL_ID"]
@@ -92,14 +69,14 @@ def test_grants_show_the_owner_first(env: dict[str, str], server: LocalCrucible,
 def test_grant_and_revoke_a_user_and_a_group(
     env: dict[str, str], other_key: str, dsid: str
 ) -> None:
-    made = run_json(env, "access", "grant", dsid, "--user", OTHER_ORCID, "--role", "viewer")
+    made = json_of(env, "access", "grant", dsid, "--user", OTHER_ORCID, "--role", "viewer")
     assert made["permission"] == "viewer"
     assert grants(env, dsid)[OTHER_ORCID] == "viewer"
     changed = run(env, "access", "grant", dsid, "--user", OTHER_ORCID, "--role", "editor")
     assert changed.exit_code == 0, changed.output
     assert f"granted editor on {dsid} to user {OTHER_ORCID}" in changed.stderr
     assert grants(env, dsid)[OTHER_ORCID] == "editor"
-    project = run_json(env, "access", "grant", dsid, "--group", "LOCAL-DEMO", "--role", "viewer")
+    project = json_of(env, "access", "grant", dsid, "--group", "LOCAL-DEMO", "--role", "viewer")
     assert project["permission"] == "viewer"
     gone = run(env, "access", "revoke", dsid, "--user", OTHER_ORCID)
     assert gone.exit_code == 0, gone.output
@@ -118,7 +95,7 @@ def test_public_and_private(
         assert public.exit_code == 0, public.output
         assert "is public" in public.stderr
         assert other.v3.get_dataset(dsid).unique_id == dsid
-        private = run_json(env, "access", "private", dsid)
+        private = json_of(env, "access", "private", dsid)
         assert isinstance(private, dict)
         with pytest.raises(HIDDEN):
             other.v3.get_dataset(dsid)
@@ -137,14 +114,14 @@ def test_transfer_previews_then_confirms(
     done = run(env, "access", "transfer", dsid, OTHER_ORCID, "--yes")
     assert done.exit_code == 0, done.output
     assert f"transferred {dsid}" in done.stderr
-    other_env = make_env(server.url_v3, other_key, Path(env["XDG_CACHE_HOME"]).parent)
+    other_env = cli_env(server.url_v3, other_key, Path(env["XDG_CACHE_HOME"]).parent)
     assert grants(other_env, dsid)[OTHER_ORCID] == "owner"
 
 
 def test_reassign_previews_then_confirms(
     env: dict[str, str], server: LocalCrucible, dsid: str
 ) -> None:
-    preview = run_json(env, "access", "reassign", dsid, "LOCAL-DEMO")
+    preview = json_of(env, "access", "reassign", dsid, "LOCAL-DEMO")
     assert preview["new_project_id"] == "LOCAL-DEMO"
     with CrucibleClient(server.url_v3, server.user_key, api_version="v3") as client:
         assert client.v3.get_dataset(dsid)["project_id"] != "LOCAL-DEMO"
@@ -176,7 +153,7 @@ def test_everyday_mistakes(env: dict[str, str], dsid: str) -> None:
 def test_someone_else_may_not_change_access(
     server: LocalCrucible, other_key: str, dsid: str, tmp_path: Path
 ) -> None:
-    env = make_env(server.url_v3, other_key, tmp_path)
+    env = cli_env(server.url_v3, other_key, tmp_path)
     denied = run(env, "access", "public", dsid)
     assert denied.exit_code == 1
     error_and_hint(denied)
@@ -185,10 +162,10 @@ def test_someone_else_may_not_change_access(
 def test_seed_era_server(server: LocalCrucible, tmp_path: Path) -> None:
     with CrucibleClient(server.url, server.user_key) as client:
         dsid = client.create_dataset(dataset_name="cli v1 access")["unique_id"]
-    admin = make_env(server.url, server.admin_key, tmp_path)
-    made = run_json(admin, "access", "grant", dsid, "--group", "LOCAL-DEMO", "--role", "editor")
+    admin = cli_env(server.url, server.admin_key, tmp_path)
+    made = json_of(admin, "access", "grant", dsid, "--group", "LOCAL-DEMO", "--role", "editor")
     assert made["group_name"] == "LOCAL-DEMO"
-    names = [row["group_name"] for row in run_json(admin, "access", "grants", dsid)]
+    names = [row["group_name"] for row in json_of(admin, "access", "grants", dsid)]
     assert "LOCAL-DEMO" in names
     for args in (("public", dsid), ("revoke", dsid, "--user", "x"), ("transfer", dsid, "x")):
         result = run(admin, "access", *args)

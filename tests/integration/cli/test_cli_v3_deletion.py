@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from pycrucible import CrucibleClient
-from pycrucible.cli._commands import cli
 from pycrucible.testing import LocalCrucible
+from tests.integration.cli.cli_helpers import cli_env, json_of, run
 
 
 @pytest.fixture(scope="module")
@@ -21,36 +20,14 @@ def server() -> Iterator[LocalCrucible]:
         yield running
 
 
-def make_env(url: str, key: str, tmp_path: Path) -> dict[str, str]:
-    return {
-        "CRUCIBLE_API_URL": url,
-        "CRUCIBLE_API_KEY": key,
-        "CRUCIBLE_API_VERSION": "v3" if url.endswith("/api/v3") else "v1",
-        "CRUCIBLE_CONFIG": str(tmp_path / "config.toml"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-
-
 @pytest.fixture
 def env(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
-    return make_env(server.url_v3, server.user_key, tmp_path)
+    return cli_env(server.url_v3, server.user_key, tmp_path)
 
 
 @pytest.fixture
 def admin(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
-    return make_env(server.url_v3, server.admin_key, tmp_path)
-
-
-def run(env: dict[str, str], *args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
-
-
-def run_json(env: dict[str, str], *args: str) -> Any:
-    result = run(env, *args, "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return cli_env(server.url_v3, server.admin_key, tmp_path)
 
 
 def error_and_hint(result: Result) -> str:
@@ -80,12 +57,12 @@ def test_request_list_show_and_approve(
     )
     assert f"asked to delete {dsid}: request {request['id']}" in made.stderr
     # Asking again while it is pending shows the same request.
-    again = run_json(env, "deletion", "request", dsid, "--reason", "a duplicate")
+    again = json_of(env, "deletion", "request", dsid, "--reason", "a duplicate")
     assert again["id"] == request["id"]
-    mine = run_json(env, "deletion", "list", "--scope", "submitted", "--status", "pending", "--all")
+    mine = json_of(env, "deletion", "list", "--scope", "submitted", "--status", "pending", "--all")
     assert request["id"] in [row["id"] for row in mine]
-    assert run_json(env, "deletion", "list", "--status", "approved") == []
-    shown = run_json(admin, "deletion", "show", str(request["id"]))
+    assert json_of(env, "deletion", "list", "--status", "approved") == []
+    shown = json_of(admin, "deletion", "show", str(request["id"]))
     assert shown["resource_id"] == dsid
     reviewed = run(
         admin, "deletion", "review", str(request["id"]), "--approve", "--elevate", "--json"
@@ -100,8 +77,8 @@ def test_request_list_show_and_approve(
 def test_a_rejected_request_brings_the_record_back(
     server: LocalCrucible, env: dict[str, str], admin: dict[str, str], dsid: str
 ) -> None:
-    request = run_json(env, "deletion", "request", dsid, "--reason", "oops")
-    rejected = run_json(
+    request = json_of(env, "deletion", "request", dsid, "--reason", "oops")
+    rejected = json_of(
         admin, "deletion", "review", str(request["id"]), "--reject", "--comment", "keep it"
     )
     assert (rejected["status"], rejected["reviewer_notes"]) == ("rejected", "keep it")
@@ -125,7 +102,7 @@ def test_everyday_mistakes(env: dict[str, str], admin: dict[str, str], dsid: str
     unknown = run(admin, "deletion", "show", "987654")
     assert unknown.exit_code == 1
     error_and_hint(unknown)
-    request = run_json(env, "deletion", "request", dsid, "--reason", "mine")
+    request = json_of(env, "deletion", "request", dsid, "--reason", "mine")
     not_a_reviewer = run(env, "deletion", "review", str(request["id"]), "--approve")
     assert not_a_reviewer.exit_code == 1
     assert "403" in error_and_hint(not_a_reviewer)
@@ -138,7 +115,7 @@ def test_everyday_mistakes(env: dict[str, str], admin: dict[str, str], dsid: str
 
 
 def test_seed_era_server(server: LocalCrucible, tmp_path: Path) -> None:
-    env = make_env(server.url, server.admin_key, tmp_path)
+    env = cli_env(server.url, server.admin_key, tmp_path)
     for args in (
         ("request", "0" * 26, "--reason", "r"),
         ("list",),

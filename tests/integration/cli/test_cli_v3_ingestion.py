@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from pycrucible import CrucibleClient
-from pycrucible.cli._commands import cli
 from pycrucible.testing import LocalCrucible
+from tests.integration.cli.cli_helpers import cli_env, json_of, run
 
 
 @pytest.fixture(scope="module")
@@ -21,31 +20,9 @@ def server() -> Iterator[LocalCrucible]:
         yield running
 
 
-def make_env(url: str, key: str, tmp_path: Path) -> dict[str, str]:
-    return {
-        "CRUCIBLE_API_URL": url,
-        "CRUCIBLE_API_KEY": key,
-        "CRUCIBLE_API_VERSION": "v3" if url.endswith("/api/v3") else "v1",
-        "CRUCIBLE_CONFIG": str(tmp_path / "config.toml"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-
-
 @pytest.fixture
 def env(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
-    return make_env(server.url_v3, server.user_key, tmp_path)
-
-
-def run(env: dict[str, str], *args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
-
-
-def run_json(env: dict[str, str], *args: str) -> Any:
-    result = run(env, *args, "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return cli_env(server.url_v3, server.user_key, tmp_path)
 
 
 def error_and_hint(result: Result) -> str:
@@ -68,7 +45,7 @@ def dataset(server: LocalCrucible, tmp_path: Path) -> tuple[str, str]:
 
 
 def test_ingestors_lists_the_server_classes(env: dict[str, str]) -> None:
-    names = run_json(env, "ingestion", "ingestors")
+    names = json_of(env, "ingestion", "ingestors")
     assert "ApiUploadIngestor" in names
     table = run(env, "ingestion", "ingestors")
     assert table.exit_code == 0
@@ -78,26 +55,26 @@ def test_ingestors_lists_the_server_classes(env: dict[str, str]) -> None:
 def test_request_wait_status_and_list(env: dict[str, str], dataset: tuple[str, str]) -> None:
     dsid, file_mfid = dataset
     args = ("--class", "ApiUploadIngestor", "--wait", "--timeout", "30", "--interval", "0.05")
-    done = run_json(env, "ingestion", "request", dsid, "scan.dat", *args)
+    done = json_of(env, "ingestion", "request", dsid, "scan.dat", *args)
     assert (done["status"], done["file_mfid"], done["dataset_mfid"]) == (
         "complete",
         file_mfid,
         dsid,
     )
-    status = run_json(env, "ingestion", "status", str(done["id"]))
+    status = json_of(env, "ingestion", "status", str(done["id"]))
     assert (status["id"], status["status"]) == (done["id"], "complete")
     # The file's MFID names it as well as its name does.
-    again = run_json(env, "ingestion", "request", dsid, file_mfid)
+    again = json_of(env, "ingestion", "request", dsid, file_mfid)
     assert again["status"] == "requested"
     assert again["id"] != done["id"]
-    listed = run_json(env, "ingestion", "list", "--dataset", dsid, "--all")
+    listed = json_of(env, "ingestion", "list", "--dataset", dsid, "--all")
     assert {done["id"], again["id"]} <= {row["id"] for row in listed}
     cut = run(env, "ingestion", "list", "--dataset", dsid, "--limit", "1", "--json")
     assert len(json.loads(cut.stdout)) == 1
     assert "showing the first 1 ingestion requests; there are more" in cut.stderr
     whole = run(env, "ingestion", "list", "--dataset", dsid, "--all", "--json")
     assert "showing" not in whole.stderr
-    by_file = run_json(env, "ingestion", "list", "--file", file_mfid)
+    by_file = json_of(env, "ingestion", "list", "--file", file_mfid)
     assert all(row["file_mfid"] == file_mfid for row in by_file)
     assert by_file
     lines = run(env, "ingestion", "list", "--dataset", dsid, "--all", "--jsonl").stdout
@@ -115,7 +92,7 @@ def test_request_says_what_it_made(env: dict[str, str], dataset: tuple[str, str]
 
 def test_a_failed_request_exits_4(env: dict[str, str], dataset: tuple[str, str]) -> None:
     dsid, _ = dataset
-    made = run_json(env, "ingestion", "request", dsid, "scan.dat", "--class", "NoSuchIngestor")
+    made = json_of(env, "ingestion", "request", dsid, "scan.dat", "--class", "NoSuchIngestor")
     result = run(env, "ingestion", "wait", str(made["id"]), "--timeout", "30", "--interval", "0.05")
     assert result.exit_code == 4, result.output
     failed = run(env, "ingestion", "request", dsid, "scan.dat", "--class", "Nope", "--wait")
@@ -128,11 +105,11 @@ def test_a_wait_that_runs_out_of_time_exits_3(
     dsid, _ = dataset
     server.worker_delay = None  # the workers stand still
     try:
-        made = run_json(env, "ingestion", "request", dsid, "scan.dat")
+        made = json_of(env, "ingestion", "request", dsid, "scan.dat")
         result = run(
             env, "ingestion", "wait", str(made["id"]), "--timeout", "0.3", "--interval", "0.05"
         )
-        status = run_json(env, "ingestion", "status", str(made["id"]))["status"]
+        status = json_of(env, "ingestion", "status", str(made["id"]))["status"]
     finally:
         server.worker_delay = 0.02
     assert result.exit_code == 3, result.output
@@ -164,7 +141,7 @@ def test_everyday_mistakes(env: dict[str, str], dataset: tuple[str, str]) -> Non
 
 
 def test_v3_only_commands_on_a_seed_era_server(server: LocalCrucible, tmp_path: Path) -> None:
-    env = make_env(server.url, server.user_key, tmp_path)
+    env = cli_env(server.url, server.user_key, tmp_path)
     for args in (("status", "1"), ("wait", "1"), ("list",), ("ingestors",)):
         result = run(env, "ingestion", *args)
         assert result.exit_code == 2, (args, result.output)
@@ -177,7 +154,7 @@ def test_request_on_a_seed_era_server(server: LocalCrucible, tmp_path: Path) -> 
     with CrucibleClient(server.url, server.user_key) as client:
         dsid = client.create_dataset(dataset_name="cli v1 ingestion")["unique_id"]
         client.upload_dataset(dsid, data)
-    env = make_env(server.url, server.user_key, tmp_path)
+    env = cli_env(server.url, server.user_key, tmp_path)
     args = ("--wait", "--timeout", "30", "--interval", "0.05")
-    done = run_json(env, "ingestion", "request", dsid, "api-uploads/seed.txt", *args)
+    done = json_of(env, "ingestion", "request", dsid, "api-uploads/seed.txt", *args)
     assert done["status"] == "complete"

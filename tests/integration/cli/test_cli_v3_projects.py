@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from pycrucible import CrucibleClient
-from pycrucible.cli._commands import cli
 from pycrucible.testing import LocalCrucible
+from tests.integration.cli.cli_helpers import cli_env, json_of, run
 
 MEMBER_ORCID = "0000-0002-0000-0202"
 
@@ -27,32 +27,10 @@ def server() -> Iterator[LocalCrucible]:
         yield running
 
 
-def make_env(url: str, key: str, tmp_path: Path) -> dict[str, str]:
-    return {
-        "CRUCIBLE_API_URL": url,
-        "CRUCIBLE_API_KEY": key,
-        "CRUCIBLE_API_VERSION": "v3" if url.endswith("/api/v3") else "v1",
-        "CRUCIBLE_CONFIG": str(tmp_path / "config.toml"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-
-
 @pytest.fixture
 def admin(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
     """The seed admin, who leads LOCAL-DEMO."""
-    return make_env(server.url_v3, server.admin_key, tmp_path)
-
-
-def run(env: dict[str, str], *args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
-
-
-def run_json(env: dict[str, str], *args: str) -> Any:
-    result = run(env, *args, "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return cli_env(server.url_v3, server.admin_key, tmp_path)
 
 
 def error_and_hint(result: Result) -> str:
@@ -68,10 +46,10 @@ def roles(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def test_members_with_roles(server: LocalCrucible, admin: dict[str, str]) -> None:
-    team = roles(run_json(admin, "projects", "members", "LOCAL-DEMO"))
+    team = roles(json_of(admin, "projects", "members", "LOCAL-DEMO"))
     assert team[server.admin_orcid] == "owner"
     assert team[server.user_orcid] == "contributor"
-    assert len(run_json(admin, "projects", "members", "LOCAL-DEMO", "--limit", "1")) == 1
+    assert len(json_of(admin, "projects", "members", "LOCAL-DEMO", "--limit", "1")) == 1
     table = run(admin, "projects", "members", "LOCAL-DEMO")
     assert table.stdout.splitlines()[0].split()[-1] == "ROLE"
 
@@ -80,11 +58,9 @@ def test_add_set_role_and_remove(admin: dict[str, str]) -> None:
     added = run(admin, "projects", "add-member", "LOCAL-DEMO", MEMBER_ORCID, "--role", "viewer")
     assert added.exit_code == 0, added.output
     assert f"added {MEMBER_ORCID} to LOCAL-DEMO as viewer" in added.stderr
-    team = run_json(admin, "projects", "members", "LOCAL-DEMO", "--all")
+    team = json_of(admin, "projects", "members", "LOCAL-DEMO", "--all")
     assert roles(team)[MEMBER_ORCID] == "viewer"
-    changed = run_json(
-        admin, "projects", "set-role", "LOCAL-DEMO", MEMBER_ORCID, "--role", "editor"
-    )
+    changed = json_of(admin, "projects", "set-role", "LOCAL-DEMO", MEMBER_ORCID, "--role", "editor")
     assert roles(changed)[MEMBER_ORCID] == "editor"
     removed = run(admin, "projects", "remove-member", "LOCAL-DEMO", MEMBER_ORCID, "--json")
     assert removed.exit_code == 0, removed.output
@@ -108,7 +84,7 @@ def test_create(admin: dict[str, str]) -> None:
     project = json.loads(made.stdout)
     assert (project["project_id"], project["organization"]) == ("CLI-NEW", "Foundry")
     # The same slug again shows that project; nothing is duplicated.
-    again = run_json(admin, "projects", "create", "CLI-NEW", "--organization", "Foundry")
+    again = json_of(admin, "projects", "create", "CLI-NEW", "--organization", "Foundry")
     assert again["unique_id"] == project["unique_id"]
 
 
@@ -122,22 +98,22 @@ def test_everyday_mistakes(server: LocalCrucible, admin: dict[str, str], tmp_pat
     unknown = run(admin, "projects", "members", "NO-SUCH-PROJECT")
     assert unknown.exit_code == 1
     error_and_hint(unknown)
-    user = make_env(server.url_v3, server.user_key, tmp_path)
+    user = cli_env(server.url_v3, server.user_key, tmp_path)
     denied = run(user, "projects", "remove-member", "LOCAL-DEMO", server.admin_orcid)
     assert denied.exit_code == 1
     error_and_hint(denied)
 
 
 def test_seed_era_server(server: LocalCrucible, tmp_path: Path) -> None:
-    admin = make_env(server.url, server.admin_key, tmp_path)
-    team = run_json(admin, "projects", "add-member", "LOCAL-DEMO", MEMBER_ORCID)
+    admin = cli_env(server.url, server.admin_key, tmp_path)
+    team = json_of(admin, "projects", "add-member", "LOCAL-DEMO", MEMBER_ORCID)
     assert MEMBER_ORCID in [row["orcid"] for row in team]
-    listed = run_json(admin, "projects", "members", "LOCAL-DEMO")
+    listed = json_of(admin, "projects", "members", "LOCAL-DEMO")
     assert MEMBER_ORCID in [row["orcid"] for row in listed]
     no_roles = run(admin, "projects", "add-member", "LOCAL-DEMO", MEMBER_ORCID, "--role", "viewer")
     assert no_roles.exit_code == 2
     assert "no member roles" in error_and_hint(no_roles)
-    made = run_json(
+    made = json_of(
         admin, "projects", "create", "CLI-V1", "--organization", "Foundry", "--lead", "a@b.org"
     )
     assert made["project_id"] == "CLI-V1"

@@ -10,15 +10,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from pycrucible import CrucibleClient
-from pycrucible.cli._commands import cli
 from pycrucible.errors import AuthenticationError
 from pycrucible.testing import LocalCrucible
+from tests.integration.cli.cli_helpers import cli_env, json_of, run
 
 
 @pytest.fixture(scope="module")
@@ -27,31 +26,9 @@ def server() -> Iterator[LocalCrucible]:
         yield running
 
 
-def make_env(url: str, key: str, tmp_path: Path) -> dict[str, str]:
-    return {
-        "CRUCIBLE_API_URL": url,
-        "CRUCIBLE_API_KEY": key,
-        "CRUCIBLE_API_VERSION": "v3" if url.endswith("/api/v3") else "v1",
-        "CRUCIBLE_CONFIG": str(tmp_path / "config.toml"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-
-
 @pytest.fixture
 def admin(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
-    return make_env(server.url_v3, server.admin_key, tmp_path)
-
-
-def run(env: dict[str, str], *args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
-
-
-def run_json(env: dict[str, str], *args: str) -> Any:
-    result = run(env, *args, "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return cli_env(server.url_v3, server.admin_key, tmp_path)
 
 
 def error_and_hint(result: Result) -> str:
@@ -91,12 +68,12 @@ def test_show_key_prints_it_once_and_it_works(server: LocalCrucible, admin: dict
     [key] = result.stdout.split()
     assert key not in result.stderr
     assert works(server, key)
-    as_json = run_json(admin, "service-accounts", "create", "bot-shown-json", "--show-key")
+    as_json = json_of(admin, "service-accounts", "create", "bot-shown-json", "--show-key")
     assert works(server, as_json["api_key"])
-    listed = run_json(admin, "service-accounts", "list", "--all")
+    listed = json_of(admin, "service-accounts", "list", "--all")
     assert {"bot-shown", "bot-shown-json"} <= {row["username"] for row in listed}
     assert all("api_key" not in row for row in listed)
-    found = run_json(admin, "service-accounts", "list", "--query", "shown")
+    found = json_of(admin, "service-accounts", "list", "--query", "shown")
     assert {row["username"] for row in found} == {"bot-shown", "bot-shown-json"}
 
 
@@ -110,12 +87,12 @@ def test_key_file_is_private_and_never_replaced(
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert key not in result.output
     assert works(server, key)
-    before = len(run_json(admin, "service-accounts", "list", "--all"))
+    before = len(json_of(admin, "service-accounts", "list", "--all"))
     again = run(admin, "service-accounts", "create", "bot-filed-2", "--key-file", str(path))
     assert again.exit_code == 2
     assert "never replaced" in error_and_hint(again)
     assert path.read_text().strip() == key
-    assert len(run_json(admin, "service-accounts", "list", "--all")) == before  # nothing made
+    assert len(json_of(admin, "service-accounts", "list", "--all")) == before  # nothing made
     other = tmp_path / "taken.key"
     taken = run(admin, "service-accounts", "create", "bot-filed", "--key-file", str(other))
     assert taken.exit_code == 1
@@ -129,7 +106,7 @@ def test_key_file_is_private_and_never_replaced(
 def test_rotate_stops_the_old_key_and_revoke_stops_the_new(
     server: LocalCrucible, admin: dict[str, str], tmp_path: Path
 ) -> None:
-    made = run_json(admin, "service-accounts", "create", "bot-rotated", "--show-key")
+    made = json_of(admin, "service-accounts", "create", "bot-rotated", "--show-key")
     old = made["api_key"]
     rotated = run(admin, "service-accounts", "rotate", made["unique_id"], "--show-key")
     assert rotated.exit_code == 0, rotated.output
@@ -151,7 +128,7 @@ def test_rotate_stops_the_old_key_and_revoke_stops_the_new(
 
 
 def test_the_key_never_reaches_the_log(server: LocalCrucible, tmp_path: Path) -> None:
-    env = {**os.environ, **make_env(server.url_v3, server.admin_key, tmp_path)}
+    env = {**os.environ, **cli_env(server.url_v3, server.admin_key, tmp_path)}
     command = [sys.executable, "-m", "pycrucible.cli", "-vv", "service-accounts"]
     made = subprocess.run(
         [*command, "create", "bot-logged", "--show-key", "--json"],
@@ -181,7 +158,7 @@ def test_the_key_never_reaches_the_log(server: LocalCrucible, tmp_path: Path) ->
 
 
 def test_everyday_mistakes(server: LocalCrucible, admin: dict[str, str], tmp_path: Path) -> None:
-    user = make_env(server.url_v3, server.user_key, tmp_path)
+    user = cli_env(server.url_v3, server.user_key, tmp_path)
     denied = run(user, "service-accounts", "list")
     assert denied.exit_code == 1
     assert "403" in error_and_hint(denied)
@@ -194,7 +171,7 @@ def test_everyday_mistakes(server: LocalCrucible, admin: dict[str, str], tmp_pat
     short = run(admin, "service-accounts", "create", "ab")
     assert short.exit_code == 2
     assert "username" in error_and_hint(short)
-    seed = make_env(server.url, server.admin_key, tmp_path)
+    seed = cli_env(server.url, server.admin_key, tmp_path)
     for args in (("list",), ("create", "bot-v1"), ("rotate", "0" * 26), ("revoke", "0" * 26)):
         result = run(seed, "service-accounts", *args)
         assert result.exit_code == 2, (args, result.output)
