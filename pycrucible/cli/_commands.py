@@ -5,6 +5,7 @@ from pycrucible.cli import (
     _datasets,
     _files,
     _local,
+    _operations,
     _processing,
     _search,
     _status,
@@ -13,4 +14,4 @@ from pycrucible.cli._app import cli
 
 __all__ = ["cli"]
 
-_REGISTERED = (_catalog, _datasets, _files, _local, _processing, _search, _status)
+_REGISTERED = (_catalog, _datasets, _files, _local, _processing, _search, _status, _operations)
