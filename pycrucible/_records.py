@@ -8,7 +8,8 @@ attributes stay exactly as generated, and the generated classes are never change
 layer (`crucible_openapi`) behaves the same whether pycrucible is imported or not.
 
 `repr(record)` shows what the server sent, as JSON reads (unset fields left out, dates in ISO
-form, registered secrets such as a new service-account key hidden). `json.dumps` needs plain
+form, registered secrets such as a new service-account key hidden). Notebooks show the same as a
+small HTML table (`_repr_html_`: values escaped, long ones cut). `json.dumps` needs plain
 data: `json.dumps(record.to_dict())`.
 
 The view: `record[key]` is `record.to_dict()[key]` (dates as ISO strings, nested records as
@@ -27,7 +28,7 @@ import attrs
 
 from pycrucible._redact import redact_text
 
-__all__ = ["RecordView", "as_record", "is_record_class"]
+__all__ = ["RecordView", "as_record", "is_record_class", "json_fields"]
 
 T = TypeVar("T")
 
@@ -82,12 +83,36 @@ class RecordView:
     def __repr__(self) -> str:
         # What the server said, as JSON reads: unset fields left out, dates in ISO form, extra
         # server fields included, nested records as dicts.
-        data = _json(self)
-        known = [name for name in _FIELDS[type(self)] if name in data]
-        order = known + [key for key in data if key not in known]
-        fields = ", ".join(f"{key}={data[key]!r}" for key in order)
+        fields = ", ".join(f"{key}={value!r}" for key, value in json_fields(self))
         # Secrets a record may carry (a service account's new key) never show.
         return redact_text(f"{type(self).__name__}({fields})")
+
+    def _repr_html_(self) -> str:
+        """The record as a small HTML table of its fields (notebooks display it)."""
+        from pycrucible._tables import record_html
+
+        return record_html(self)
+
+
+def json_fields(record: object) -> list[tuple[str, Any]]:
+    """A record's JSON fields in order: the model's fields as declared, then extra ones.
+
+    Args:
+        record: A generated record (with or without the view) or a plain dict.
+
+    Returns:
+        (key, JSON value) pairs; unset fields are left out.
+    """
+    if isinstance(record, dict):
+        return list(record.items())
+    data = _json(record)
+    cls: Any = type(record)
+    declared = _FIELDS.get(cls)
+    if declared is None and attrs.has(cls):
+        declared = tuple(f.name for f in attrs.fields(cls) if f.name != "additional_properties")
+    known = [name for name in declared or () if name in data]
+    order = known + [key for key in data if key not in known]
+    return [(key, data[key]) for key in order]
 
 
 def is_record_class(cls: type) -> bool:

@@ -1,0 +1,142 @@
+"""One progress interface for transfers: a callable, the `crucible` command's bar, or tqdm.
+
+Every upload and download method takes `progress=`:
+
+* a callable `(file name, bytes done, total bytes or None)` (`ProgressCallback`), as always;
+* `True`: bars from `tqdm.auto` (a widget in a notebook, a text bar in a terminal), one bar per
+  file, closed when the call returns; tqdm comes with the `progress` extra
+  (`pip install 'pycrucible-client[progress]'`);
+* `None` or `False`: no progress.
+
+Objects that also have `hashing(name, bytes hashed, total)` hear the SHA-256 pass that runs
+before a large upload sends anything, and objects with `close()` are closed by whoever made
+them. `ProgressReporter` is that full shape; both adapters have it: `TqdmProgress` here and
+the `crucible` command's status line (`pycrucible.cli._progress.TransferProgress`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Protocol, runtime_checkable
+
+from pycrucible._types import ProgressCallback
+
+__all__ = ["ProgressArg", "ProgressReporter", "TqdmProgress", "reporting"]
+
+ProgressArg = ProgressCallback | bool | None
+"""What `progress=` takes: a callback, True for tqdm bars, or None/False for nothing."""
+
+_EXTRA_HINT = (
+    "progress=True draws bars with tqdm, which is not installed: "
+    "pip install 'pycrucible-client[progress]' (or pass a callable)"
+)
+
+
+@runtime_checkable
+class ProgressReporter(Protocol):
+    """A transfer progress display: hears bytes moved, the checksum pass, and the end."""
+
+    def __call__(self, name: str, done: int, total: int | None) -> None:
+        """Bytes done so far of one file (total in bytes, or None when unknown)."""
+
+    def hashing(self, name: str, done: int, total: int | None) -> None:
+        """Bytes hashed so far of one file, before a large upload sends anything."""
+
+    def close(self) -> None:
+        """Ends the display (bars closed, lines finished)."""
+
+
+def _tqdm_class() -> Any:
+    try:
+        from tqdm.auto import tqdm
+    except ImportError as exc:
+        raise ImportError(_EXTRA_HINT) from exc
+    return tqdm
+
+
+class TqdmProgress:
+    """`ProgressReporter` adapter drawing one `tqdm.auto` bar per file (thread-safe).
+
+    Args:
+        unit_label: Words before each file name on its bar ("upload", "download").
+        bar: The tqdm class to draw with (default `tqdm.auto.tqdm`; injectable for tests).
+
+    Raises:
+        ImportError: tqdm is not installed (the message names the `progress` extra).
+    """
+
+    def __init__(self, unit_label: str = "", *, bar: Any = None) -> None:
+        self._bar_class = bar if bar is not None else _tqdm_class()
+        self._label = unit_label
+        self._bars: dict[tuple[str, str], Any] = {}
+        self._lock = threading.Lock()
+
+    def _move(self, kind: str, name: str, done: int, total: int | None) -> None:
+        with self._lock:
+            bar = self._bars.get((kind, name))
+            if bar is None:
+                words = [w for w in (self._label, name, "(SHA-256)" if kind else "") if w]
+                bar = self._bar_class(
+                    total=total,
+                    initial=done,
+                    desc=" ".join(words),
+                    unit="B",
+                    unit_scale=True,
+                    unit_divisor=1024,
+                    leave=True,
+                )
+                self._bars[(kind, name)] = bar
+            else:
+                if total is not None and bar.total != total:
+                    bar.total = total
+                bar.update(done - bar.n)
+            if total is not None and done >= total:
+                bar.close()
+
+    def __call__(self, name: str, done: int, total: int | None) -> None:
+        """Moves the file's bar to `done` bytes (opens it on the first call)."""
+        self._move("", name, done, total)
+
+    def hashing(self, name: str, done: int, total: int | None) -> None:
+        """Moves the file's checksum bar to `done` bytes hashed."""
+        self._move("hash", name, done, total)
+
+    def close(self) -> None:
+        """Closes every bar still open (a transfer that failed part-way leaves its bar)."""
+        with self._lock:
+            for bar in self._bars.values():
+                bar.close()
+
+
+@contextmanager
+def reporting(progress: ProgressArg, label: str = "") -> Iterator[ProgressCallback | None]:
+    """The callback a transfer reports to, for the duration of the call.
+
+    Args:
+        progress: What the caller passed as `progress=`.
+        label: Words before each file name on a tqdm bar.
+
+    Yields:
+        The caller's callable as given, a `TqdmProgress` for True (closed on exit), or None.
+
+    Raises:
+        ImportError: `progress=True` without tqdm installed (before anything is sent).
+        TypeError: `progress` is neither a callable, a bool nor None.
+    """
+    if progress is None or progress is False:
+        yield None
+        return
+    if progress is True:
+        bars = TqdmProgress(label)
+        try:
+            yield bars
+        finally:
+            bars.close()
+        return
+    if not callable(progress):
+        raise TypeError(
+            f"progress must be a callable, True (tqdm bars) or None, not {type(progress).__name__}"
+        )
+    yield progress
