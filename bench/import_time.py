@@ -87,8 +87,12 @@ def nano_venv(base: Path) -> Path | None:
 
 
 def _time(python: Path, code: str) -> float:
+    # Run from the venv's folder: `python -c` puts the working directory first on sys.path,
+    # and a source checkout there would shadow the installed package.
     started = time.perf_counter()
-    subprocess.run([str(python), "-c", code], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(python), "-c", code], check=True, stdout=subprocess.DEVNULL, cwd=python.parent
+    )
     return time.perf_counter() - started
 
 

@@ -54,6 +54,8 @@ def test_the_client_loads_on_first_use() -> None:
     modules = _loaded_after("from pycrucible import CrucibleClient")
     assert "pycrucible._client" in modules
     assert "crucible_openapi.v1.models" in modules
+    # The v3 layer waits for `client.v3` (or a flat name on a v3 server).
+    assert not [m for m in modules if m.startswith(("crucible_openapi.v3", "pycrucible._v3"))]
 
 
 def test_every_public_name_is_importable_and_listed() -> None:
