@@ -8,6 +8,10 @@ Every upload and download method takes `progress=`:
   (`pip install 'pycrucible-client[progress]'`);
 * `None` or `False`: no progress.
 
+Waits for processing requests (`wait_for_request`, `client.v3.ingestion.wait`, ...) take the same
+`progress=`: a callable hears each polled request record, and `True` shows a tqdm bar counting
+the polls with the latest status (`TqdmWait`).
+
 Objects that also have `hashing(name, bytes hashed, total)` hear the SHA-256 pass that runs
 before a large upload sends anything, and objects with `close()` are closed by whoever made
 them. `ProgressReporter` is that full shape; both adapters have it: `TqdmProgress` here and
@@ -17,13 +21,15 @@ the `crucible` command's status line (`pycrucible.cli._progress.TransferProgress
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from pycrucible._types import ProgressCallback
 
-__all__ = ["ProgressArg", "ProgressReporter", "TqdmProgress", "reporting"]
+__all__ = ["ProgressArg", "ProgressReporter", "TqdmProgress", "TqdmWait", "reporting", "waiting"]
+
+RequestT = TypeVar("RequestT")
 
 ProgressArg = ProgressCallback | bool | None
 """What `progress=` takes: a callback, True for tqdm bars, or None/False for nothing."""
@@ -138,5 +144,64 @@ def reporting(progress: ProgressArg, label: str = "") -> Iterator[ProgressCallba
     if not callable(progress):
         raise TypeError(
             f"progress must be a callable, True (tqdm bars) or None, not {type(progress).__name__}"
+        )
+    yield progress
+
+
+class TqdmWait:
+    """A `tqdm.auto` bar for a wait: it counts the polls and shows the latest status.
+
+    Args:
+        what: The request waited for (the bar's label).
+        bar: The tqdm class to draw with (default `tqdm.auto.tqdm`; injectable for tests).
+
+    Raises:
+        ImportError: tqdm is not installed (the message names the `progress` extra).
+    """
+
+    def __init__(self, what: str, *, bar: Any = None) -> None:
+        bar_class = bar if bar is not None else _tqdm_class()
+        self._bar = bar_class(desc=what, total=None, unit=" polls", leave=True)
+
+    def __call__(self, request: Any) -> None:
+        """Counts one poll and shows the request's status."""
+        self._bar.set_postfix_str(f"status {getattr(request, 'status', '?')}", refresh=False)
+        self._bar.update(1)
+
+    def close(self) -> None:
+        """Closes the bar."""
+        self._bar.close()
+
+
+@contextmanager
+def waiting(
+    progress: Callable[[RequestT], None] | bool | None, what: str
+) -> Iterator[Callable[[RequestT], None] | None]:
+    """The callback a wait reports each polled request to, for the duration of the wait.
+
+    Args:
+        progress: What the caller passed as `progress=`.
+        what: The request waited for (a tqdm bar's label).
+
+    Yields:
+        The caller's callable, a `TqdmWait` for True (closed on exit), or None.
+
+    Raises:
+        ImportError: `progress=True` without tqdm installed (before the first poll).
+        TypeError: `progress` is neither a callable, a bool nor None.
+    """
+    if progress is None or progress is False:
+        yield None
+        return
+    if progress is True:
+        bar = TqdmWait(what)
+        try:
+            yield bar
+        finally:
+            bar.close()
+        return
+    if not callable(progress):
+        raise TypeError(
+            f"progress must be a callable, True (a tqdm bar) or None, not {type(progress).__name__}"
         )
     yield progress

@@ -225,7 +225,7 @@ class Processing(Resource):
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         raise_on_failure: bool = False,
-        progress: WaitProgressCallback | None = None,
+        progress: WaitProgressCallback | bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Polls a processing request until it finishes, for at most `timeout` seconds.
@@ -241,7 +241,8 @@ class Processing(Resource):
             sleep_interval: Seconds between polls.
             timeout: Seconds before giving up.
             raise_on_failure: Raise `RequestFailedError` when it ends in a non-success status.
-            progress: Called with the request record after every poll.
+            progress: Called with the request record after every poll; True shows a tqdm
+                bar of the polls and the latest status (the `progress` extra).
 
         Returns:
             The final request (`result["status"]`).

@@ -139,7 +139,7 @@ def follow(
     timeout: float,
     poll: float,
     raise_on_failure: bool,
-    progress: IngestionProgress | None,
+    progress: IngestionProgress | bool | None,
     poll_name: str = "poll",
 ) -> IngestionRequest:
     """The bounded wait behind every v3 ingestion wait, on the core's sleep and clock.
@@ -151,7 +151,8 @@ def follow(
         timeout: Seconds before giving up.
         poll: Seconds between polls.
         raise_on_failure: Raise `RequestFailedError` when it ends in failure.
-        progress: Called with the request record after every poll.
+        progress: Called with the request record after every poll; True shows a tqdm
+            bar of the polls and the latest status (the `progress` extra).
         poll_name: The caller's name for `poll`, for messages.
 
     Returns:
@@ -331,7 +332,7 @@ class Ingestion(V3Resource):
         poll: float = DEFAULT_POLL_INTERVAL,
         *,
         raise_on_failure: bool = False,
-        progress: IngestionProgress | None = None,
+        progress: IngestionProgress | bool | None = None,
         **options: Unpack[WaitKwargs],
     ) -> IngestionRequest:
         """Polls a request until it finishes, for at most `timeout` seconds.
@@ -345,7 +346,8 @@ class Ingestion(V3Resource):
             timeout: Seconds before giving up (the whole wait, not one request).
             poll: Seconds between polls.
             raise_on_failure: Raise `RequestFailedError` when it ends in failure.
-            progress: Called with the request record after every poll.
+            progress: Called with the request record after every poll; True shows a tqdm
+                bar of the polls and the latest status (the `progress` extra).
             **options: Per-call `extra_headers=`, `privilege_mode=`.
 
         Returns:

@@ -11,7 +11,8 @@ import pytest
 from tqdm import tqdm
 
 from pycrucible import ProgressReporter
-from pycrucible._progress import TqdmProgress, reporting
+from pycrucible._progress import TqdmProgress, TqdmWait, reporting, waiting
+from pycrucible._wait import wait_for_request
 from pycrucible.cli._progress import TransferProgress
 
 MADE: list[tuple[Any, io.StringIO]] = []  # every bar made by RecordingBar, with its output
@@ -105,3 +106,59 @@ def test_progress_true_without_tqdm_names_the_extra() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert "pip install 'pycrucible-client[progress]'" in done.stdout
+
+
+class Polled:
+    """A request record as polled: only its status matters to a wait."""
+
+    def __init__(self, status: str) -> None:
+        self.status = status
+        self.error_message = None
+
+
+def test_a_wait_with_progress_true_shows_polls_and_the_status(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    answers = iter([Polled("requested"), Polled("started"), Polled("complete")])
+    now = [0.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    final = wait_for_request(
+        lambda: next(answers),
+        what="ingestion request 7",
+        interval=1.0,
+        timeout=60.0,
+        raise_on_failure=True,
+        sleep=sleep,
+        clock=lambda: now[0],
+        progress=True,
+    )
+    assert final.status == "complete"
+    drawn = capsys.readouterr().err
+    assert "ingestion request 7" in drawn
+    assert "3 polls" in drawn
+    assert "status complete" in drawn
+
+
+def test_wait_bar_adapter_counts_polls() -> None:
+    bar = TqdmWait("scicat request 2", bar=RecordingBar)
+    bar(Polled("requested"))
+    bar(Polled("started"))
+    made, output = MADE[0]
+    assert made.n == 2
+    bar.close()
+    assert "status started" in output.getvalue()
+
+
+def test_a_wait_still_hands_records_to_a_callable() -> None:
+    seen: list[str] = []
+
+    def hear(request: Polled) -> None:
+        seen.append(request.status)
+
+    with waiting(hear, "x") as report:
+        assert report is not None
+        report(Polled("started"))
+    assert seen == ["started"]
