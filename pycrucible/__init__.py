@@ -73,14 +73,16 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Loads a public name on first use (PEP 562) and keeps it in the module for next time."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'pycrucible' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # type checkers see the imports above, and flag unknown names
+
+    def __getattr__(name: str) -> Any:
+        """Loads a public name on first use (PEP 562) and keeps it in the module."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'pycrucible' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -68,4 +68,4 @@ def test_every_public_name_is_importable_and_listed() -> None:
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="NoSuchThing"):
-        pycrucible.NoSuchThing  # noqa: B018
+        pycrucible.NoSuchThing  # type: ignore[attr-defined]  # noqa: B018
