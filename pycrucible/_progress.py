@@ -160,17 +160,21 @@ class TqdmWait:
     """
 
     def __init__(self, what: str, *, bar: Any = None) -> None:
-        bar_class = bar if bar is not None else _tqdm_class()
-        self._bar = bar_class(desc=what, total=None, unit=" polls", leave=True)
+        self._bar_class = bar if bar is not None else _tqdm_class()
+        self._what = what
+        self._bar: Any = None  # drawn at the first poll: a refused argument draws nothing
 
     def __call__(self, request: Any) -> None:
         """Counts one poll and shows the request's status."""
+        if self._bar is None:
+            self._bar = self._bar_class(desc=self._what, total=None, unit=" polls", leave=True)
         self._bar.set_postfix_str(f"status {getattr(request, 'status', '?')}", refresh=False)
         self._bar.update(1)
 
     def close(self) -> None:
-        """Closes the bar."""
-        self._bar.close()
+        """Closes the bar (if a poll drew one)."""
+        if self._bar is not None:
+            self._bar.close()
 
 
 @contextmanager

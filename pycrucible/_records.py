@@ -8,8 +8,7 @@ attributes stay exactly as generated, and the generated classes are never change
 layer (`crucible_openapi`) behaves the same whether pycrucible is imported or not.
 
 `repr(record)` shows what the server sent, as JSON reads (unset fields left out, dates in ISO
-form, registered secrets such as a new service-account key hidden). Notebooks show the same as a
-small HTML table (`_repr_html_`: values escaped, long ones cut). `json.dumps` needs plain
+form, registered secrets such as a new service-account key hidden). `json.dumps` needs plain
 data: `json.dumps(record.to_dict())`.
 
 The view: `record[key]` is `record.to_dict()[key]` (dates as ISO strings, nested records as
@@ -17,6 +16,9 @@ dicts), `key in record`, `record.get(key)`, `keys()`, `items()`, `values()`. Ass
 with reading: `record[name] = value` sets the attribute when `name` is a field of the model,
 else an extra field (`additional_properties`), so `record[name]` then reads `value` back (in its
 JSON form). Fields the server sends beyond the contract are part of the view.
+
+Notebooks show a record as a small HTML table of the same fields (`_repr_html_`, from
+`pycrucible._tables`: values escaped, long ones cut, secrets hidden as in `repr`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import attrs
 
 from pycrucible._redact import redact_text
 
-__all__ = ["RecordView", "as_record", "is_record_class", "json_fields"]
+__all__ = ["RecordView", "as_record", "is_record_class"]
 
 T = TypeVar("T")
 
@@ -83,7 +85,10 @@ class RecordView:
     def __repr__(self) -> str:
         # What the server said, as JSON reads: unset fields left out, dates in ISO form, extra
         # server fields included, nested records as dicts.
-        fields = ", ".join(f"{key}={value!r}" for key, value in json_fields(self))
+        data = _json(self)
+        known = [name for name in _FIELDS[type(self)] if name in data]
+        order = known + [key for key in data if key not in known]
+        fields = ", ".join(f"{key}={data[key]!r}" for key in order)
         # Secrets a record may carry (a service account's new key) never show.
         return redact_text(f"{type(self).__name__}({fields})")
 

@@ -14,7 +14,6 @@ import math
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from pycrucible._progress import waiting
 from pycrucible._redact import get_logger
 from pycrucible._v1.contract import Statuses, statuses
 from pycrucible.errors import RequestFailedError, WaitTimeoutError
@@ -103,7 +102,7 @@ def wait_for_request(
     raise_on_failure: bool,
     sleep: Callable[[float], None],
     clock: Callable[[], float],
-    progress: Callable[[RequestT], None] | bool | None = None,
+    progress: Callable[[RequestT], None] | None = None,
     meanings: Statuses | None = None,
     interval_name: str = "sleep_interval",
 ) -> RequestT:
@@ -117,8 +116,7 @@ def wait_for_request(
         raise_on_failure: Raise `RequestFailedError` when it ends in a non-success status.
         sleep: Pauses for the given seconds.
         clock: Monotonic seconds.
-        progress: Called with every request record polled; True shows a tqdm bar counting
-            the polls, with the latest status (the `progress` extra).
+        progress: Called with every request record polled.
         meanings: What each status means; the v1 contract's lists when None.
         interval_name: The caller's name for `interval`, for messages.
 
@@ -133,24 +131,6 @@ def wait_for_request(
     check_seconds(interval_name, interval)
     check_seconds("timeout", timeout)
     known = meanings if meanings is not None else statuses()
-    with waiting(progress, what) as report:
-        return _poll_until_done(
-            poll, what, timeout, interval, raise_on_failure, sleep, clock, report, known
-        )
-
-
-def _poll_until_done(
-    poll: Callable[[], RequestT],
-    what: str,
-    timeout: float,
-    interval: float,
-    raise_on_failure: bool,
-    sleep: Callable[[float], None],
-    clock: Callable[[], float],
-    progress: Callable[[RequestT], None] | None,
-    known: Statuses,
-) -> RequestT:
-    """The polling loop of `wait_for_request` (arguments checked there)."""
     warned: set[str] = set()
     deadline = clock() + timeout
     while True:

@@ -27,6 +27,7 @@ from crucible_openapi.v1.models import (
 from pycrucible._checks import check_id, check_reqid, check_text, one_of
 from pycrucible._core import Resource, given, per_call, per_call_headers
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
+from pycrucible._progress import waiting
 from pycrucible._redact import get_logger
 from pycrucible._wait import normalize_request_type, statuses, wait_for_request
 
@@ -255,16 +256,18 @@ class Processing(Resource):
         rid = check_reqid(reqid)
         kind = normalize_request_type(request_type)
         label = "ingestion" if kind == "ingest" else "SciCat"
-        return wait_for_request(
-            lambda: self.get_request_status(ds, rid, kind),
-            what=f"{label} request {rid} of dataset {ds}",
-            interval=sleep_interval,
-            timeout=timeout,
-            raise_on_failure=raise_on_failure,
-            sleep=self._sleep,
-            clock=self._clock,
-            progress=progress,
-        )
+        what = f"{label} request {rid} of dataset {ds}"
+        with waiting(progress, what) as report:
+            return wait_for_request(
+                lambda: self.get_request_status(ds, rid, kind),
+                what=what,
+                interval=sleep_interval,
+                timeout=timeout,
+                raise_on_failure=raise_on_failure,
+                sleep=self._sleep,
+                clock=self._clock,
+                progress=report,
+            )
 
     def _drive_locations(self, dsid: str) -> list[DriveLocation]:
         ds = check_id(dsid, "dsid")

@@ -29,6 +29,7 @@ from crucible_openapi.v3.models import (
 
 from pycrucible._checks import check_datetime, check_id, check_reqid, check_text
 from pycrucible._http import invoke, invoke_idempotent, parse_one
+from pycrucible._progress import waiting
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import (
@@ -158,18 +159,19 @@ def follow(
     Returns:
         The final request.
     """
-    return wait_for_request(
-        fetch,
-        what=what,
-        interval=poll,
-        timeout=timeout,
-        raise_on_failure=raise_on_failure,
-        sleep=core.sleep,
-        clock=core.clock,
-        progress=progress,
-        meanings=ingestion_statuses(),
-        interval_name=poll_name,
-    )
+    with waiting(progress, what) as report:
+        return wait_for_request(
+            fetch,
+            what=what,
+            interval=poll,
+            timeout=timeout,
+            raise_on_failure=raise_on_failure,
+            sleep=core.sleep,
+            clock=core.clock,
+            progress=report,
+            meanings=ingestion_statuses(),
+            interval_name=poll_name,
+        )
 
 
 class Ingestion(V3Resource):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -125,16 +126,19 @@ def test_a_wait_with_progress_true_shows_polls_and_the_status(
     def sleep(seconds: float) -> None:
         now[0] += seconds
 
-    final = wait_for_request(
-        lambda: next(answers),
-        what="ingestion request 7",
-        interval=1.0,
-        timeout=60.0,
-        raise_on_failure=True,
-        sleep=sleep,
-        clock=lambda: now[0],
-        progress=True,
-    )
+    # As the wait methods call it: `progress=` resolved by `waiting`, records to the bar.
+    wanted: Callable[[Polled], None] | bool | None = True  # typed as the wait methods take it
+    with waiting(wanted, "ingestion request 7") as report:
+        final = wait_for_request(
+            lambda: next(answers),
+            what="ingestion request 7",
+            interval=1.0,
+            timeout=60.0,
+            raise_on_failure=True,
+            sleep=sleep,
+            clock=lambda: now[0],
+            progress=report,
+        )
     assert final.status == "complete"
     drawn = capsys.readouterr().err
     assert "ingestion request 7" in drawn
@@ -144,6 +148,7 @@ def test_a_wait_with_progress_true_shows_polls_and_the_status(
 
 def test_wait_bar_adapter_counts_polls() -> None:
     bar = TqdmWait("scicat request 2", bar=RecordingBar)
+    assert MADE == []  # nothing drawn before the first poll
     bar(Polled("requested"))
     bar(Polled("started"))
     made, output = MADE[0]
