@@ -1,12 +1,14 @@
 """Records as tables: HTML for notebooks (`_repr_html_`) and pandas DataFrames (`to_pandas`).
 
 Cells show a record's JSON fields (what `repr` shows): values are escaped with `html.escape`,
-cut to `MAX_CELL` characters, and registered secrets (a new service-account key) are hidden.
+cut to `MAX_CELL` characters; registered secrets (a new service-account key) are hidden, and so
+are the credentials in URLs (a signed link's signature, an upload session), as in log lines.
 
 `to_pandas(records)` takes any iterable of records: a seed-era list, a v3 lazy list, or one
 `client.v3` page's items. One row per record, one column per JSON field (first seen, first
-placed); fields that are dates in the model become datetime columns (UTC). pandas is optional:
-`pip install 'pycrucible-client[pandas]'`.
+placed); fields that are dates in the model become datetime columns (UTC). Values are the data
+itself, as `record[key]` gives them (nothing hidden: a DataFrame is for working with the data).
+pandas is optional: `pip install 'pycrucible-client[pandas]'`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pycrucible._records import json_fields
-from pycrucible._redact import redact_text
+from pycrucible._redact import redact_text, redact_url
 
 if TYPE_CHECKING:
     import pandas
@@ -34,7 +36,19 @@ _PANDAS_HINT = (
 )
 
 
+def _safe(value: Any) -> Any:
+    """A JSON value with every URL in it redacted (signed links' signatures, session ids)."""
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return redact_url(value)
+    if isinstance(value, dict):
+        return {key: _safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_safe(item) for item in value]
+    return value
+
+
 def _text(value: Any) -> str:
+    value = _safe(value)
     if value is None:
         return ""
     if isinstance(value, str):

@@ -52,6 +52,17 @@ def test_long_values_are_cut_and_secrets_hidden() -> None:
     assert secret not in repr(record)
 
 
+def test_signed_links_lose_their_signature_in_cells() -> None:
+    link = "https://storage.example/bucket/f.bin?expires=1&signature=abcdef0123456789"
+    record = as_record(Dataset(unique_id="d3"))
+    record["download_url"] = link
+    record["links"] = [{"href": link}]
+    shown = _html(record)
+    assert "abcdef0123456789" not in shown
+    assert "signature=&lt;redacted&gt;" in shown
+    assert "expires=1" in shown
+
+
 def test_keyset_pages_show_the_first_records_and_fetch_one_page() -> None:
     fetched: list[str | None] = []
     page = [as_record(DatasetV3(unique_id=f"ds{n:03}", dataset_name=f"n{n}")) for n in range(50)]
