@@ -67,7 +67,8 @@ class CrucibleClient(UpstreamNames):
     `CRUCIBLE_API_KEY`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`,
     `CRUCIBLE_TRANSFER_TIMEOUT`, `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_RESPONSE_DEADLINE`,
     `CRUCIBLE_MAX_RESPONSE_BYTES`, `CRUCIBLE_STATE_DIR`, `CRUCIBLE_UPLOAD_CHUNK_SIZE`,
-    `CRUCIBLE_RESUMABLE_THRESHOLD`, `CRUCIBLE_DOWNLOAD_WORKERS`, `CRUCIBLE_PRIVILEGE_MODE`), the
+    `CRUCIBLE_RESUMABLE_THRESHOLD`, `CRUCIBLE_DOWNLOAD_WORKERS`, `CRUCIBLE_PRIVILEGE_MODE`,
+    `CRUCIBLE_PROGRESS`: tqdm bars for transfers and waits not given `progress=`), the
     config file (`$CRUCIBLE_CONFIG`, else `~/.config/pycrucible/config.toml`), the other Crucible
     clients' settings (nano-crucible's and the upstream pycrucible's `config.ini` and environment
     variables, converted) and the defaults. Proxies come

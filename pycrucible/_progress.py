@@ -6,7 +6,8 @@ Every upload and download method takes `progress=`:
 * `True`: bars from `tqdm.auto` (a widget in a notebook, a text bar in a terminal), one bar per
   file, closed when the call returns; tqdm comes with the `progress` extra
   (`pip install 'pycrucible-client[progress]'`);
-* `None` or `False`: no progress.
+* `False`: no progress; `None` (the default): the client's `progress` setting
+  (`CRUCIBLE_PROGRESS=1` or `progress = true` in the config file draws bars everywhere).
 
 Waits for processing requests (`wait_for_request`, `client.v3.ingestion.wait`, ...) take the same
 `progress=`: a callable hears each polled request record, and `True` shows a tqdm bar counting
@@ -117,12 +118,15 @@ class TqdmProgress:
 
 
 @contextmanager
-def reporting(progress: ProgressArg, label: str = "") -> Iterator[ProgressCallback | None]:
+def reporting(
+    progress: ProgressArg, label: str = "", default: bool = False
+) -> Iterator[ProgressCallback | None]:
     """The callback a transfer reports to, for the duration of the call.
 
     Args:
         progress: What the caller passed as `progress=`.
         label: Words before each file name on a tqdm bar.
+        default: What None means: the client's `progress` setting (True: tqdm bars).
 
     Yields:
         The caller's callable as given, a `TqdmProgress` for True (closed on exit), or None.
@@ -131,7 +135,9 @@ def reporting(progress: ProgressArg, label: str = "") -> Iterator[ProgressCallba
         ImportError: `progress=True` without tqdm installed (before anything is sent).
         TypeError: `progress` is neither a callable, a bool nor None.
     """
-    if progress is None or progress is False:
+    if progress is None:
+        progress = default
+    if progress is False:
         yield None
         return
     if progress is True:
@@ -179,13 +185,14 @@ class TqdmWait:
 
 @contextmanager
 def waiting(
-    progress: Callable[[RequestT], None] | bool | None, what: str
+    progress: Callable[[RequestT], None] | bool | None, what: str, default: bool = False
 ) -> Iterator[Callable[[RequestT], None] | None]:
     """The callback a wait reports each polled request to, for the duration of the wait.
 
     Args:
         progress: What the caller passed as `progress=`.
         what: The request waited for (a tqdm bar's label).
+        default: What None means: the client's `progress` setting (True: a tqdm bar).
 
     Yields:
         The caller's callable, a `TqdmWait` for True (closed on exit), or None.
@@ -194,7 +201,9 @@ def waiting(
         ImportError: `progress=True` without tqdm installed (before the first poll).
         TypeError: `progress` is neither a callable, a bool nor None.
     """
-    if progress is None or progress is False:
+    if progress is None:
+        progress = default
+    if progress is False:
         yield None
         return
     if progress is True:

@@ -86,7 +86,7 @@ class Files(Resource):
         """
         ds = check_id(dsid, "dsid")
         paths = check_files(file_path)
-        with reporting(progress, "upload") as report:
+        with reporting(progress, "upload", self._core.settings.progress) as report:
             return upload_files(
                 self._api,
                 self._http.storage,
@@ -139,7 +139,7 @@ class Files(Resource):
         if file_name is not None:
             check_text(file_name, "file_name")
         target = check_output_folder(output_dir)
-        with reporting(progress, "download") as report:
+        with reporting(progress, "download", self._core.settings.progress) as report:
             return download_files(
                 self._api,
                 self._http.storage,

@@ -257,7 +257,7 @@ class Processing(Resource):
         kind = normalize_request_type(request_type)
         label = "ingestion" if kind == "ingest" else "SciCat"
         what = f"{label} request {rid} of dataset {ds}"
-        with waiting(progress, what) as report:
+        with waiting(progress, what, self._core.settings.progress) as report:
             return wait_for_request(
                 lambda: self.get_request_status(ds, rid, kind),
                 what=what,

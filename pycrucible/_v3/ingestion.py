@@ -159,7 +159,7 @@ def follow(
     Returns:
         The final request.
     """
-    with waiting(progress, what) as report:
+    with waiting(progress, what, core.settings.progress) as report:
         return wait_for_request(
             fetch,
             what=what,

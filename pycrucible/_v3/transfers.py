@@ -95,7 +95,7 @@ class Transfers(V3Resource):
         """
         ds = check_id(dsid, "dsid")
         paths = check_files(file_path)
-        with reporting(progress, "upload") as report:
+        with reporting(progress, "upload", self._core.settings.progress) as report:
             storage, settings = self._http.storage, self._upload_settings(report)
             return [
                 as_record(upload_file_v3(self._api, storage, ds, path, settings=settings))
@@ -135,7 +135,7 @@ class Transfers(V3Resource):
         if not isinstance(etag, str) or not etag.strip():
             raise ValueError(f"etag must be the record's ETag or '*', got {etag!r}")
         local = check_file(path)
-        with reporting(progress, "upload") as report:
+        with reporting(progress, "upload", self._core.settings.progress) as report:
             record = replace_file_multipart(
                 self._api,
                 self._http.storage,
@@ -186,7 +186,7 @@ class Transfers(V3Resource):
         if file_name is not None:
             check_text(file_name, "file_name")
         target = check_output_folder(output_dir)
-        with reporting(progress, "download") as report:
+        with reporting(progress, "download", self._core.settings.progress) as report:
             return download_dataset_v3(
                 self._api,
                 self._http.storage,
@@ -237,7 +237,7 @@ class Transfers(V3Resource):
             check_output_folder(target.parent)
         else:
             target = check_output_folder(dest)
-        with reporting(progress, "download") as report:
+        with reporting(progress, "download", self._core.settings.progress) as report:
             return download_file_v3(
                 self._api,
                 self._http.storage,

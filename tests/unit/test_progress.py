@@ -6,12 +6,14 @@ import io
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from tqdm import tqdm
 
 from pycrucible import ProgressReporter
+from pycrucible._config import resolve_settings
 from pycrucible._progress import TqdmProgress, TqdmWait, reporting, waiting
 from pycrucible._wait import wait_for_request
 from pycrucible.cli._progress import TransferProgress
@@ -167,3 +169,21 @@ def test_a_wait_still_hands_records_to_a_callable() -> None:
         assert report is not None
         report(Polled("started"))
     assert seen == ["started"]
+
+
+def test_the_progress_setting_is_what_none_means(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CRUCIBLE_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("CRUCIBLE_PROGRESS", "yes")
+    settings = resolve_settings({"api_url": "http://127.0.0.1:9", "api_key": "k"})
+    assert settings.progress is True
+    with reporting(None, "upload", settings.progress) as report:
+        assert isinstance(report, TqdmProgress)
+    with reporting(False, "upload", settings.progress) as report:
+        assert report is None  # an explicit False still wins
+    monkeypatch.setenv("CRUCIBLE_PROGRESS", "sometimes")
+    with pytest.raises(ValueError, match=r"progress from \$CRUCIBLE_PROGRESS must be true or"):
+        resolve_settings({"api_url": "http://127.0.0.1:9", "api_key": "k"})
+    monkeypatch.delenv("CRUCIBLE_PROGRESS")
+    assert resolve_settings({"api_url": "http://127.0.0.1:9", "api_key": "k"}).progress is False
