@@ -9,6 +9,7 @@ client-wide privilege mode is a default header of the API connection.
 from __future__ import annotations
 
 import functools
+import inspect
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, NoReturn, ParamSpec, TypedDict, TypeVar
@@ -71,12 +72,38 @@ def _options(timeout: Any, headers: Any, mode: Any) -> CallOptions:
     return CallOptions(timeout=options.timeout, headers=tuple(pairs))
 
 
+def _named(method: Callable[..., Any]) -> frozenset[str] | None:
+    """The parameters of `method` a keyword argument may name, when its only `**` parameter
+    is `**options: Unpack[CallKwargs]`; None when it takes other keywords (`**fields`)."""
+    kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    parameters = inspect.signature(method).parameters.values()
+    for p in parameters:
+        if p.kind is inspect.Parameter.VAR_KEYWORD and "CallKwargs" not in str(p.annotation):
+            return None
+    return frozenset(p.name for p in parameters if p.kind in kinds)
+
+
+def _refuse_unknown(method: Callable[..., Any], named: frozenset[str] | None, given: Any) -> None:
+    if named is None:
+        return
+    unknown = [name for name in given if name not in named]
+    if unknown:
+        # `**options` would take any keyword at run time: a misspelt argument is refused
+        # here, as Python refuses it for an ordinary function, instead of being ignored.
+        raise TypeError(
+            f"{method.__qualname__}() got an unexpected keyword argument {unknown[0]!r}"
+        )
+
+
 def _wrap(method: Callable[..., R], *, with_timeout: bool) -> Callable[..., R]:
+    named = _named(method)
+
     @functools.wraps(method)
     def call(*args: Any, **kwargs: Any) -> R:
         timeout = kwargs.pop("timeout", None) if with_timeout else None
         headers = kwargs.pop("extra_headers", None)
         mode = kwargs.pop("privilege_mode", None)
+        _refuse_unknown(method, named, kwargs)
         if timeout is None and headers is None and mode is None:
             return method(*args, **kwargs)
         with call_options(_options(timeout, headers, mode)):
