@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from crucible_openapi.v1 import AuthenticatedClient
@@ -47,9 +47,12 @@ from pycrucible._resources.processing import Processing
 from pycrucible._resources.registry import Registry
 from pycrucible._resources.samples import Samples
 from pycrucible._upstream_names import UpstreamNames
-from pycrucible._v3._base import V3Core
-from pycrucible._v3.client import CrucibleClientV3
 from pycrucible.errors import UnsupportedByServerError
+
+if TYPE_CHECKING:
+    # The v3 layer (its client, resources and generated package) loads when `client.v3` is
+    # first used, so seed-era work never imports it.
+    from pycrucible._v3.client import CrucibleClientV3
 
 __all__ = ["CrucibleClient"]
 
@@ -64,7 +67,8 @@ class CrucibleClient(UpstreamNames):
     `CRUCIBLE_API_KEY`, `CRUCIBLE_TIMEOUT`, `CRUCIBLE_CONNECT_TIMEOUT`,
     `CRUCIBLE_TRANSFER_TIMEOUT`, `CRUCIBLE_MAX_RETRIES`, `CRUCIBLE_RESPONSE_DEADLINE`,
     `CRUCIBLE_MAX_RESPONSE_BYTES`, `CRUCIBLE_STATE_DIR`, `CRUCIBLE_UPLOAD_CHUNK_SIZE`,
-    `CRUCIBLE_RESUMABLE_THRESHOLD`, `CRUCIBLE_DOWNLOAD_WORKERS`, `CRUCIBLE_PRIVILEGE_MODE`), the
+    `CRUCIBLE_RESUMABLE_THRESHOLD`, `CRUCIBLE_DOWNLOAD_WORKERS`, `CRUCIBLE_PRIVILEGE_MODE`,
+    `CRUCIBLE_PROGRESS`: tqdm bars for transfers and waits not given `progress=`), the
     config file (`$CRUCIBLE_CONFIG`, else `~/.config/pycrucible/config.toml`), the other Crucible
     clients' settings (nano-crucible's and the upstream pycrucible's `config.ini` and environment
     variables, converted) and the defaults. Proxies come
@@ -259,6 +263,9 @@ class CrucibleClient(UpstreamNames):
         if self._v3 is None:
             if self.api_version != "v3":
                 raise UnsupportedByServerError("client.v3", self.api_version, "client.v1")
+            from pycrucible._v3._base import V3Core
+            from pycrucible._v3.client import CrucibleClientV3
+
             core = self._core
             self._v3 = CrucibleClientV3(
                 V3Core(core.http, core.settings, sleep=core.sleep, clock=core.clock),

@@ -76,6 +76,8 @@ DEFAULTS: dict[str, Any] = {
     "graph_explorer_url": None,  # web address of the record pages (`crucible open`)
     "current_project": None,  # project slug used when a command needs one and none is given
     "orcid_id": None,  # your ORCID, as the upstream client's settings name it
+    # Notebooks: what progress= means when a transfer or wait is not given one.
+    "progress": False,  # True: tqdm bars (the `progress` extra)
 }
 
 ENV_VARS = {
@@ -98,6 +100,8 @@ ENV_VARS = {
     "graph_explorer_url": "CRUCIBLE_GRAPH_EXPLORER_URL",
     "current_project": "CRUCIBLE_CURRENT_PROJECT",
     "orcid_id": "CRUCIBLE_ORCID_ID",
+    # Notebooks
+    "progress": "CRUCIBLE_PROGRESS",
 }
 KNOWN_KEYS = frozenset(ENV_VARS)
 
@@ -126,6 +130,7 @@ class Settings:
         graph_explorer_url: Web address of the record pages, or None.
         current_project: Project slug used when a command needs one, or None.
         orcid_id: Your ORCID, or None.
+        progress: Draw tqdm bars for transfers and waits not given `progress=`.
     """
 
     api_url: str
@@ -147,6 +152,7 @@ class Settings:
     graph_explorer_url: str | None = None
     current_project: str | None = None
     orcid_id: str | None = None
+    progress: bool = False
 
 
 def config_path(path: str | os.PathLike[str] | None = None) -> Path:

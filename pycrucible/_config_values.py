@@ -72,6 +72,20 @@ def normalise_api_version(value: Any, source: str) -> str:
     return version
 
 
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+def _flag(key: str, value: Any, source: str) -> bool:
+    """A yes/no setting: a bool, or text such as `1`, `true`, `yes`, `0`, `false`, `no`."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise ValueError(f"{key} from {source} must be true or false, got {value!r}")
+
+
 def coerce_setting(key: str, value: Any, source: str) -> Any:
     """Checks one setting's value and converts numeric settings to numbers.
 
@@ -92,6 +106,8 @@ def coerce_setting(key: str, value: Any, source: str) -> Any:
         return normalise_api_version(value, source)
     if key == "privilege_mode":
         return check_privilege_mode(str(value).strip().lower(), source)
+    if key == "progress":
+        return _flag(key, value, source)
     if key not in _NUMERIC:
         return value
     kind = float if key in _SECONDS else int

@@ -16,6 +16,9 @@ dicts), `key in record`, `record.get(key)`, `keys()`, `items()`, `values()`. Ass
 with reading: `record[name] = value` sets the attribute when `name` is a field of the model,
 else an extra field (`additional_properties`), so `record[name]` then reads `value` back (in its
 JSON form). Fields the server sends beyond the contract are part of the view.
+
+Notebooks show a record as a small HTML table of the same fields (`_repr_html_`, from
+`pycrucible._tables`: values escaped, long ones cut, secrets hidden as in `repr`).
 """
 
 from __future__ import annotations
@@ -88,6 +91,33 @@ class RecordView:
         fields = ", ".join(f"{key}={data[key]!r}" for key in order)
         # Secrets a record may carry (a service account's new key) never show.
         return redact_text(f"{type(self).__name__}({fields})")
+
+    def _repr_html_(self) -> str:
+        """The record as a small HTML table of its fields (notebooks display it)."""
+        from pycrucible._tables import record_html
+
+        return record_html(self)
+
+
+def json_fields(record: object) -> list[tuple[str, Any]]:
+    """A record's JSON fields in order: the model's fields as declared, then extra ones.
+
+    Args:
+        record: A generated record (with or without the view) or a plain dict.
+
+    Returns:
+        (key, JSON value) pairs; unset fields are left out.
+    """
+    if isinstance(record, dict):
+        return list(record.items())
+    data = _json(record)
+    cls: Any = type(record)
+    declared = _FIELDS.get(cls)
+    if declared is None and attrs.has(cls):
+        declared = tuple(f.name for f in attrs.fields(cls) if f.name != "additional_properties")
+    known = [name for name in declared or () if name in data]
+    order = known + [key for key in data if key not in known]
+    return [(key, data[key]) for key in order]
 
 
 def is_record_class(cls: type) -> bool:

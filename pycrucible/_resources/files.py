@@ -32,12 +32,12 @@ from pycrucible._checks import (
 )
 from pycrucible._core import Resource, given, per_call
 from pycrucible._http import invoke, parse_list, parse_one
+from pycrucible._progress import ProgressArg, reporting
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._transfers.downloads import download_files
 from pycrucible._transfers.io import size_and_sha256
 from pycrucible._transfers.uploads import UploadedFile, upload_files
-from pycrucible._types import ProgressCallback
 from pycrucible.errors import UnexpectedResponseError
 
 __all__ = ["Files"]
@@ -57,7 +57,7 @@ class Files(Resource):
         dsid: str,
         file_path: PathArg | Sequence[PathArg],
         *,
-        progress: ProgressCallback | None = None,
+        progress: ProgressArg = None,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[UploadedFile]:
@@ -73,7 +73,8 @@ class Files(Resource):
         Args:
             dsid: The dataset's `unique_id`.
             file_path: A path, or a list of paths.
-            progress: Called with (file name, bytes sent, total bytes) as the upload goes.
+            progress: Called with (file name, bytes sent, total bytes) as the upload goes;
+                True draws tqdm bars (the `progress` extra).
 
         Returns:
             One `UploadedFile` per file (name, size, sha256, server path, method used).
@@ -85,16 +86,17 @@ class Files(Resource):
         """
         ds = check_id(dsid, "dsid")
         paths = check_files(file_path)
-        return upload_files(
-            self._api,
-            self._http.storage,
-            ds,
-            paths,
-            resumable_threshold=self._core.settings.resumable_threshold,
-            chunk_size=self._core.settings.upload_chunk_size,
-            state_dir=self._state_dir / "uploads",
-            progress=progress,
-        )
+        with reporting(progress, "upload", self._core.settings.progress) as report:
+            return upload_files(
+                self._api,
+                self._http.storage,
+                ds,
+                paths,
+                resumable_threshold=self._core.settings.resumable_threshold,
+                chunk_size=self._core.settings.upload_chunk_size,
+                state_dir=self._state_dir / "uploads",
+                progress=report,
+            )
 
     @per_call
     def download_dataset(
@@ -104,7 +106,7 @@ class Files(Resource):
         output_dir: PathArg = "crucible-downloads",
         overwrite_existing: bool = True,
         *,
-        progress: ProgressCallback | None = None,
+        progress: ProgressArg = None,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[Path]:
@@ -121,7 +123,8 @@ class Files(Resource):
             file_name: Only this file (its name or path as the dataset lists it).
             output_dir: Where to write; created if needed.
             overwrite_existing: Replace files already there; when False, existing files are kept.
-            progress: Called with (file name, bytes received, total bytes or None).
+            progress: Called with (file name, bytes received, total bytes or None); True
+                draws tqdm bars (the `progress` extra).
 
         Returns:
             The local paths of the files.
@@ -136,16 +139,17 @@ class Files(Resource):
         if file_name is not None:
             check_text(file_name, "file_name")
         target = check_output_folder(output_dir)
-        return download_files(
-            self._api,
-            self._http.storage,
-            ds,
-            file_name=file_name,
-            output_dir=target,
-            overwrite_existing=bool(overwrite_existing),
-            max_workers=self._core.settings.download_workers,
-            progress=progress,
-        )
+        with reporting(progress, "download", self._core.settings.progress) as report:
+            return download_files(
+                self._api,
+                self._http.storage,
+                ds,
+                file_name=file_name,
+                output_dir=target,
+                overwrite_existing=bool(overwrite_existing),
+                max_workers=self._core.settings.download_workers,
+                progress=report,
+            )
 
     @per_call
     def get_dataset_download_links(

@@ -27,6 +27,7 @@ from crucible_openapi.v1.models import (
 from pycrucible._checks import check_id, check_reqid, check_text, one_of
 from pycrucible._core import Resource, given, per_call, per_call_headers
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
+from pycrucible._progress import waiting
 from pycrucible._redact import get_logger
 from pycrucible._wait import normalize_request_type, statuses, wait_for_request
 
@@ -225,7 +226,7 @@ class Processing(Resource):
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         raise_on_failure: bool = False,
-        progress: WaitProgressCallback | None = None,
+        progress: WaitProgressCallback | bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ProcessingRequest:
         """Polls a processing request until it finishes, for at most `timeout` seconds.
@@ -241,7 +242,8 @@ class Processing(Resource):
             sleep_interval: Seconds between polls.
             timeout: Seconds before giving up.
             raise_on_failure: Raise `RequestFailedError` when it ends in a non-success status.
-            progress: Called with the request record after every poll.
+            progress: Called with the request record after every poll; True shows a tqdm
+                bar of the polls and the latest status (the `progress` extra).
 
         Returns:
             The final request (`result["status"]`).
@@ -254,16 +256,18 @@ class Processing(Resource):
         rid = check_reqid(reqid)
         kind = normalize_request_type(request_type)
         label = "ingestion" if kind == "ingest" else "SciCat"
-        return wait_for_request(
-            lambda: self.get_request_status(ds, rid, kind),
-            what=f"{label} request {rid} of dataset {ds}",
-            interval=sleep_interval,
-            timeout=timeout,
-            raise_on_failure=raise_on_failure,
-            sleep=self._sleep,
-            clock=self._clock,
-            progress=progress,
-        )
+        what = f"{label} request {rid} of dataset {ds}"
+        with waiting(progress, what, self._core.settings.progress) as report:
+            return wait_for_request(
+                lambda: self.get_request_status(ds, rid, kind),
+                what=what,
+                interval=sleep_interval,
+                timeout=timeout,
+                raise_on_failure=raise_on_failure,
+                sleep=self._sleep,
+                clock=self._clock,
+                progress=report,
+            )
 
     def _drive_locations(self, dsid: str) -> list[DriveLocation]:
         ds = check_id(dsid, "dsid")

@@ -29,6 +29,7 @@ from crucible_openapi.v3.models import (
 
 from pycrucible._checks import check_datetime, check_id, check_reqid, check_text
 from pycrucible._http import invoke, invoke_idempotent, parse_one
+from pycrucible._progress import waiting
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import (
@@ -139,7 +140,7 @@ def follow(
     timeout: float,
     poll: float,
     raise_on_failure: bool,
-    progress: IngestionProgress | None,
+    progress: IngestionProgress | bool | None,
     poll_name: str = "poll",
 ) -> IngestionRequest:
     """The bounded wait behind every v3 ingestion wait, on the core's sleep and clock.
@@ -151,24 +152,26 @@ def follow(
         timeout: Seconds before giving up.
         poll: Seconds between polls.
         raise_on_failure: Raise `RequestFailedError` when it ends in failure.
-        progress: Called with the request record after every poll.
+        progress: Called with the request record after every poll; True shows a tqdm
+            bar of the polls and the latest status (the `progress` extra).
         poll_name: The caller's name for `poll`, for messages.
 
     Returns:
         The final request.
     """
-    return wait_for_request(
-        fetch,
-        what=what,
-        interval=poll,
-        timeout=timeout,
-        raise_on_failure=raise_on_failure,
-        sleep=core.sleep,
-        clock=core.clock,
-        progress=progress,
-        meanings=ingestion_statuses(),
-        interval_name=poll_name,
-    )
+    with waiting(progress, what, core.settings.progress) as report:
+        return wait_for_request(
+            fetch,
+            what=what,
+            interval=poll,
+            timeout=timeout,
+            raise_on_failure=raise_on_failure,
+            sleep=core.sleep,
+            clock=core.clock,
+            progress=report,
+            meanings=ingestion_statuses(),
+            interval_name=poll_name,
+        )
 
 
 class Ingestion(V3Resource):
@@ -331,7 +334,7 @@ class Ingestion(V3Resource):
         poll: float = DEFAULT_POLL_INTERVAL,
         *,
         raise_on_failure: bool = False,
-        progress: IngestionProgress | None = None,
+        progress: IngestionProgress | bool | None = None,
         **options: Unpack[WaitKwargs],
     ) -> IngestionRequest:
         """Polls a request until it finishes, for at most `timeout` seconds.
@@ -345,7 +348,8 @@ class Ingestion(V3Resource):
             timeout: Seconds before giving up (the whole wait, not one request).
             poll: Seconds between polls.
             raise_on_failure: Raise `RequestFailedError` when it ends in failure.
-            progress: Called with the request record after every poll.
+            progress: Called with the request record after every poll; True shows a tqdm
+                bar of the polls and the latest status (the `progress` extra).
             **options: Per-call `extra_headers=`, `privilege_mode=`.
 
         Returns:

@@ -2,15 +2,26 @@
 
 Keyset pages (`items` + `next_cursor`) serve `/datasets` and `/samples`; offset pages (`items`
 + `total`, `limit`, `offset`) serve every other paged list.
+
+In a notebook a lazy list shows its first `SHOWN` records as an HTML table (one page fetched,
+not the whole list) and says that iterating gives the rest; `to_pandas()` walks it all into a
+DataFrame (pandas optional).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextvars import copy_context
-from typing import Generic, TypeVar
+from itertools import islice
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-__all__ = ["KeysetPages", "OffsetPages"]
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["SHOWN", "KeysetPages", "OffsetPages"]
+
+SHOWN = 20
+"""Records a lazy list shows in a notebook (its HTML display); iterating gives them all."""
 
 T = TypeVar("T")
 
@@ -48,6 +59,35 @@ class _Pages(Generic[T]):
     def to_list(self) -> list[T]:
         """Fetches every page and returns the records as a list."""
         return list(self)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """Fetches every page and returns the records as a pandas DataFrame.
+
+        One row per record, one column per JSON field; date fields are UTC datetime columns.
+
+        Raises:
+            ImportError: pandas is not installed (`pip install 'pycrucible-client[pandas]'`).
+        """
+        from pycrucible._tables import to_pandas
+
+        return to_pandas(self)
+
+    def __repr__(self) -> str:
+        limit = "" if self._limit is None else f" (limit {self._limit})"
+        return f"<{type(self).__name__}{limit}: records fetched as iteration reaches them>"
+
+    def _repr_html_(self) -> str:
+        """The first `SHOWN` records as an HTML table; only the pages they are on are fetched."""
+        from pycrucible._tables import records_html
+
+        walk = iter(self)
+        try:
+            first = list(islice(walk, SHOWN + 1))
+        finally:
+            close = getattr(walk, "close", None)
+            if close is not None:
+                close()
+        return records_html(first[:SHOWN], title=type(self).__name__, more=len(first) > SHOWN)
 
 
 class KeysetPages(_Pages[T]):

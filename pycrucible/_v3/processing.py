@@ -201,7 +201,7 @@ class Processing(V3Resource):
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         raise_on_failure: bool = False,
-        progress: IngestionProgress | None = None,
+        progress: IngestionProgress | bool | None = None,
         **options: Unpack[WaitKwargs],
     ) -> IngestionRequest:
         """Polls an ingestion request until it finishes, for at most `timeout` seconds.
@@ -216,7 +216,8 @@ class Processing(V3Resource):
             sleep_interval: Seconds between polls (1 s on API v3).
             timeout: Seconds before giving up.
             raise_on_failure: Raise `RequestFailedError` when it ends in failure.
-            progress: Called with the request record after every poll.
+            progress: Called with the request record after every poll; True shows a tqdm
+                bar of the polls and the latest status (the `progress` extra).
             **options: Per-call `extra_headers=`, `privilege_mode=`.
 
         Returns:

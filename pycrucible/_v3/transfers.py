@@ -22,6 +22,7 @@ from crucible_openapi.v3.models import DownloadDisposition, DownloadLink, Downlo
 
 from pycrucible._checks import check_file, check_files, check_id, check_output_folder, check_text
 from pycrucible._http import invoke, parse_one
+from pycrucible._progress import ProgressArg, reporting
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._transfers.calls_v3 import MultipartSettings
@@ -66,7 +67,7 @@ class Transfers(V3Resource):
         dsid: str,
         file_path: PathArg | Sequence[PathArg],
         *,
-        progress: ProgressCallback | None = None,
+        progress: ProgressArg = None,
         **options: Unpack[CallKwargs],
     ) -> builtins.list[FileRecord]:
         """Uploads files into a dataset: signed multipart, else a resumable session.
@@ -80,6 +81,7 @@ class Transfers(V3Resource):
             file_path: One path or a list of paths.
             progress: Called with (file name, bytes sent, total) as each file goes; the first
                 call gives where it starts (what a resumed upload already has on the server).
+                True draws tqdm bars (the `progress` extra).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=` (API requests
                 only; storage requests never carry them).
 
@@ -93,11 +95,12 @@ class Transfers(V3Resource):
         """
         ds = check_id(dsid, "dsid")
         paths = check_files(file_path)
-        storage, settings = self._http.storage, self._upload_settings(progress)
-        return [
-            as_record(upload_file_v3(self._api, storage, ds, path, settings=settings))
-            for path in paths
-        ]
+        with reporting(progress, "upload", self._core.settings.progress) as report:
+            storage, settings = self._http.storage, self._upload_settings(report)
+            return [
+                as_record(upload_file_v3(self._api, storage, ds, path, settings=settings))
+                for path in paths
+            ]
 
     @per_call
     def replace(
@@ -106,7 +109,7 @@ class Transfers(V3Resource):
         path: PathArg,
         *,
         etag: str,
-        progress: ProgressCallback | None = None,
+        progress: ProgressArg = None,
         **options: Unpack[CallKwargs],
     ) -> FileRecord:
         """Gives an existing file record new content (`If-Match`), by signed multipart.
@@ -116,7 +119,8 @@ class Transfers(V3Resource):
             path: The local file with the new content.
             etag: The record's ETag as you last read it (`get(file_mfid).etag`,
                 `FilenameExistsError.etag`); `"*"` replaces whatever is there.
-            progress: Called with (file name, bytes sent, total) as the file goes.
+            progress: Called with (file name, bytes sent, total) as the file goes; True
+                draws a tqdm bar.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
@@ -131,14 +135,15 @@ class Transfers(V3Resource):
         if not isinstance(etag, str) or not etag.strip():
             raise ValueError(f"etag must be the record's ETag or '*', got {etag!r}")
         local = check_file(path)
-        record = replace_file_multipart(
-            self._api,
-            self._http.storage,
-            mfid,
-            local,
-            etag=etag,
-            settings=self._upload_settings(progress),
-        )
+        with reporting(progress, "upload", self._core.settings.progress) as report:
+            record = replace_file_multipart(
+                self._api,
+                self._http.storage,
+                mfid,
+                local,
+                etag=etag,
+                settings=self._upload_settings(report),
+            )
         return as_record(record)
 
     @per_call
@@ -149,7 +154,7 @@ class Transfers(V3Resource):
         output_dir: PathArg = "crucible-downloads",
         overwrite_existing: bool = True,
         *,
-        progress: ProgressCallback | None = None,
+        progress: ProgressArg = None,
         **options: Unpack[CallKwargs],
     ) -> builtins.list[Path]:
         """Downloads a dataset's ingested files, or one of them (verified, atomic, parallel).
@@ -165,7 +170,7 @@ class Transfers(V3Resource):
             overwrite_existing: Replace files already there (one with the record's SHA-256 is
                 kept as it is); when False, existing files are kept.
             progress: Called with (file name, bytes received, total) per file, from the
-                threads that fetch them.
+                threads that fetch them. True draws tqdm bars (the `progress` extra).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
@@ -181,16 +186,17 @@ class Transfers(V3Resource):
         if file_name is not None:
             check_text(file_name, "file_name")
         target = check_output_folder(output_dir)
-        return download_dataset_v3(
-            self._api,
-            self._http.storage,
-            ds,
-            target,
-            file_name=file_name,
-            overwrite_existing=bool(overwrite_existing),
-            workers=self._core.settings.download_workers,
-            progress=progress,
-        )
+        with reporting(progress, "download", self._core.settings.progress) as report:
+            return download_dataset_v3(
+                self._api,
+                self._http.storage,
+                ds,
+                target,
+                file_name=file_name,
+                overwrite_existing=bool(overwrite_existing),
+                workers=self._core.settings.download_workers,
+                progress=report,
+            )
 
     @per_call
     def download_file(
@@ -199,7 +205,7 @@ class Transfers(V3Resource):
         dest: PathArg = "crucible-downloads",
         *,
         as_file: bool = False,
-        progress: ProgressCallback | None = None,
+        progress: ProgressArg = None,
         **options: Unpack[CallKwargs],
     ) -> Path:
         """Downloads one file by its MFID, verified (size, SHA-256) and atomic.
@@ -209,7 +215,7 @@ class Transfers(V3Resource):
             dest: The folder to write into (created if missing), under the file's recorded
                 name; with `as_file=True`, the file to write.
             as_file: `dest` names the file itself, not its folder.
-            progress: Called with (file name, bytes received, total).
+            progress: Called with (file name, bytes received, total); True draws a tqdm bar.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
@@ -231,14 +237,15 @@ class Transfers(V3Resource):
             check_output_folder(target.parent)
         else:
             target = check_output_folder(dest)
-        return download_file_v3(
-            self._api,
-            self._http.storage,
-            mfid,
-            target,
-            into_folder=not as_file,
-            progress=progress,
-        )
+        with reporting(progress, "download", self._core.settings.progress) as report:
+            return download_file_v3(
+                self._api,
+                self._http.storage,
+                mfid,
+                target,
+                into_folder=not as_file,
+                progress=report,
+            )
 
     @per_call
     def download_links(

@@ -32,6 +32,7 @@ EXPECTED_ALL = [
     "PermissionDeniedError",
     "PipelineResult",
     "ProgressCallback",
+    "ProgressReporter",
     "RateLimitError",
     "RequestFailedError",
     "ServerError",
@@ -46,6 +47,7 @@ EXPECTED_ALL = [
     "config_path",
     "load_config",
     "save_config",
+    "to_pandas",
 ]
 
 # Every method the seed README and issue 4 name, with its leading parameters in order.

@@ -61,6 +61,23 @@ def test_request_get_and_wait_until_complete(
     assert user.v3.ingestion.get(made.id).status == "complete"
 
 
+def test_wait_with_progress_true_draws_a_bar_of_polls(
+    user: CrucibleClient,
+    dataset: str,
+    add_file: AddFile,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    made = user.v3.ingestion.request(add_file(dataset, "bar.h5"))
+    with pytest.raises(ValueError, match="poll"):
+        user.v3.ingestion.wait(made.id, poll=0, progress=True)
+    assert capsys.readouterr().err == ""  # a refused argument draws no bar
+    done = user.v3.ingestion.wait(made.id, poll=FAST, progress=True)
+    assert done.status == "complete"
+    drawn = capsys.readouterr().err
+    assert f"ingestion request {made.id}" in drawn
+    assert "status complete" in drawn
+
+
 def test_an_unknown_ingestor_fails_and_can_raise(
     user: CrucibleClient, dataset: str, add_file: AddFile
 ) -> None:
