@@ -537,11 +537,12 @@ def _ruff(text: str, path: Path) -> str:
     return text
 
 
-def render(root: Path = ROOT, modules: tuple[str, ...] = MODULES) -> dict[Path, str]:
-    """The async files (paths relative to `root`) and their text, from the sync modules."""
+def render(root: Path = ROOT, modules: tuple[str, ...] | None = None) -> dict[Path, str]:
+    """The async files (paths relative to `root`) and their text, from the sync modules
+    (`MODULES` when None)."""
     parsed = {
         name: Module(name, (root / SOURCE_DIR / f"{name}.py").read_text(encoding="utf-8"))
-        for name in modules
+        for name in (MODULES if modules is None else modules)
     }
     rewrite = Rewrite(parsed)
     files: dict[Path, str] = {}

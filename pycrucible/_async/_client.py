@@ -53,8 +53,8 @@ __all__ = ["AsyncCrucibleClient"]
 log = get_logger("client")
 
 _V1_GONE = (
-    "CrucibleClient (the sync client, which still speaks the seed-era API v1, deprecated in "
-    "April 2026); the async client speaks API v3 only"
+    "the sync CrucibleClient (the async client speaks API v3 only; the seed-era API v1 was "
+    "deprecated in April 2026)"
 )
 
 
