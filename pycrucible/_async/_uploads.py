@@ -7,9 +7,8 @@ Idempotency-Key, busy answers (`busy_retry`), which storage refusals mean "sign 
 again", and the session stepping past closed ones. Parts go under an `asyncio.Semaphore`;
 pauses are awaited.
 
-Not here yet: the resumable-session route the sync engine falls back to when a server has
-multipart uploads switched off; such a server gets a clear `TransferError` naming the sync
-client's `files.upload`.
+A server with multipart uploads switched off gets a resumable session
+(`pycrucible._async._resumable`), as from the sync engine.
 """
 
 from __future__ import annotations
@@ -43,6 +42,7 @@ from crucible_openapi.v3.types import UNSET
 from pycrucible._async._calls import MultipartSettings, upload_call
 from pycrucible._async._http import ainvoke
 from pycrucible._async._parts import Parts
+from pycrucible._async._resumable import upload_file_resumable
 from pycrucible._redact import get_logger
 from pycrucible._transfers.calls_v3 import (
     is_multipart_disabled,
@@ -93,12 +93,8 @@ async def upload_file_v3(
     filename: str | None = None,
     settings: MultipartSettings | None = None,
 ) -> FileRecord:
-    """Uploads one file by signed multipart (see the sync `upload_file_multipart`).
-
-    Raises:
-        TransferError: Also when the server has multipart uploads switched off (the async
-            client has no resumable-session fallback yet).
-    """
+    """Uploads one file: signed multipart, or a resumable session when multipart is off (see
+    the sync `upload_file_v3`)."""
     settings = settings or MultipartSettings()
     local = _local_file(path)
     name = filename or local.name
@@ -114,10 +110,8 @@ async def upload_file_v3(
     except APIStatusError as exc:
         if not is_multipart_disabled(exc):
             raise
-        raise TransferError(
-            f"{name}: this server has multipart uploads switched off, and the async client "
-            "has no resumable-session upload; use the sync client's files.upload"
-        ) from exc
+        log.info("multipart uploads are disabled on this server: using a resumable session")
+    return await upload_file_resumable(api, storage, dataset_mfid, local, name, settings)
 
 
 async def replace_file_multipart(
