@@ -84,7 +84,8 @@ def run(rounds: int = 3, calls: int = 1000, concurrency: int = 32, latency: floa
         )
         raw = httpx.AsyncClient(
             headers={"Authorization": f"Bearer {server.user_key}"},
-            limits=httpx.Limits(max_connections=concurrency),
+            # idle connections dropped before the server (5 s) does: raw httpx does not retry
+            limits=httpx.Limits(max_connections=concurrency, keepalive_expiry=4.0),
         )
 
         async def raw_get() -> object:
