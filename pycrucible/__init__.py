@@ -49,6 +49,7 @@ from pycrucible.errors import (
 )
 
 if TYPE_CHECKING:
+    from pycrucible._async._client import AsyncCrucibleClient
     from pycrucible._client import CrucibleClient
     from pycrucible._config import config_path, load_config, save_config
     from pycrucible._progress import ProgressReporter
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
 
 # Names loaded on first use: name -> the module that defines it (one name per line).
 _LAZY = {
+    "AsyncCrucibleClient": "pycrucible._async._client",
     "CrucibleClient": "pycrucible._client",
     "PipelineResult": "pycrucible._resources.pipeline",
     "ProgressCallback": "pycrucible._types",
@@ -95,6 +97,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AmbiguousMatchError",
+    "AsyncCrucibleClient",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",

@@ -95,18 +95,37 @@ def _refuse_unknown(method: Callable[..., Any], named: frozenset[str] | None, gi
         )
 
 
-def _wrap(method: Callable[..., R], *, with_timeout: bool) -> Callable[..., R]:
+def _wrap(method: Callable[..., Any], *, with_timeout: bool) -> Callable[..., Any]:
     named = _named(method)
 
-    @functools.wraps(method)
-    def call(*args: Any, **kwargs: Any) -> R:
+    def pop(kwargs: dict[str, Any]) -> CallOptions | None:
         timeout = kwargs.pop("timeout", None) if with_timeout else None
         headers = kwargs.pop("extra_headers", None)
         mode = kwargs.pop("privilege_mode", None)
         _refuse_unknown(method, named, kwargs)
         if timeout is None and headers is None and mode is None:
+            return None
+        return _options(timeout, headers, mode)
+
+    if inspect.iscoroutinefunction(method):
+        # The async client's methods: the options must hold while the coroutine runs, not
+        # only while it is created (they are checked when it starts, before any request).
+        @functools.wraps(method)
+        async def acall(*args: Any, **kwargs: Any) -> Any:
+            options = pop(kwargs)
+            if options is None:
+                return await method(*args, **kwargs)
+            with call_options(options):
+                return await method(*args, **kwargs)
+
+        return acall
+
+    @functools.wraps(method)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        options = pop(kwargs)
+        if options is None:
             return method(*args, **kwargs)
-        with call_options(_options(timeout, headers, mode)):
+        with call_options(options):
             return method(*args, **kwargs)
 
     return call
@@ -115,7 +134,8 @@ def _wrap(method: Callable[..., R], *, with_timeout: bool) -> Callable[..., R]:
 def per_call(method: Callable[P, R]) -> Callable[P, R]:
     """Applies the `CallKwargs` of a call (checked before any request) to its requests.
 
-    The wrapped method declares `**options: Unpack[CallKwargs]` and never sees them.
+    The wrapped method declares `**options: Unpack[CallKwargs]` and never sees them. An
+    `async def` method (the async client's) gets an async wrapper that applies them while it runs.
     """
     return _wrap(method, with_timeout=True)
 
