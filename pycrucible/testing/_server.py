@@ -15,6 +15,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from pycrucible.testing._app import V3_PREFIX, create_app, serve_app
+from pycrucible.testing._counts import ApiVersion, count_records
 from pycrucible.testing._faults import FaultInjector
 from pycrucible.testing._limits import DEFAULT_MAX_JSON_BODY
 from pycrucible.testing._seed import ADMIN_ORCID, USER_ORCID, add_account
@@ -29,26 +30,6 @@ from pycrucible.testing._state import (
 from pycrucible.testing.v3.app import create_v3_app
 
 logger = logging.getLogger("pycrucible.testing")
-
-COUNTABLE = frozenset(
-    {
-        "datasets",
-        "samples",
-        "users",
-        "projects",
-        "instruments",
-        "files",
-        "thumbnails",
-        "requests",
-        "dataset_keywords",
-        "dataset_links",
-        "sample_links",
-        "dataset_samples",
-        "dataset_grants",
-        "drive_locations",
-        "upload_sessions",
-    }
-)
 
 
 class LocalCrucible:
@@ -298,15 +279,30 @@ class LocalCrucible:
         if self._backend is not None:
             self._backend.workers.delay = value
 
-    def count(self, table: str) -> int:
-        """Count the rows of a table, e.g. ``datasets``, ``samples``, ``files``, ``requests``.
+    def count(self, table: str, *, version: ApiVersion | None = None) -> int:
+        """Count stored records of one kind, e.g. ``datasets``, ``files`` or ``requests``.
+
+        The seed-era API and API v3 keep separate records; a retried call that duplicated
+        nothing leaves the count of its API's records unchanged.
+
+        Args:
+            table: The kind of record: ``datasets``, ``samples``, ``users``, ``projects``,
+                ``instruments``, ``files``, ``thumbnails``, ``requests`` (processing and
+                ingestion requests), ``dataset_keywords``, ``dataset_links``,
+                ``sample_links``, ``dataset_samples``, ``dataset_grants``,
+                ``upload_sessions`` (both versions), ``drive_locations`` (seed era only),
+                ``grants``, ``project_members``, ``deletion_requests``, ``join_requests``
+                (API v3 only).
+            version: ``"v1"`` counts the seed-era API's records, ``"v3"`` API v3's, and None
+                (the default) both together.
+
+        Returns:
+            The number of records.
 
         Raises:
-            ValueError: Not a table that can be counted.
+            ValueError: Not a kind that can be counted, or one that `version` does not have.
         """
-        if table not in COUNTABLE:
-            raise ValueError(f"cannot count {table!r}; choose one of {sorted(COUNTABLE)}")
-        return int(self.backend.db.scalar(f"SELECT COUNT(*) FROM {table}"))
+        return count_records(self.backend.db, table, version)
 
     def add_user(
         self,
