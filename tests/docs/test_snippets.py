@@ -34,8 +34,11 @@ PROSE_ONLY = frozenset(
     {
         "changelog.md",
         "performance.md",
+        "reference/async.md",
         "reference/client.md",
         "reference/errors.md",
+        "reference/fs.md",
+        "reference/notebooks.md",
         "reference/parsers.md",
         "reference/testing.md",
         "reference/v3.md",
