@@ -251,7 +251,8 @@ def test_a_rule_with_a_probability_faults_a_repeatable_share() -> None:
     never = injector.add("drop", times=None, probability=0.0, seed=1)
     always = injector.add("status", status=503, probability=1.0, seed=1)
     assert injector.take("GET", "/datasets") is always  # a rule that did not fire is passed
-    assert never.consumed == 0 and always.consumed == 1
+    assert never.consumed == 0
+    assert always.consumed == 1
 
 
 def test_probability_is_checked_and_travels_over_http(
