@@ -126,22 +126,22 @@ def download_dataset_v3(
     workdir = make_workdir(
         root, {str(safe_relative_path(r.filename or "")).split("/")[0] for r, _, _ in jobs}
     )
+
+    def fetch(record: FileRecord, url: str, target: Path) -> Path:
+        try:
+            return _fetch_unless_present(
+                storage, url, record, target, workdir, attempts, overwrite_existing, progress
+            )
+        except PermissionDeniedError as refusal:
+            # A link that expired (the dataset's links were asked for before the first byte
+            # of the last file) is replaced once by the file's own new link.
+            log.info("%s: download link refused (%s); asking for a new one", record.mfid, refusal)
+            url = _link(api, record.mfid)
+            return _fetch(storage, url, record, target, workdir, attempts, progress)
+
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            futures = [
-                pool.submit(
-                    _fetch_unless_present,
-                    storage,
-                    url,
-                    record,
-                    target,
-                    workdir,
-                    attempts,
-                    overwrite_existing,
-                    progress,
-                )
-                for record, url, target in jobs
-            ]
+            futures = [pool.submit(fetch, record, url, target) for record, url, target in jobs]
             return [future.result() for future in futures]
     finally:
         remove_workdir(workdir)
