@@ -28,6 +28,7 @@ threaded driver runs; an asyncio driver sharing the run is pending until one exi
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import statistics
@@ -180,6 +181,8 @@ def report(
         f"# soak: {args.ops} operations, {args.threads} threads on one client, "
         f"fault rate {args.fault_rate:.1%}, seed {args.seed}, client timeout {args.timeout:g} s"
     )
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    write(f"# {os.cpu_count()} CPUs, load average at the end {load} (other work slows the run)")
     for name, (tally, wall, faults) in phases.items():
         write(f"\n## {name}: {tally.done} calls in {wall:.1f} s")
         write(f"operations/s: {ops[name] / wall:.1f} ({ops[name]} operations)")
