@@ -11,6 +11,8 @@ Records returned by the client are the typed models of `crucible_openapi.v1.mode
 like dicts (`dataset["unique_id"]`). Errors are `pycrucible.errors.CrucibleError` subclasses.
 """
 
+# The async client (API v3)
+from pycrucible._async._client import AsyncCrucibleClient
 from pycrucible._client import CrucibleClient
 from pycrucible._config import config_path, load_config, save_config
 from pycrucible._resources.pipeline import PipelineResult
@@ -51,6 +53,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AmbiguousMatchError",
+    "AsyncCrucibleClient",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",

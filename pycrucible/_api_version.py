@@ -16,7 +16,7 @@ from pycrucible._http import translate_errors
 from pycrucible._redact import get_logger, redact_url
 from pycrucible.errors import UnexpectedResponseError, error_for_response
 
-__all__ = ["detect_api_version", "warn_if_seed_era_url"]
+__all__ = ["detect_api_version", "version_of", "warn_if_seed_era_url"]
 
 log = get_logger("client")
 
@@ -64,6 +64,15 @@ def detect_api_version(http: httpx.Client) -> str:
         return "v1"
     if response.status_code >= 400:
         raise error_for_response(response)
+    return version_of(response)
+
+
+def version_of(response: httpx.Response) -> str:
+    """The API version a successful `GET /health/ready` answer names (`"v3"`).
+
+    Raises:
+        UnexpectedResponseError: The answer names a version this client does not speak.
+    """
     try:
         build = response.json().get("build") or {}
         reported = str(build.get("api_version", ""))

@@ -29,14 +29,22 @@ from pycrucible._deadline_watch import DEADLINE_WATCH, Watched
 from pycrucible._redact import redact_url
 from pycrucible.errors import APITimeoutError, UnexpectedResponseError
 
-__all__ = ["TRANSFER", "LimitedTransport", "ResponseLimits"]
+__all__ = [
+    "TRANSFER",
+    "BodyBound",
+    "LimitedTransport",
+    "ResponseLimits",
+    "cap_timeouts",
+    "deadline_error",
+    "decoder_for",
+]
 
 TRANSFER = "pycrucible.transfer"
 """Request extension marking a file transfer, which these limits do not apply to."""
 
 _ORIGINAL_TIMEOUTS = "pycrucible.timeouts"
 _ORIGINAL_TRACE = "pycrucible.trace"
-_ACCEPTED = "gzip, deflate"
+ACCEPTED = "gzip, deflate"
 
 
 @attrs.frozen
@@ -56,7 +64,7 @@ def _where(request: httpx.Request) -> str:
     return f"{request.method} {redact_url(str(request.url))}"
 
 
-def _decoder(encoding: str, request: httpx.Request) -> Any:
+def decoder_for(encoding: str, request: httpx.Request) -> Any:
     """A zlib decompressor for the answer's `Content-Encoding`; None for an unencoded body."""
     if encoding in ("", "identity"):
         return None
@@ -66,11 +74,11 @@ def _decoder(encoding: str, request: httpx.Request) -> Any:
         return zlib.decompressobj(zlib.MAX_WBITS)
     raise UnexpectedResponseError(
         f"{_where(request)}: the answer uses Content-Encoding {encoding!r}, "
-        f"which was not asked for (only {_ACCEPTED})"
+        f"which was not asked for (only {ACCEPTED})"
     )
 
 
-def _cap_timeouts(request: httpx.Request, seconds: float) -> None:
+def cap_timeouts(request: httpx.Request, seconds: float) -> None:
     """Makes every wait of this attempt at most `seconds` (the time left before the deadline)."""
     original = request.extensions.get(_ORIGINAL_TIMEOUTS)
     if original is None:
@@ -87,44 +95,19 @@ def _cap_timeouts(request: httpx.Request, seconds: float) -> None:
     timeouts.update(capped)
 
 
-class _LimitedStream(httpx.SyncByteStream):
-    """The body of one API answer, decoded in bounded steps and cut off at the deadline."""
+class BodyBound:
+    """Decodes one API answer's body in bounded steps (shared by the sync and async streams).
 
-    def __init__(
-        self,
-        raw: httpx.SyncByteStream,
-        decoder: Any,
-        limits: ResponseLimits,
-        watched: Watched,
-        request: httpx.Request,
-    ) -> None:
-        self._raw = raw
+    Args:
+        decoder: The zlib decompressor of its `Content-Encoding` (None: not encoded).
+        limits: The body bound.
+        request: The request, for messages.
+    """
+
+    def __init__(self, decoder: Any, limits: ResponseLimits, request: httpx.Request) -> None:
         self._decoder = decoder
         self._limits = limits
-        self._watched = watched
         self._request = request
-
-    def __iter__(self) -> Iterator[bytes]:
-        produced = 0
-        try:
-            for chunk in self._raw:
-                self._check_deadline()
-                data = self._decode(chunk, self._limits.max_bytes - produced)
-                produced += len(data)
-                if data:
-                    yield data
-        except httpx.TransportError as exc:
-            if self._watched.fired:
-                raise _deadline_error(self._request, self._limits) from exc
-            raise
-        finally:
-            DEADLINE_WATCH.finish(self._watched)
-        if self._decoder is not None:
-            tail = self._decoder.flush()
-            produced += len(tail)
-            self._check_size(produced)
-            if tail:
-                yield tail
 
     def _decode(self, chunk: bytes, room: int) -> bytes:
         if self._decoder is None:
@@ -147,16 +130,54 @@ class _LimitedStream(httpx.SyncByteStream):
                 f"({self._limits.max_bytes} bytes once decoded); nothing more was read"
             )
 
+
+class _LimitedStream(BodyBound, httpx.SyncByteStream):
+    """The body of one API answer, decoded in bounded steps and cut off at the deadline."""
+
+    def __init__(
+        self,
+        raw: httpx.SyncByteStream,
+        decoder: Any,
+        limits: ResponseLimits,
+        watched: Watched,
+        request: httpx.Request,
+    ) -> None:
+        super().__init__(decoder, limits, request)
+        self._raw = raw
+        self._watched = watched
+
+    def __iter__(self) -> Iterator[bytes]:
+        produced = 0
+        try:
+            for chunk in self._raw:
+                self._check_deadline()
+                data = self._decode(chunk, self._limits.max_bytes - produced)
+                produced += len(data)
+                if data:
+                    yield data
+        except httpx.TransportError as exc:
+            if self._watched.fired:
+                raise deadline_error(self._request, self._limits) from exc
+            raise
+        finally:
+            DEADLINE_WATCH.finish(self._watched)
+        if self._decoder is not None:
+            tail = self._decoder.flush()
+            produced += len(tail)
+            self._check_size(produced)
+            if tail:
+                yield tail
+
     def _check_deadline(self) -> None:
         if self._watched.fired or time.monotonic() > self._watched.deadline:
-            raise _deadline_error(self._request, self._limits)
+            raise deadline_error(self._request, self._limits)
 
     def close(self) -> None:
         DEADLINE_WATCH.finish(self._watched)
         self._raw.close()
 
 
-def _deadline_error(request: httpx.Request, limits: ResponseLimits) -> APITimeoutError:
+def deadline_error(request: httpx.Request, limits: ResponseLimits) -> APITimeoutError:
     return APITimeoutError(
         f"{_where(request)}: no complete answer within response_deadline ({limits.deadline:g} s)"
     )
@@ -185,14 +206,14 @@ class LimitedTransport(httpx.BaseTransport):
             time.monotonic() + limits.deadline, request.extensions[_ORIGINAL_TRACE]
         )
         request.extensions["trace"] = watched.trace
-        _cap_timeouts(request, limits.deadline)
-        request.headers["Accept-Encoding"] = _ACCEPTED
+        cap_timeouts(request, limits.deadline)
+        request.headers["Accept-Encoding"] = ACCEPTED
         try:
             response = self._inner.handle_request(request)
         except httpx.TransportError as exc:
             DEADLINE_WATCH.finish(watched)
             if watched.fired:
-                raise _deadline_error(request, limits) from exc
+                raise deadline_error(request, limits) from exc
             raise
         except BaseException:
             DEADLINE_WATCH.finish(watched)
@@ -200,11 +221,11 @@ class LimitedTransport(httpx.BaseTransport):
         try:
             left = watched.deadline - time.monotonic()
             if left <= 0 or watched.fired:
-                raise _deadline_error(request, limits)
+                raise deadline_error(request, limits)
             watched.stream = response.extensions.get("network_stream", watched.stream)
             encoding = response.headers.get("content-encoding", "").strip().lower()
-            decoder = _decoder(encoding, request)
-            _cap_timeouts(request, left)
+            decoder = decoder_for(encoding, request)
+            cap_timeouts(request, left)
             raw = response.stream
             if not isinstance(raw, httpx.SyncByteStream):
                 raise TypeError("LimitedTransport needs a synchronous inner transport")

@@ -35,6 +35,7 @@ __all__ = [
     "STORAGE",
     "CallOptions",
     "RetryPolicy",
+    "RetryRules",
     "RetryTransport",
     "attempts",
     "call_options",
@@ -200,54 +201,41 @@ def attempts(response: httpx.Response | None) -> int:
     return int(response.extensions.get(ATTEMPTS, 1))
 
 
-class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport and retries what is safe to retry (see the module docstring).
+class RetryRules:
+    """The retry decisions both transports share (sync `RetryTransport`, async
+    `pycrucible._async._transport.AsyncRetryTransport`): only their I/O loop differs.
 
-    Args:
-        inner: The transport that does the work; a pooled `httpx.HTTPTransport` by default.
+    Attributes:
         policy: Retry limits and backoff.
     """
 
-    def __init__(
-        self, inner: httpx.BaseTransport | None = None, policy: RetryPolicy | None = None
-    ) -> None:
-        self._inner = inner if inner is not None else httpx.HTTPTransport()
-        self.policy = policy if policy is not None else RetryPolicy()
+    policy: RetryPolicy
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Sends `request`, retrying as the policy allows; returns the last answer or raises."""
+    def prepare(self, request: httpx.Request) -> None:
+        """Adds the call's marks and per-call options to a request before its first attempt."""
         if _IDEMPOTENT_CALL.get():
             request.extensions[IDEMPOTENT] = True
         options = _CALL_OPTIONS.get()
         if options is not None:
             _apply(request, options)
-        attempt = 0
-        while True:
-            try:
-                response = self._inner.handle_request(request)
-            except _NOT_SENT_ERRORS as exc:
-                if not self._may_retry(request, attempt, sent=False):
-                    raise
-                attempt += 1
-                self._pause(request, attempt, self.policy.backoff(attempt), repr(exc))
-                continue
-            except _SENT_ERRORS as exc:
-                if not self._may_retry(request, attempt, sent=True):
-                    raise
-                attempt += 1
-                self._pause(request, attempt, self.policy.backoff(attempt), repr(exc))
-                continue
-            delay = self._retry_delay(request, response, attempt)
-            if delay is None:
-                response.extensions[ATTEMPTS] = attempt + 1
-                return response
-            response.close()
-            attempt += 1
-            self._pause(request, attempt, delay, f"status {response.status_code}")
 
-    def close(self) -> None:
-        """Closes the wrapped transport and its connection pool."""
-        self._inner.close()
+    def failure_delay(self, request: httpx.Request, attempt: int, exc: Exception) -> float | None:
+        """Seconds to wait before retrying after a transport failure; None: re-raise it.
+
+        Args:
+            request: The request that failed.
+            attempt: Retries already made (0 after the first attempt).
+            exc: The failure.
+        """
+        if isinstance(exc, _NOT_SENT_ERRORS):
+            sent = False
+        elif isinstance(exc, _SENT_ERRORS):
+            sent = True
+        else:
+            return None
+        if not self._may_retry(request, attempt, sent=sent):
+            return None
+        return self.policy.backoff(attempt + 1)
 
     def _may_retry(self, request: httpx.Request, attempt: int, *, sent: bool) -> bool:
         if attempt >= self.policy.max_retries or not _replayable(request):
@@ -282,7 +270,7 @@ class RetryTransport(httpx.BaseTransport):
             return None
         return asked
 
-    def _pause(self, request: httpx.Request, attempt: int, delay: float, why: str) -> None:
+    def _log_retry(self, request: httpx.Request, attempt: int, delay: float, why: str) -> None:
         log.info(
             "retry %d/%d of %s %s in %.2f s after %s",
             attempt,
@@ -292,4 +280,48 @@ class RetryTransport(httpx.BaseTransport):
             delay,
             why,
         )
+
+
+class RetryTransport(RetryRules, httpx.BaseTransport):
+    """Wraps a transport and retries what is safe to retry (see the module docstring).
+
+    Args:
+        inner: The transport that does the work; a pooled `httpx.HTTPTransport` by default.
+        policy: Retry limits and backoff.
+    """
+
+    def __init__(
+        self, inner: httpx.BaseTransport | None = None, policy: RetryPolicy | None = None
+    ) -> None:
+        self._inner = inner if inner is not None else httpx.HTTPTransport()
+        self.policy = policy if policy is not None else RetryPolicy()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Sends `request`, retrying as the policy allows; returns the last answer or raises."""
+        self.prepare(request)
+        attempt = 0
+        while True:
+            try:
+                response = self._inner.handle_request(request)
+            except (*_NOT_SENT_ERRORS, *_SENT_ERRORS) as exc:
+                delay = self.failure_delay(request, attempt, exc)
+                if delay is None:
+                    raise
+                attempt += 1
+                self._pause(request, attempt, delay, repr(exc))
+                continue
+            delay = self._retry_delay(request, response, attempt)
+            if delay is None:
+                response.extensions[ATTEMPTS] = attempt + 1
+                return response
+            response.close()
+            attempt += 1
+            self._pause(request, attempt, delay, f"status {response.status_code}")
+
+    def close(self) -> None:
+        """Closes the wrapped transport and its connection pool."""
+        self._inner.close()
+
+    def _pause(self, request: httpx.Request, attempt: int, delay: float, why: str) -> None:
+        self._log_retry(request, attempt, delay, why)
         self.policy.sleep(delay)

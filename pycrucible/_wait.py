@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pycrucible._redact import get_logger
 from pycrucible._v1.contract import Statuses, statuses
@@ -21,6 +21,7 @@ from pycrucible.errors import RequestFailedError, WaitTimeoutError
 __all__ = [
     "REQUEST_TYPES",
     "PolledRequest",
+    "RequestWatch",
     "Statuses",
     "check_seconds",
     "normalize_request_type",
@@ -93,6 +94,79 @@ def _status(request: PolledRequest) -> str:
     return str(request.status).strip().lower()
 
 
+class RequestWatch(Generic[RequestT]):
+    """The decisions of one bounded wait, without its I/O (shared by the sync and async waits).
+
+    Args:
+        what: Names the request in messages.
+        interval: Seconds between polls.
+        timeout: Seconds before giving up, counted from now.
+        raise_on_failure: Raise `RequestFailedError` when it ends in a non-success status.
+        clock: Monotonic seconds.
+        meanings: What each status means; the v1 contract's lists when None.
+        interval_name: The caller's name for `interval`, for messages.
+
+    Raises:
+        ValueError: `interval` or `timeout` is not a positive finite number.
+    """
+
+    def __init__(
+        self,
+        *,
+        what: str,
+        interval: float,
+        timeout: float,
+        raise_on_failure: bool,
+        clock: Callable[[], float],
+        meanings: Statuses | None = None,
+        interval_name: str = "sleep_interval",
+    ) -> None:
+        self._interval = check_seconds(interval_name, interval)
+        self._timeout = check_seconds("timeout", timeout)
+        self._what = what
+        self._raise = raise_on_failure
+        self._clock = clock
+        self._known = meanings if meanings is not None else statuses()
+        self._warned: set[str] = set()
+        self._deadline = clock() + timeout
+
+    def pause_after(self, request: RequestT) -> float | None:
+        """Reads one polled record: None when the wait is over, else the seconds to pause.
+
+        Raises:
+            WaitTimeoutError: Still pending at the deadline; carries the last record.
+            RequestFailedError: Ended in a non-success status and `raise_on_failure` is set.
+        """
+        what, known = self._what, self._known
+        status = _status(request)
+        if not known.is_known(status) and status not in self._warned:
+            self._warned.add(status)
+            log.warning(
+                "%s has status %r, which the API contract does not name; waiting on as if it "
+                "were pending",
+                what,
+                request.status,
+            )
+        if status in known.success or status in known.failure:
+            if status in known.success:
+                log.info("%s finished: %s", what, request.status)
+            elif self._raise:
+                detail = f" ({request.error_message})" if request.error_message else ""
+                raise RequestFailedError(
+                    f"{what} ended with status {request.status!r}{detail}", request=request
+                )
+            else:
+                log.warning("%s ended with status %r", what, request.status)
+            return None
+        remaining = self._deadline - self._clock()
+        if remaining <= 0:
+            raise WaitTimeoutError(
+                f"{what} still {request.status!r} after {self._timeout:g} s", request=request
+            )
+        log.debug("%s is %r; polling again in %.1f s", what, request.status, self._interval)
+        return min(self._interval, remaining)
+
+
 def wait_for_request(
     poll: Callable[[], RequestT],
     *,
@@ -128,39 +202,20 @@ def wait_for_request(
         WaitTimeoutError: Still pending at the deadline; carries the last record.
         RequestFailedError: Ended in a non-success status and `raise_on_failure` is set.
     """
-    check_seconds(interval_name, interval)
-    check_seconds("timeout", timeout)
-    known = meanings if meanings is not None else statuses()
-    warned: set[str] = set()
-    deadline = clock() + timeout
+    watch: RequestWatch[RequestT] = RequestWatch(
+        what=what,
+        interval=interval,
+        timeout=timeout,
+        raise_on_failure=raise_on_failure,
+        clock=clock,
+        meanings=meanings,
+        interval_name=interval_name,
+    )
     while True:
         request = poll()
-        status = _status(request)
         if progress is not None:
             progress(request)
-        if not known.is_known(status) and status not in warned:
-            warned.add(status)
-            log.warning(
-                "%s has status %r, which the API contract does not name; waiting on as if it "
-                "were pending",
-                what,
-                request.status,
-            )
-        if status in known.success or status in known.failure:
-            if status in known.success:
-                log.info("%s finished: %s", what, request.status)
-            elif raise_on_failure:
-                detail = f" ({request.error_message})" if request.error_message else ""
-                raise RequestFailedError(
-                    f"{what} ended with status {request.status!r}{detail}", request=request
-                )
-            else:
-                log.warning("%s ended with status %r", what, request.status)
+        pause = watch.pause_after(request)
+        if pause is None:
             return request
-        remaining = deadline - clock()
-        if remaining <= 0:
-            raise WaitTimeoutError(
-                f"{what} still {request.status!r} after {timeout:g} s", request=request
-            )
-        log.debug("%s is %r; polling again in %.1f s", what, request.status, interval)
-        sleep(min(interval, remaining))
+        sleep(pause)

@@ -31,6 +31,7 @@ __all__ = [
     "EtagMismatchError",
     "FilenameExistsError",
     "MultipartSettings",
+    "busy_retry",
     "busy_wait",
     "is_multipart_disabled",
     "structured_detail",
@@ -132,19 +133,30 @@ def upload_call(
             with status_retries_by_caller(), idempotent_calls():
                 return invoke(operation, *args, **kwargs)
         except APIStatusError as exc:
-            if (
-                exc.status_code not in _BUSY
-                or is_multipart_disabled(exc)
-                or attempt >= settings.call_attempts
-            ):
+            pause = busy_retry(exc, attempt, settings.call_attempts)
+            if pause is None:
                 raise
-            pause = busy_wait(exc)
-            log.info(
-                "upload call answered %d; trying again in %.0f s (%d/%d)",
-                exc.status_code,
-                pause,
-                attempt,
-                settings.call_attempts,
-            )
             settings.sleep(pause)
             attempt += 1
+
+
+def busy_retry(exc: APIStatusError, attempt: int, call_attempts: int) -> float | None:
+    """Seconds to wait before trying an upload-route call again, None to raise `exc`
+    (shared by the sync and async upload engines).
+
+    Args:
+        exc: The error answer.
+        attempt: Tries made so far (1 after the first).
+        call_attempts: Most tries.
+    """
+    if exc.status_code not in _BUSY or is_multipart_disabled(exc) or attempt >= call_attempts:
+        return None
+    pause = busy_wait(exc)
+    log.info(
+        "upload call answered %d; trying again in %.0f s (%d/%d)",
+        exc.status_code,
+        pause,
+        attempt,
+        call_attempts,
+    )
+    return pause

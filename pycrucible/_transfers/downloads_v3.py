@@ -40,7 +40,15 @@ from pycrucible.errors import (
     UnexpectedResponseError,
 )
 
-__all__ = ["download_dataset_v3", "download_file_v3"]
+__all__ = [
+    "Job",
+    "download_dataset_v3",
+    "download_file_v3",
+    "plan_downloads",
+    "present",
+    "target_of",
+    "verify",
+]
 
 log = get_logger("transfers")
 P = ParamSpec("P")
@@ -100,32 +108,9 @@ def download_dataset_v3(
     if not isinstance(links, DownloadLinks):
         raise UnexpectedResponseError(f"dataset {dataset_mfid}: no download links")
     records = _call(list_dataset_files.sync_detailed, dataset_mfid, client=api).parsed
-    if not isinstance(records, list):
-        raise UnexpectedResponseError(f"dataset {dataset_mfid}: no file list")
-    root = Path(output_dir)
-    root.mkdir(parents=True, exist_ok=True)
-    root = root.resolve()
-    jobs: list[tuple[FileRecord, str, Path]] = []
-    if file_name is not None:
-        records = [r for r in records if r.filename == file_name]
-        if not any(r.mfid in links.additional_properties for r in records):
-            raise NotFoundError(
-                f"{file_name!r} is not an ingested file of dataset {dataset_mfid}",
-                status_code=404,
-                detail="not ingested",
-            )
-    for record in records:
-        url = links.additional_properties.get(record.mfid)
-        if url is None:
-            if record.mfid in links.additional_properties:
-                log.warning("%s: the server does not serve this file; skipped", record.mfid)
-            continue
-        jobs.append((record, url, _target(root, record)))  # every name checked before any byte
-    if not jobs:
+    jobs, workdir = plan_downloads(dataset_mfid, links, records, output_dir, file_name)
+    if workdir is None:
         return []
-    workdir = make_workdir(
-        root, {str(safe_relative_path(r.filename or "")).split("/")[0] for r, _, _ in jobs}
-    )
 
     def fetch(record: FileRecord, url: str, target: Path) -> Path:
         try:
@@ -145,6 +130,64 @@ def download_dataset_v3(
             return [future.result() for future in futures]
     finally:
         remove_workdir(workdir)
+
+
+Job = tuple[FileRecord, str, Path]
+"""One file to fetch: its record, its signed link, and where it goes."""
+
+
+def plan_downloads(
+    dataset_mfid: str,
+    links: DownloadLinks,
+    records: object,
+    output_dir: str | os.PathLike[str],
+    file_name: str | None,
+) -> tuple[list[Job], Path | None]:
+    """Which files a dataset download fetches, every name checked before any byte is sent
+    (shared by the sync and async downloads).
+
+    Args:
+        dataset_mfid: The dataset's MFID, for messages.
+        links: The dataset's signed links by file MFID.
+        records: The dataset's file records (the parsed answer).
+        output_dir: Folder to write into (created if missing).
+        file_name: Only the file of this name.
+
+    Returns:
+        The jobs, and the work folder for partial files (None when there is nothing to fetch;
+        otherwise the caller removes it with `remove_workdir`).
+
+    Raises:
+        NotFoundError: `file_name` is not among the dataset's ingested files.
+        TransferError: A name is unsafe.
+    """
+    if not isinstance(records, list):
+        raise UnexpectedResponseError(f"dataset {dataset_mfid}: no file list")
+    root = Path(output_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    root = root.resolve()
+    jobs: list[Job] = []
+    if file_name is not None:
+        records = [r for r in records if r.filename == file_name]
+        if not any(r.mfid in links.additional_properties for r in records):
+            raise NotFoundError(
+                f"{file_name!r} is not an ingested file of dataset {dataset_mfid}",
+                status_code=404,
+                detail="not ingested",
+            )
+    for record in records:
+        url = links.additional_properties.get(record.mfid)
+        if url is None:
+            if record.mfid in links.additional_properties:
+                log.warning("%s: the server does not serve this file; skipped", record.mfid)
+            continue
+        jobs.append((record, url, target_of(root, record)))  # every name checked before any byte
+    if not jobs:
+        return [], None
+    workdir = make_workdir(
+        root, {str(safe_relative_path(r.filename or "")).split("/")[0] for r, _, _ in jobs}
+    )
+    return jobs, workdir
 
 
 def download_file_v3(
@@ -183,7 +226,7 @@ def download_file_v3(
         root = Path(dest)
         root.mkdir(parents=True, exist_ok=True)
         root = root.resolve()
-        target = _target(root, record)
+        target = target_of(root, record)
         first = target.relative_to(root).parts[0]
     else:
         target = Path(dest).expanduser().resolve()
@@ -211,7 +254,8 @@ def _link(api: AuthenticatedClient, file_mfid: str) -> str:
     return link.url
 
 
-def _target(root: Path, record: FileRecord) -> Path:
+def target_of(root: Path, record: FileRecord) -> Path:
+    """Where a file record is written under `root` (`TransferError` for an unsafe name)."""
     name = record.filename if isinstance(record.filename, str) else ""
     return destination(root, safe_relative_path(name))
 
@@ -226,15 +270,8 @@ def _fetch_unless_present(
     overwrite_existing: bool,
     progress: ProgressCallback | None,
 ) -> Path:
-    if target.is_dir():
-        raise TransferError(f"cannot download {record.filename}: {target} is a folder")
-    if target.exists():
-        if not overwrite_existing:
-            log.info("%s exists; keeping it (overwrite_existing=False)", target)
-            return target
-        if isinstance(record.sha256_hash, str) and sha256_file(target) == record.sha256_hash:
-            log.info("%s is already up to date", target)
-            return target
+    if present(record, target, overwrite_existing):
+        return target
     return _fetch(storage, url, record, target, workdir, attempts, progress)
 
 
@@ -264,7 +301,7 @@ def _fetch(
                 if attempt >= attempts:
                     raise
                 log.info("%s: interrupted, trying again", record.mfid)
-        _verify(record, partial)
+        verify(record, partial)
         partial.sync()
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.move_to(target)
@@ -274,9 +311,29 @@ def _fetch(
         partial.discard()
 
 
-def _verify(record: FileRecord, partial: PartialFile) -> None:
+def verify(record: FileRecord, partial: PartialFile) -> None:
+    """Checks a fetched file against its record's size and SHA-256 (`TransferError`)."""
     size, sha = record.size, record.sha256_hash
     if isinstance(size, int) and partial.length != size:
         raise TransferError(f"{record.filename}: got {partial.length} bytes, expected {size}")
     if isinstance(sha, str) and partial.hexdigest() != sha.lower():
         raise TransferError(f"{record.filename}: SHA-256 mismatch; the old file (if any) is kept")
+
+
+def present(record: FileRecord, target: Path, overwrite_existing: bool) -> bool:
+    """Whether `target` is kept as it is: it exists and must not be overwritten, or it
+    already has the record's SHA-256.
+
+    Raises:
+        TransferError: `target` is a folder.
+    """
+    if target.is_dir():
+        raise TransferError(f"cannot download {record.filename}: {target} is a folder")
+    if target.exists():
+        if not overwrite_existing:
+            log.info("%s exists; keeping it (overwrite_existing=False)", target)
+            return True
+        if isinstance(record.sha256_hash, str) and sha256_file(target) == record.sha256_hash:
+            log.info("%s is already up to date", target)
+            return True
+    return False

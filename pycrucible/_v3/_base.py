@@ -9,6 +9,7 @@ client-wide privilege mode is a default header of the API connection.
 from __future__ import annotations
 
 import functools
+import inspect
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, NoReturn, ParamSpec, TypedDict, TypeVar
@@ -71,15 +72,34 @@ def _options(timeout: Any, headers: Any, mode: Any) -> CallOptions:
     return CallOptions(timeout=options.timeout, headers=tuple(pairs))
 
 
-def _wrap(method: Callable[..., R], *, with_timeout: bool) -> Callable[..., R]:
-    @functools.wraps(method)
-    def call(*args: Any, **kwargs: Any) -> R:
+def _wrap(method: Callable[..., Any], *, with_timeout: bool) -> Callable[..., Any]:
+    def pop(kwargs: dict[str, Any]) -> CallOptions | None:
         timeout = kwargs.pop("timeout", None) if with_timeout else None
         headers = kwargs.pop("extra_headers", None)
         mode = kwargs.pop("privilege_mode", None)
         if timeout is None and headers is None and mode is None:
+            return None
+        return _options(timeout, headers, mode)
+
+    if inspect.iscoroutinefunction(method):
+        # The async client's methods: the options must hold while the coroutine runs, not
+        # only while it is created (they are checked when it starts, before any request).
+        @functools.wraps(method)
+        async def acall(*args: Any, **kwargs: Any) -> Any:
+            options = pop(kwargs)
+            if options is None:
+                return await method(*args, **kwargs)
+            with call_options(options):
+                return await method(*args, **kwargs)
+
+        return acall
+
+    @functools.wraps(method)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        options = pop(kwargs)
+        if options is None:
             return method(*args, **kwargs)
-        with call_options(_options(timeout, headers, mode)):
+        with call_options(options):
             return method(*args, **kwargs)
 
     return call
@@ -88,7 +108,8 @@ def _wrap(method: Callable[..., R], *, with_timeout: bool) -> Callable[..., R]:
 def per_call(method: Callable[P, R]) -> Callable[P, R]:
     """Applies the `CallKwargs` of a call (checked before any request) to its requests.
 
-    The wrapped method declares `**options: Unpack[CallKwargs]` and never sees them.
+    The wrapped method declares `**options: Unpack[CallKwargs]` and never sees them. An
+    `async def` method (the async client's) gets an async wrapper that applies them while it runs.
     """
     return _wrap(method, with_timeout=True)
 

@@ -10,6 +10,7 @@ two-step: without `confirm=True` they only preview what would change.
 from __future__ import annotations
 
 import builtins
+from contextlib import nullcontext
 from typing import Any, Literal, NoReturn, Unpack
 
 from crucible_openapi.v3.api.access import (
@@ -39,6 +40,7 @@ from crucible_openapi.v3.models import (
 from pycrucible._checks import check_id
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._redact import get_logger
+from pycrucible._transport import idempotent_calls
 from pycrucible._v3._base import CallKwargs, V3Resource, per_call, unsupported
 from pycrucible._v3._workflow import action_result, check_choice, looks_like_mfid
 
@@ -267,14 +269,14 @@ class Access(V3Resource):
         owner = check_id(new_owner, "new_owner")
         body = OwnershipTransferRequest(new_owner=owner)
         # A preview is safe to repeat; a repeated transfer would find you no longer the owner.
-        call = invoke if confirm else invoke_idempotent
-        response = call(
-            transfer_resource_ownership.sync_detailed,
-            record,
-            client=self._api,
-            body=body,
-            confirm=bool(confirm),
-        )
+        with nullcontext() if confirm else idempotent_calls():
+            response = invoke(
+                transfer_resource_ownership.sync_detailed,
+                record,
+                client=self._api,
+                body=body,
+                confirm=bool(confirm),
+            )
         if confirm:
             log.info("transferred %s to %s", record, owner)
         return parse_one(response, OwnershipTransfer, f"ownership of {record}")

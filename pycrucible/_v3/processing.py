@@ -149,12 +149,12 @@ class Processing(V3Resource):
                 status_code=200,
                 detail="[]",
             )
-        made = IngestionRequests(self._ingestion.request(f.mfid, kind) for f in files)
+        made = IngestionRequests([self._ingestion.request(f.mfid, kind) for f in files])
         if not wait_for_response:
             return made
         deadline = self._clock() + DEFAULT_WAIT_TIMEOUT
         return IngestionRequests(
-            self._ingestion.wait(r.id, timeout=max(0.001, deadline - self._clock())) for r in made
+            [self._ingestion.wait(r.id, timeout=max(0.001, deadline - self._clock())) for r in made]
         )
 
     @per_call

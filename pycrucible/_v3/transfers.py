@@ -56,6 +56,7 @@ class Transfers(V3Resource):
         return MultipartSettings(
             state_dir=settings.state_dir / "uploads",
             chunk_size=settings.upload_chunk_size,
+            workers=settings.upload_workers,
             sleep=self._core.sleep,
             progress=progress,
         )

@@ -5,12 +5,13 @@
   a PUT; what the server holds afterwards is what one merge leaves.
 * A dataset download (`client.v3.files.download`) whose signed link was refused as expired
   failed, where a single-file download asks for a new link (found by the secrets flow). Both
-  now ask once for the file's own new link; a link refused again fails cleanly, leaving
-  nothing partial.
+  now ask once for the file's own new link, also on `AsyncCrucibleClient`; a link refused
+  again fails cleanly, leaving nothing partial.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 from _reliability_helpers import Pauses
 
-from pycrucible import CrucibleClient
+from pycrucible import AsyncCrucibleClient, CrucibleClient
 from pycrucible.errors import PermissionDeniedError
 from pycrucible.testing import LocalCrucible
 
@@ -97,3 +98,22 @@ def test_a_dataset_download_refused_twice_fails_and_leaves_nothing(
         v3.v3.files.download(dsid, output_dir=out)
     assert refused.consumed == 2  # the dataset's link, then the file's new one
     assert list(out.iterdir()) == []
+
+
+def test_an_async_dataset_download_asks_again_for_an_expired_link(
+    server: LocalCrucible, ingested: tuple[str, bytes], tmp_path: Path
+) -> None:
+    dsid, content = ingested
+    expired = server.faults.add(
+        "status", status=403, detail="Signed URL expired", path_prefix="/storage/v3/"
+    )
+
+    async def body() -> list[Path]:
+        async with AsyncCrucibleClient(
+            server.url_v3, server.user_key, api_version="v3", state_dir=tmp_path / "state"
+        ) as client:
+            return await client.files.download(dsid, output_dir=tmp_path / "out")
+
+    [written] = asyncio.run(body())
+    assert expired.consumed == 1
+    assert written.read_bytes() == content

@@ -18,6 +18,7 @@ EXPECTED_ALL = [
     "APIStatusError",
     "APITimeoutError",
     "AmbiguousMatchError",
+    "AsyncCrucibleClient",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
