@@ -58,22 +58,16 @@ def rss_bytes() -> int:
 
 @dataclass
 class Tally:
-    """Latencies (seconds) and caller-visible errors per operation kind; thread-safe.
+    """Latencies (seconds) and caller-visible errors per call kind; thread-safe."""
 
-    Attributes:
-        sample_every: Record the RSS after every this many operations.
-    """
-
-    sample_every: int = 500
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     examples: dict[str, str] = field(default_factory=dict)
-    rss: list[tuple[int, int]] = field(default_factory=list)
     done: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, kind: str, seconds: float, error: BaseException | None) -> None:
-        """Counts one finished operation, and samples the RSS when it is time to."""
+        """Counts one finished call."""
         with self._lock:
             self.latencies[kind].append(seconds)
             if error is not None:
@@ -81,8 +75,6 @@ class Tally:
                 self.errors[kind][name] += 1
                 self.examples.setdefault(f"{kind}:{name}", str(error)[:300])
             self.done += 1
-            if self.done % self.sample_every == 0:
-                self.rss.append((self.done, rss_bytes()))
 
     def error_total(self, kinds: tuple[str, ...]) -> int:
         """The number of caller-visible errors of the given kinds."""
@@ -133,78 +125,102 @@ class Worker:
         return path
 
 
-def run_operation(client: Any, worker: Worker, kind: str) -> list[tuple[str, Callable[[], Any]]]:
+Step = tuple[str, Callable[[], Any], Callable[[Any], None]]
+"""One call of an operation: its kind, what starts it, what to do with its result."""
+
+
+def _keep(result: Any) -> None:
+    """The `then` of a call whose result is not needed."""
+
+
+def plan(client: Any, worker: Worker, kind: str) -> list[Step]:
     """Returns the calls that make up one operation of `kind` (one, or ingest then wait).
 
-    Each call updates the worker's records when it succeeds, so a failed call leaves nothing
-    for later operations to trip over.
+    The same plan runs on the sync client (each start returns the result) and on the async
+    one (each start returns a coroutine to await): `client.v3` has the same surface on both.
+    A call's `then` updates the worker's records only when it succeeded, so a failed call
+    leaves nothing for later operations to trip over.
     """
     v3 = client.v3
     rng = worker.rng
     if kind == "create":
         name = worker.next_name("soak")
-
-        def create() -> None:
-            made = v3.datasets.create(dataset_name=name, measurement="soak")
-            worker.datasets.append(made.unique_id)
-
-        return [("create", create)]
+        return [
+            (
+                "create",
+                lambda: v3.datasets.create(dataset_name=name, measurement="soak"),
+                lambda made: worker.datasets.append(made.unique_id),
+            )
+        ]
     if kind == "get":
         dsid = rng.choice(worker.datasets)
-        return [("get", lambda: v3.datasets.get(dsid))]
+        return [("get", lambda: v3.datasets.get(dsid), _keep)]
     if kind == "list":
-        return [("list", lambda: v3.datasets.list(measurement="soak", limit=20).to_list())]
+        return [("list", lambda: v3.datasets.list(measurement="soak", limit=20).to_list(), _keep)]
     if kind == "merge":
         dsid = rng.choice(worker.datasets)
         patch = {"soak": {f"k{rng.randint(0, 9)}": rng.randint(0, 10**6)}}
-        return [("merge", lambda: v3.metadata.update(dsid, patch))]
+        return [("merge", lambda: v3.metadata.update(dsid, patch), _keep)]
     if kind == "upload":
         dsid = rng.choice(worker.datasets)
         path = worker.small_file()
-
-        def upload() -> None:
-            [record] = v3.files.upload(dsid, path)
-            worker.uploaded.append((dsid, path.name, record.mfid))
-
-        return [("upload", upload)]
+        return [
+            (
+                "upload",
+                lambda: v3.files.upload(dsid, path),
+                lambda records: worker.uploaded.append((dsid, path.name, records[0].mfid)),
+            )
+        ]
     if kind == "ingest":
         dsid, name, file_mfid = worker.uploaded.pop(rng.randrange(len(worker.uploaded)))
         request: list[Any] = []
 
-        def ingest() -> None:
-            request.append(v3.ingestion.request(file_mfid))
-
-        def wait() -> None:
-            if not request:
-                return
-            done = v3.ingestion.wait(
-                request[0].id, timeout=INGEST_TIMEOUT, poll=INGEST_POLL, raise_on_failure=True
-            )
-            if done.status in ("complete", "completed", "ingested"):
+        def done(final: Any) -> None:
+            if final.status in ("complete", "completed", "ingested"):
                 worker.ingested.append((dsid, name))
 
-        return [("ingest", ingest), ("wait", wait)]
+        return [
+            ("ingest", lambda: v3.ingestion.request(file_mfid), request.append),
+            (
+                "wait",
+                lambda: v3.ingestion.wait(
+                    request[0].id, timeout=INGEST_TIMEOUT, poll=INGEST_POLL, raise_on_failure=True
+                ),
+                done,
+            ),
+        ]
     dsid, name = rng.choice(worker.ingested)
     target = worker.folder / "downloads"
-    return [
-        (
-            "download",
-            lambda: v3.files.download(dsid, file_name=name, output_dir=target),
-        )
-    ]
+    return [("download", lambda: v3.files.download(dsid, file_name=name, output_dir=target), _keep)]
 
 
 def work_once(client: Any, worker: Worker, tally: Tally) -> int:
-    """Runs one operation (its calls in order) and records each; returns the calls made."""
-    calls = run_operation(client, worker, worker.choose())
-    for kind, call in calls:
-        started = time.perf_counter()
+    """Runs one operation on the sync client (its calls in order), recording each call."""
+    steps = plan(client, worker, worker.choose())
+    for kind, start, then in steps:
+        began = time.perf_counter()
         error: BaseException | None = None
         try:
-            call()
+            then(start())
         except Exception as exc:  # every error class reaching the caller is what we count
             error = exc
-        tally.record(kind, time.perf_counter() - started, error)
+        tally.record(kind, time.perf_counter() - began, error)
         if error is not None:
             break
-    return len(calls)
+    return len(steps)
+
+
+async def awork_once(client: Any, worker: Worker, tally: Tally) -> int:
+    """Runs one operation on the async client (its calls in order), recording each call."""
+    steps = plan(client, worker, worker.choose())
+    for kind, start, then in steps:
+        began = time.perf_counter()
+        error: BaseException | None = None
+        try:
+            then(await start())
+        except Exception as exc:  # every error class reaching the caller is what we count
+            error = exc
+        tally.record(kind, time.perf_counter() - began, error)
+        if error is not None:
+            break
+    return len(steps)

@@ -21,13 +21,15 @@ Reported: operations per second; errors that reached the caller, by operation ki
 client's RSS at the start, along the run and at the end; p50 and p99 latency per operation
 kind, with and without faults.
 
-Asynchronous driver: the client has no asynchronous counterpart in this tree yet, so only the
-threaded driver runs; an asyncio driver sharing the run is pending until one exists.
+Drivers: `--threads` threads share one `CrucibleClient` while `--tasks` asyncio tasks share
+one `AsyncCrucibleClient` (its event loop in a thread of its own), all taking operations from
+the same count; errors are reported per driver.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import random
 import sqlite3
@@ -35,6 +37,7 @@ import statistics
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +50,7 @@ from bench._soak_work import (
     NON_IDEMPOTENT_KINDS,
     Tally,
     Worker,
+    awork_once,
     rss_bytes,
     work_once,
 )
@@ -68,29 +72,45 @@ def fault_rules(rate: float, seed: int, timeout: float) -> list[dict[str, Any]]:
     ]
 
 
+@dataclass
+class Phase:
+    """One run: its tallies per driver, wall time, RSS samples and faults injected.
+
+    Attributes:
+        ops: Operations run.
+        tallies: `threads` (the sync client) and, when run, `asyncio tasks` (the async one).
+        wall: Seconds from the first operation to the last.
+        rss: (operations started, client RSS in bytes) samples.
+        faults: Requests faulted per fault kind.
+    """
+
+    ops: int
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    wall: float = 0.0
+    rss: list[tuple[int, int]] = field(default_factory=list)
+    faults: dict[str, int] = field(default_factory=dict)
+
+
 def run_phase(
     server: ServerProcess, args: argparse.Namespace, *, ops: int, faulted: bool, folder: Path
-) -> tuple[Tally, float, dict[str, int]]:
-    """Runs `ops` operations on `args.threads` threads sharing one client.
-
-    Returns:
-        The tally, the wall time in seconds, and the requests faulted per fault kind.
-    """
-    from pycrucible import CrucibleClient
+) -> Phase:
+    """Runs `ops` operations: `args.threads` threads share one `CrucibleClient` while
+    `args.tasks` asyncio tasks share one `AsyncCrucibleClient`, taking from the same count."""
+    from pycrucible import AsyncCrucibleClient, CrucibleClient
 
     control = httpx.Client(
         base_url=server.url, headers={"Authorization": f"Bearer {server.admin_key}"}, timeout=30
     )
     control.delete("/_control/faults").raise_for_status()
-    tally = Tally(sample_every=args.sample_every)
-    client = CrucibleClient(
-        f"{server.url}/api/v3",
-        server.user_key,
-        api_version="v3",
-        state_dir=folder / "state",
-        timeout=args.timeout,
-        transfer_timeout=args.timeout,
-    )
+    phase = Phase(ops)
+    settings: dict[str, Any] = {
+        "api_version": "v3",
+        "timeout": args.timeout,
+        "transfer_timeout": args.timeout,
+    }
+    api = f"{server.url}/api/v3"
+    client = CrucibleClient(api, server.user_key, state_dir=folder / "state", **settings)
+    run = "faults" if faulted else "baseline"
     remaining = [ops]
     lock = threading.Lock()
 
@@ -99,34 +119,62 @@ def run_phase(
             if remaining[0] <= 0:
                 return False
             remaining[0] -= 1
+            started = ops - remaining[0]
+            if started % args.sample_every == 0:
+                phase.rss.append((started, rss_bytes()))
             return True
 
-    def loop(index: int) -> None:
+    def worker(index: int) -> Worker:
         scratch = folder / f"w{index}"
         scratch.mkdir(parents=True, exist_ok=True)
-        run = "faults" if faulted else "baseline"
-        worker = Worker(index, run, scratch, random.Random(args.seed * 1000 + index))
+        return Worker(index, run, scratch, random.Random(args.seed * 1000 + index))
+
+    def loop(index: int, tally: Tally) -> None:
+        mine = worker(index)
         while take():
-            work_once(client, worker, tally)
+            work_once(client, mine, tally)
+
+    async def tasks(tally: Tally) -> None:
+        async with AsyncCrucibleClient(
+            api, server.user_key, state_dir=folder / "astate", **settings
+        ) as aclient:
+
+            async def task(index: int) -> None:
+                mine = worker(index)
+                while take():
+                    await awork_once(aclient, mine, tally)
+
+            await asyncio.gather(*(task(500 + i) for i in range(args.tasks)))
 
     if faulted:
         for rule in fault_rules(args.fault_rate, args.seed, args.timeout):
             control.post("/_control/faults", json=rule).raise_for_status()
-    tally.rss.append((0, rss_bytes()))
-    threads = [threading.Thread(target=loop, args=(i,), daemon=True) for i in range(args.threads)]
+    phase.tallies["threads"] = Tally()
+    drivers = [
+        threading.Thread(target=loop, args=(i, phase.tallies["threads"]), daemon=True)
+        for i in range(args.threads)
+    ]
+    if args.tasks:
+        phase.tallies["asyncio tasks"] = Tally()
+        drivers.append(
+            threading.Thread(
+                target=asyncio.run, args=(tasks(phase.tallies["asyncio tasks"]),), daemon=True
+            )
+        )
+    phase.rss.append((0, rss_bytes()))
     started = time.perf_counter()
-    for thread in threads:
+    for thread in drivers:
         thread.start()
-    for thread in threads:
+    for thread in drivers:
         thread.join()
-    wall = time.perf_counter() - started
-    tally.rss.append((tally.done, rss_bytes()))
+    phase.wall = time.perf_counter() - started
+    phase.rss.append((ops, rss_bytes()))
     rules = control.get("/_control/faults").json()
     control.delete("/_control/faults").raise_for_status()
     control.close()
     client.close()
-    faults = {name: rule["consumed"] for name, rule in zip(FAULT_KINDS, rules, strict=False)}
-    return tally, wall, faults
+    phase.faults = {name: rule["consumed"] for name, rule in zip(FAULT_KINDS, rules, strict=False)}
+    return phase
 
 
 def duplicates(data_dir: Path) -> dict[str, int]:
@@ -170,43 +218,44 @@ def _ms(values: list[float], quantile: float) -> str:
     return f"{cuts[int(quantile * 100) - 1] * 1000:.1f}"
 
 
-def report(
-    args: argparse.Namespace,
-    phases: dict[str, tuple[Tally, float, dict[str, int]]],
-    counts: dict[str, int],
-    ops: dict[str, int],
-) -> None:
+def report(args: argparse.Namespace, phases: dict[str, Phase], counts: dict[str, int]) -> None:
     """Prints the soak's figures (see the module docstring)."""
     write(
-        f"# soak: {args.ops} operations, {args.threads} threads on one client, "
-        f"fault rate {args.fault_rate:.1%}, seed {args.seed}, client timeout {args.timeout:g} s"
+        f"# soak: {args.ops} operations, {args.threads} threads on one client and "
+        f"{args.tasks} asyncio tasks on one async client, fault rate {args.fault_rate:.1%}, "
+        f"seed {args.seed}, client timeout {args.timeout:g} s"
     )
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     write(f"# {os.cpu_count()} CPUs, load average at the end {load} (other work slows the run)")
-    for name, (tally, wall, faults) in phases.items():
-        write(f"\n## {name}: {tally.done} calls in {wall:.1f} s")
-        write(f"operations/s: {ops[name] / wall:.1f} ({ops[name]} operations)")
-        if faults:
-            total = sum(faults.values())
-            write("faults injected: " + ", ".join(f"{k} {v}" for k, v in faults.items()))
+    for name, phase in phases.items():
+        calls = sum(tally.done for tally in phase.tallies.values())
+        write(f"\n## {name}: {phase.ops} operations ({calls} calls) in {phase.wall:.1f} s")
+        write(f"operations/s: {phase.ops / phase.wall:.1f}")
+        if phase.faults and name != "no faults":
+            total = sum(phase.faults.values())
+            write("faults injected: " + ", ".join(f"{k} {v}" for k, v in phase.faults.items()))
             write(f"  ({total} requests faulted)")
-        idem = tally.error_total(IDEMPOTENT_KINDS)
-        other = tally.error_total(NON_IDEMPOTENT_KINDS)
-        write(f"errors to the caller: idempotent kinds {idem}, non-idempotent kinds {other}")
-        for kind in KINDS:
-            for cls, n in sorted(tally.errors[kind].items()):
-                write(f"  {kind}: {cls} x{n}  e.g. {tally.examples[f'{kind}:{cls}']}")
-        samples = ", ".join(f"{done}:{rss / MIB:.1f}" for done, rss in tally.rss)
-        first, last = tally.rss[0][1], tally.rss[-1][1]
+        for driver, tally in phase.tallies.items():
+            idem = tally.error_total(IDEMPOTENT_KINDS)
+            other = tally.error_total(NON_IDEMPOTENT_KINDS)
+            write(
+                f"errors to the caller ({driver}, {tally.done} calls): "
+                f"idempotent kinds {idem}, non-idempotent kinds {other}"
+            )
+            for kind in KINDS:
+                for cls, n in sorted(tally.errors[kind].items()):
+                    write(f"  {kind}: {cls} x{n}  e.g. {tally.examples[f'{kind}:{cls}']}")
+        first, last = phase.rss[0][1], phase.rss[-1][1]
         write(f"client RSS MiB: start {first / MIB:.1f}, end {last / MIB:.1f}")
-        write(f"  samples (operations done: MiB): {samples}")
-    write("\n## latency per call kind, ms (p50 / p99)")
+        samples = ", ".join(f"{done}:{rss / MIB:.1f}" for done, rss in phase.rss)
+        write(f"  samples (operations started: MiB): {samples}")
+    write("\n## latency per call kind, ms (p50 / p99; both drivers)")
     names = list(phases)
     write(f"{'kind':<10}" + "".join(f"{n + ' p50':>22}{n + ' p99':>22}" for n in names))
     for kind in KINDS:
         cells = []
         for name in names:
-            values = phases[name][0].latencies.get(kind, [])
+            values = [v for t in phases[name].tallies.values() for v in t.latencies.get(kind, [])]
             cells += [f"{_ms(values, 0.50):>22}", f"{_ms(values, 0.99):>22}"]
         write(f"{kind:<10}" + "".join(cells))
     write("\n## records on the server after both runs")
@@ -219,6 +268,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ops", type=int, default=20_000, help="operations per run")
     parser.add_argument("--threads", type=int, default=16, help="threads sharing the client")
+    parser.add_argument(
+        "--tasks", type=int, default=16, help="asyncio tasks sharing one async client (0: none)"
+    )
     parser.add_argument("--fault-rate", type=float, default=0.02, help="share of requests faulted")
     parser.add_argument("--seed", type=int, default=1, help="seed of the workload and faults")
     parser.add_argument("--timeout", type=float, default=3.0, help="client timeout, seconds")
@@ -230,10 +282,12 @@ def main() -> None:
         help="operations of the run without faults (default: a quarter of --ops; 0: none)",
     )
     args = parser.parse_args()
-    if args.ops < 1 or args.threads < 1 or not 0 <= args.fault_rate <= 1:
-        parser.error("--ops and --threads must be positive, --fault-rate between 0 and 1")
+    if args.ops < 1 or args.threads < 0 or args.tasks < 0 or args.threads + args.tasks < 1:
+        parser.error("--ops must be positive, --threads and --tasks not negative (not both 0)")
+    if not 0 <= args.fault_rate <= 1:
+        parser.error("--fault-rate must be between 0 and 1")
     baseline = args.baseline_ops if args.baseline_ops is not None else max(200, args.ops // 4)
-    phases: dict[str, tuple[Tally, float, dict[str, int]]] = {}
+    phases: dict[str, Phase] = {}
     with (
         ServerProcess(worker_delay=0.02) as server,
         tempfile.TemporaryDirectory(prefix="crucible-soak-") as scratch,
@@ -246,7 +300,7 @@ def main() -> None:
             server, args, ops=args.ops, faulted=True, folder=Path(scratch) / "faults"
         )
         counts = duplicates(server.data_dir)
-    report(args, phases, counts, {"no faults": baseline, "faults": args.ops})
+    report(args, phases, counts)
 
 
 if __name__ == "__main__":
