@@ -8,12 +8,12 @@ Operation kinds and whether a repeat of the request is safe (the client then ret
 fault the soak injects, so the caller should never see one):
 
 * idempotent: `create` (the client mints the dataset MFID, a repeat finds the record), `get`,
-  `list`, `upload` (initiate carries an `Idempotency-Key`, parts are PUTs, completion is safe
-  to repeat), `download` (GETs of signed links, verified and renamed into place) and `wait`
-  (GET polling of an ingestion request);
-* not idempotent: `merge` (a metadata PATCH: the client does not resend it once it may have
-  reached the server) and `ingest` (a POST that makes a new ingestion request each time: never
-  resent blindly). Faults that hit these after sending surface to the caller by design.
+  `list`, `merge` (a deep merge applied twice equals one), `upload` (initiate carries an
+  `Idempotency-Key`, parts are PUTs, completion is safe to repeat), `download` (GETs of signed
+  links, verified and renamed into place) and `wait` (GET polling of an ingestion request);
+* not idempotent: `ingest` (a POST that makes a new ingestion request each time: never resent
+  once it may have reached the server). Faults that hit it after sending (or that leave the
+  client unable to tell) surface to the caller by design.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-IDEMPOTENT_KINDS = ("create", "get", "list", "upload", "download", "wait")
-NON_IDEMPOTENT_KINDS = ("merge", "ingest")
+IDEMPOTENT_KINDS = ("create", "get", "list", "merge", "upload", "download", "wait")
+NON_IDEMPOTENT_KINDS = ("ingest",)
 KINDS = IDEMPOTENT_KINDS + NON_IDEMPOTENT_KINDS
 
 # Relative frequency of each kind (an `ingest` is followed by its `wait`).

@@ -1,8 +1,8 @@
-"""Soak: many threads share one `CrucibleClient` on API v3 while 2% of requests fail.
+"""Soak: threads and asyncio tasks share one client each on API v3 while 2% of requests fail.
 
-    python -m bench.soak                      # 20,000 operations, 16 threads, 2% faults
-    python -m bench.soak --ops 2000           # the quick run (under a minute)
-    bench/run soak                            # the same as the first line
+    python -m bench.soak                # 20,000 operations, 16 threads + 16 tasks, 2% faults
+    python -m bench.soak --ops 2000     # the quick run
+    bench/run soak                      # the same as the first line
 
 The local server runs in its own process (`bench._harness.ServerProcess`), so the client's
 memory is measured alone. The run is done twice on the same server: first without faults (the
