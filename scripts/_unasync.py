@@ -80,7 +80,7 @@ MODULES = (
 SWAPS = {
     "pycrucible._delegate": "pycrucible._async._delegate",
     "pycrucible._http": "pycrucible._async._http",
-    "pycrucible._transfers.calls_v3": "pycrucible._async._uploads",
+    "pycrucible._transfers.calls_v3": "pycrucible._async._calls",
     "pycrucible._transfers.downloads_v3": "pycrucible._async._downloads",
     "pycrucible._transfers.multipart_v3": "pycrucible._async._uploads",
     "pycrucible._transfers.resumable_v3": "pycrucible._async._uploads",

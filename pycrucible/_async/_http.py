@@ -47,6 +47,11 @@ P = ParamSpec("P")
 
 Hook = Callable[[Any], Awaitable[None]]
 
+POOL = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+"""The async pool: every connection kept open for reuse. httpx keeps only 20 by default, so
+with more calls in flight every answer beyond 20 closed its connection and a later call opened
+a new one (300 calls at 32 in flight on loopback: about 1.2x the time of this pool)."""
+
 
 async def _raise_for_status(response: httpx.Response) -> None:
     if response.status_code >= 400:
@@ -70,7 +75,7 @@ class AsyncEnvironmentProxyTransport(httpx.AsyncBaseTransport):
     def __init__(self, proxies: dict[str, str], verify: ssl.SSLContext | bool) -> None:
         self._proxies = proxies
         self._verify = verify
-        self._direct = httpx.AsyncHTTPTransport(verify=verify)
+        self._direct = httpx.AsyncHTTPTransport(verify=verify, limits=POOL)
         self._through: dict[str, httpx.AsyncHTTPTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -85,7 +90,7 @@ class AsyncEnvironmentProxyTransport(httpx.AsyncBaseTransport):
         if transport is None:
             _http.log.debug("using proxy %s", redact_url(proxy))
             transport = self._through[proxy] = httpx.AsyncHTTPTransport(
-                verify=self._verify, proxy=proxy
+                verify=self._verify, proxy=proxy, limits=POOL
             )
         return await transport.handle_async_request(request)
 
@@ -113,10 +118,10 @@ def async_inner_transport(
         return transport
     context = ssl_context(verify)
     if proxy is not None:
-        return httpx.AsyncHTTPTransport(verify=context, proxy=proxy)
+        return httpx.AsyncHTTPTransport(verify=context, proxy=proxy, limits=POOL)
     proxies = {k: v for k, v in urllib.request.getproxies_environment().items() if v}
     if not any(key != "no" for key in proxies):
-        return httpx.AsyncHTTPTransport(verify=context)
+        return httpx.AsyncHTTPTransport(verify=context, limits=POOL)
     return AsyncEnvironmentProxyTransport(proxies, context)
 
 

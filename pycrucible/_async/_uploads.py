@@ -7,22 +7,18 @@ Idempotency-Key, busy answers (`busy_retry`), which storage refusals mean "sign 
 again", and the session stepping past closed ones. Parts go under an `asyncio.Semaphore`;
 pauses are awaited.
 
-Not here yet: the resumable-session route the sync engine falls back to when a server has
-multipart uploads switched off; such a server gets a clear `TransferError` naming the sync
-client's `files.upload`.
+A server with multipart uploads switched off gets a resumable session
+(`pycrucible._async._resumable`), as from the sync engine.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime
 import os
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-import attrs
 import httpx
 from crucible_openapi.v3 import AuthenticatedClient
 from crucible_openapi.v3.api.files import get_file
@@ -32,38 +28,30 @@ from crucible_openapi.v3.api.uploads import (
     initiate_multipart_upload,
     initiate_replace_upload,
     list_upload_parts,
-    sign_upload_parts,
 )
 from crucible_openapi.v3.models import (
     FileRecord,
     MultipartUploadComplete,
     MultipartUploadSession,
-    PartChecksum,
-    PartSignRequest,
     ReplaceUploadInitiate,
-    SignedPart,
-    SignedParts,
     UploadInitiate,
     UploadPartsStatus,
 )
 from crucible_openapi.v3.types import UNSET
 
+from pycrucible._async._calls import MultipartSettings, upload_call
 from pycrucible._async._http import ainvoke
-from pycrucible._http import translate_errors
+from pycrucible._async._parts import Parts
+from pycrucible._async._resumable import upload_file_resumable
 from pycrucible._redact import get_logger
 from pycrucible._transfers.calls_v3 import (
-    busy_retry,
-    busy_wait,
     is_multipart_disabled,
     structured_detail,
 )
 from pycrucible._transfers.digest_v3 import Digest, digest_file
 from pycrucible._transfers.io import ProgressMeter
 from pycrucible._transfers.multipart_v3 import _REOPENS, _about, _idempotency_key, _local_file
-from pycrucible._transfers.parts_v3 import RESIGN_MARGIN, SIGN_BATCH, _damaged, _read_range
 from pycrucible._transfers.state_v3 import drop_state, load_state, save_state, state_path
-from pycrucible._transport import idempotent_calls, status_retries_by_caller
-from pycrucible._types import ProgressCallback
 from pycrucible.errors import (
     APIConnectionError,
     APIStatusError,
@@ -81,55 +69,6 @@ __all__ = ["MultipartSettings", "replace_file_multipart", "upload_file_v3"]
 log = get_logger("transfers")
 P = ParamSpec("P")
 R = TypeVar("R")
-_RESIGNS = 3
-
-
-@attrs.frozen
-class MultipartSettings:
-    """How the async v3 uploads run (the sync `MultipartSettings`, with an awaited `sleep`).
-
-    Attributes:
-        workers: Parts sent at the same time.
-        part_attempts: Tries per part before the upload fails.
-        state_dir: Folder of resume state; None keeps no state.
-        guess_part_size: Part size (bytes) assumed while hashing.
-        chunk_size: Unused here (the resumable route's chunk size).
-        call_attempts: Tries per upload-route call answered 429/502/503/504.
-        progress: Called with (file name, bytes sent, total) as an upload goes.
-        sleep: Awaited to pause for the given seconds.
-        clock: Unix time in seconds (signed URLs about to expire are signed again first).
-    """
-
-    workers: int = 8
-    part_attempts: int = 3
-    state_dir: Path | None = None
-    guess_part_size: int = 64 * 1024 * 1024
-    chunk_size: int | None = None
-    call_attempts: int = 6
-    progress: ProgressCallback | None = None
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-    clock: Callable[[], float] = time.time
-
-
-async def upload_call(
-    settings: MultipartSettings,
-    operation: Callable[P, Awaitable[R]],
-    /,
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> R:
-    """Awaits a generated upload-route operation, retrying busy answers (see `calls_v3`)."""
-    attempt = 1
-    while True:
-        try:
-            with status_retries_by_caller(), idempotent_calls():
-                return await ainvoke(operation, *args, **kwargs)
-        except APIStatusError as exc:
-            pause = busy_retry(exc, attempt, settings.call_attempts)
-            if pause is None:
-                raise
-            await settings.sleep(pause)
-            attempt += 1
 
 
 async def _digest(settings: MultipartSettings, local: Path, name: str, size: int) -> Digest:
@@ -154,12 +93,8 @@ async def upload_file_v3(
     filename: str | None = None,
     settings: MultipartSettings | None = None,
 ) -> FileRecord:
-    """Uploads one file by signed multipart (see the sync `upload_file_multipart`).
-
-    Raises:
-        TransferError: Also when the server has multipart uploads switched off (the async
-            client has no resumable-session fallback yet).
-    """
+    """Uploads one file: signed multipart, or a resumable session when multipart is off (see
+    the sync `upload_file_v3`)."""
     settings = settings or MultipartSettings()
     local = _local_file(path)
     name = filename or local.name
@@ -175,10 +110,8 @@ async def upload_file_v3(
     except APIStatusError as exc:
         if not is_multipart_disabled(exc):
             raise
-        raise TransferError(
-            f"{name}: this server has multipart uploads switched off, and the async client "
-            "has no resumable-session upload; use the sync client's files.upload"
-        ) from exc
+        log.info("multipart uploads are disabled on this server: using a resumable session")
+    return await upload_file_resumable(api, storage, dataset_mfid, local, name, settings)
 
 
 async def replace_file_multipart(
@@ -330,7 +263,16 @@ class _Upload:
             log.info("%s: %d of %d parts to send", name, len(missing), len(digest.part_crcs))
             to_send = sum(min(part_size, digest.size - (n - 1) * part_size) for n in missing)
             meter.update(digest.size - to_send)  # a resumed upload starts where the server is
-            parts = _Parts(self, upload_id, digest, meter.advance)
+            parts = Parts(
+                self.api,
+                self.storage,
+                self.dataset,
+                self.local,
+                upload_id,
+                digest,
+                settings,
+                meter.advance,
+            )
             await parts.send_all(missing)
             body = MultipartUploadComplete(
                 upload_id=upload_id, sha256_hash=digest.sha256, crc32c=digest.crc32c
@@ -389,125 +331,3 @@ class _Upload:
             )
         except CrucibleError as exc:
             log.warning("upload %s: abort failed (%s)", upload_id, exc)
-
-
-class _ExpiredError(Exception):
-    """Storage refused a part's URL as expired or forbidden: sign it again."""
-
-
-class _Parts:
-    """The signing and sending of one session's parts, `settings.workers` at a time."""
-
-    def __init__(
-        self, upload: _Upload, upload_id: str, digest: Digest, sent: Callable[[int], None]
-    ) -> None:
-        self.upload, self.upload_id, self.digest, self.sent = upload, upload_id, digest, sent
-        self.settings = upload.settings
-
-    async def send_all(self, missing: Sequence[int]) -> None:
-        gate = asyncio.Semaphore(max(1, self.settings.workers))
-
-        async def one(part: SignedPart) -> None:
-            async with gate:
-                await self.send(part)
-
-        for start in range(0, len(missing), SIGN_BATCH):
-            signed = await self.sign(list(missing[start : start + SIGN_BATCH]))
-            tasks = [asyncio.ensure_future(one(part)) for part in signed]
-            try:
-                await asyncio.gather(*tasks)
-            except BaseException:
-                for task in tasks:
-                    task.cancel()
-                await asyncio.gather(*tasks, return_exceptions=True)
-                raise
-
-    async def sign(self, numbers: list[int]) -> list[SignedPart]:
-        crcs = self.digest.part_crcs
-        request = PartSignRequest(
-            parts=[PartChecksum(part_number=n, crc32c=crcs[n - 1]) for n in numbers]
-        )
-        upload = self.upload
-        signed = (
-            await upload_call(
-                self.settings,
-                sign_upload_parts.asyncio_detailed,
-                upload.dataset,
-                self.upload_id,
-                client=upload.api,
-                body=request,
-            )
-        ).parsed
-        if not isinstance(signed, SignedParts) or len(signed.parts) != len(numbers):
-            raise UnexpectedResponseError(f"upload {self.upload_id}: no signed parts")
-        return signed.parts
-
-    def expiring(self, part: SignedPart) -> bool:
-        expires = part.expires_at
-        if not isinstance(expires, datetime.datetime):
-            return False
-        return expires.timestamp() - self.settings.clock() < RESIGN_MARGIN
-
-    async def send(self, part: SignedPart) -> None:
-        resigned = 0
-        if self.expiring(part):
-            part, resigned = (await self.sign([part.part_number]))[0], 1
-        failures = 0
-        while True:
-            try:
-                await self._put(part)
-                self.sent(part.size)
-                return
-            except _ExpiredError as refusal:
-                if resigned >= _RESIGNS:
-                    raise TransferError(
-                        f"part {part.part_number} refused by storage after signing it again "
-                        f"{resigned} times: {refusal}"
-                    ) from None
-                log.info(
-                    "part %d: signed URL refused (%s); signing again", part.part_number, refusal
-                )
-                part, resigned = (await self.sign([part.part_number]))[0], resigned + 1
-            except (APIConnectionError, APIStatusError) as exc:
-                failures += 1
-                if failures >= max(1, self.settings.part_attempts):
-                    if isinstance(exc, APIConnectionError):
-                        raise  # the session stays open: the upload resumes on the next call
-                    raise TransferError(
-                        f"part {part.part_number} failed after {failures} attempts: {exc}"
-                    ) from exc
-                if isinstance(exc, APIStatusError):
-                    await self.settings.sleep(
-                        busy_wait(exc) if exc.status_code in (429, 503) else 1.0
-                    )
-
-    async def _put(self, part: SignedPart) -> None:
-        headers = part.headers.to_dict() if part.headers else {}
-        sent = {
-            str(k): str(v)
-            for k, v in headers.items()
-            if str(k).lower() not in ("content-length", "authorization")
-        }
-        sent["Content-Length"] = str(part.size)
-        try:
-            with translate_errors():
-                await self.upload.storage.put(
-                    part.url,
-                    content=_blocks(self.upload.local, part.offset, part.size),
-                    headers=sent,
-                )
-        except APIStatusError as exc:
-            status, detail = exc.status_code, exc.detail
-            if status == 403 or (status == 400 and "expired" in detail.lower()):
-                raise _ExpiredError(f"{status} {detail}".strip()) from exc
-            if status == 400 and _damaged(detail):
-                raise
-            if status < 500 and status != 429:
-                raise TransferError(f"part {part.part_number} refused: {status} {detail}") from exc
-            raise
-
-
-async def _blocks(local: Path, offset: int, size: int) -> AsyncIterator[bytes]:
-    """A part's bytes, read a block at a time (never a whole part in memory)."""
-    for block in _read_range(local, offset, size):
-        yield block

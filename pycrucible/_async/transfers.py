@@ -23,9 +23,10 @@ from crucible_openapi.v3.api.files import (
 from crucible_openapi.v3.models import DownloadDisposition, DownloadLink, DownloadLinks, FileRecord
 
 from pycrucible._async._base import AsyncV3Resource, CallKwargs, opt, per_call
+from pycrucible._async._calls import MultipartSettings
 from pycrucible._async._downloads import download_dataset_v3, download_file_v3
 from pycrucible._async._http import ainvoke, parse_one
-from pycrucible._async._uploads import MultipartSettings, replace_file_multipart, upload_file_v3
+from pycrucible._async._uploads import replace_file_multipart, upload_file_v3
 from pycrucible._checks import check_file, check_files, check_id, check_output_folder, check_text
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger

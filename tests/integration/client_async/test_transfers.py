@@ -114,3 +114,31 @@ def test_a_corrupted_download_fails_its_sha256_check(
     finally:
         server.faults.clear()
     assert not (out / "data.bin").exists()
+
+
+def test_with_multipart_off_the_upload_takes_a_resumable_session(
+    connect: Connect, server: LocalCrucible, tmp_path: Path
+) -> None:
+    data = os.urandom(600 * 1024)
+    (tmp_path / "big.bin").write_bytes(data)
+    server.clear_storage_log()
+
+    async def body() -> None:
+        async with connect(upload_chunk_size=256 * 1024) as client:
+            dsid = (await client.create_dataset(dataset_name="resumable")).unique_id
+            record = (await client.upload_dataset(dsid, tmp_path / "big.bin"))[0]
+            assert record.sha256_hash == hashlib.sha256(data).hexdigest()
+            await _ingested(client, dsid)
+            out = await client.download_dataset(dsid, output_dir=tmp_path / "out")
+            assert out[0].read_bytes() == data
+
+    with httpx.Client(base_url=server.url, timeout=10) as control:
+        control.headers["Authorization"] = f"Bearer {server.admin_key}"
+        before = control.get("/_control/uploads").json()
+        control.put("/_control/uploads", json={"multipart_enabled": False})
+        try:
+            asyncio.run(body())
+        finally:
+            control.put("/_control/uploads", json=before)
+    sessions = [r for r in server.storage_log if "/v3-parts/" not in r.path and r.status]
+    assert len([r for r in sessions if "/storage/v3-" in r.path]) >= 3  # 600 KiB in 256 KiB chunks
