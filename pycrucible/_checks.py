@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import secrets
 import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pycrucible._redact import get_logger
 
 __all__ = [
     "check_datetime",
@@ -25,10 +28,18 @@ __all__ = [
     "check_reqid",
     "check_text",
     "id_of",
+    "is_orcid",
     "mfid_from_digest",
     "new_mfid",
     "one_of",
+    "project_then_user",
 ]
+
+T = TypeVar("T")
+
+log = get_logger("client")
+
+ORCID_PATTERN = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[0-9X]$")
 
 _FORBIDDEN = frozenset("/\\?#%")
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -157,7 +168,7 @@ def check_limit(value: Any) -> int | None:
     return value
 
 
-def one_of(value: str | None, other: str | None, name: str, other_name: str) -> str | None:
+def one_of(value: T, other: T, name: str, other_name: str) -> T:
     """The value given under either of two names of one argument (a seed and a later name).
 
     Raises:
@@ -270,3 +281,21 @@ def check_output_folder(folder: Any) -> Path:
         reason = f"cannot write into the output folder ({exc.strerror or exc})"
         raise error(exc.errno, reason, str(target)) from exc
     return target
+
+
+def is_orcid(value: object) -> bool:
+    """True for an ORCID such as `0000-0002-1825-0097`."""
+    return isinstance(value, str) and ORCID_PATTERN.match(value) is not None
+
+
+def project_then_user(project_id: Any, user: Any) -> tuple[Any, Any]:
+    """`(project_id, user)`, also when given in the upstream pycrucible's order.
+
+    The upstream client's `add_user_to_project(orcid, project_id)` takes the user first. An
+    ORCID is never a project's id, so an ORCID first and something else second is that order,
+    and is turned around.
+    """
+    if is_orcid(project_id) and not is_orcid(user):
+        log.info("add_user_to_project(orcid, project_id): the upstream argument order, accepted")
+        return user, project_id
+    return project_id, user

@@ -1,4 +1,4 @@
-"""Exceptions raised by pycrucible. Every one derives from `CrucibleError`::
+"""Exceptions raised by pycrucible. Every one derives from `CrucibleError`:
 
     CrucibleError
     ├── APIError                          something went wrong talking to the API
@@ -22,8 +22,10 @@
     ├── RequestFailedError                a processing request ended in a failure status
     ├── TransferError                     checksum mismatch, incomplete or unsafe transfer
     ├── ConfigurationError                no API URL or key anywhere (also a `ValueError`)
-    └── ParserError                       a file's metadata could not be read (also a `ValueError`)
-        └── ParserDependencyError         the parser needs an optional library not installed
+    ├── ParserError                       a file's metadata could not be read (also a `ValueError`)
+    │   └── ParserDependencyError         the parser needs an optional library not installed
+    └── UnsupportedByServerError          the server's API version has no such operation (v3
+                                          removed it); names the replacement
 
 `error_for_response` is the one place that maps a status code to a class.
 """

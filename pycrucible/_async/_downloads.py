@@ -83,13 +83,9 @@ async def download_dataset_v3(
         async with gate:
             if present(record, target, overwrite_existing):
                 return target
-            try:
-                return await _fetch(storage, url, record, target, workdir, attempts, progress)
-            except PermissionDeniedError as refusal:
-                # An expired link is replaced once by the file's own new link (as in sync).
-                log.info("%s: download link refused (%s); asking again", record.mfid, refusal)
-                url = await _link(api, record.mfid)
-                return await _fetch(storage, url, record, target, workdir, attempts, progress)
+            return await _fetch_relinking(
+                api, storage, url, record, target, workdir, attempts, progress
+            )
 
     try:
         tasks = [asyncio.ensure_future(one(*job)) for job in jobs]
@@ -132,14 +128,31 @@ async def download_file_v3(
     url = await _link(api, file_mfid)
     workdir = make_workdir(root, {first})
     try:
-        try:
-            return await _fetch(storage, url, record, target, workdir, attempts, progress)
-        except PermissionDeniedError as refusal:
-            log.info("%s: download link refused (%s); asking for a new one", file_mfid, refusal)
-            url = await _link(api, file_mfid)
-            return await _fetch(storage, url, record, target, workdir, attempts, progress)
+        return await _fetch_relinking(
+            api, storage, url, record, target, workdir, attempts, progress
+        )
     finally:
         remove_workdir(workdir)
+
+
+async def _fetch_relinking(
+    api: AuthenticatedClient,
+    storage: httpx.AsyncClient,
+    url: str,
+    record: FileRecord,
+    target: Path,
+    workdir: Path,
+    attempts: int,
+    progress: ProgressCallback | None,
+) -> Path:
+    """Fetches through `url`; a link refused by storage (expired, for example between a cut
+    and the retry) is replaced once by a new one."""
+    try:
+        return await _fetch(storage, url, record, target, workdir, attempts, progress)
+    except PermissionDeniedError as refusal:
+        log.info("%s: download link refused (%s); asking for a new one", record.mfid, refusal)
+        url = await _link(api, record.mfid)
+        return await _fetch(storage, url, record, target, workdir, attempts, progress)
 
 
 async def _link(api: AuthenticatedClient, file_mfid: str) -> str:

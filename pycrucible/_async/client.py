@@ -80,7 +80,7 @@ class AsyncCrucibleClientV3:
         self.samples = AsyncSamples(core, metadata=self.metadata)
         self.links = AsyncLinks(core)
         self.resources = AsyncResources(core)
-        self.post_seed = AsyncPostSeed(core, samples=self.samples)
+        self.post_seed = AsyncPostSeed(core, samples=self.samples, datasets=self.datasets)
         # Ingestion and the one-call pipeline
         self.ingestion = AsyncIngestion(core)
         self.processing = AsyncProcessing(core, ingestion=self.ingestion, files=self.files)
@@ -143,8 +143,8 @@ class AsyncCrucibleClientV3:
     add_sample_to_dataset = delegate("datasets", AsyncDatasets.link_sample)
     add_dataset_to_sample = delegate("datasets", AsyncDatasets.link_sample)
     remove_sample_from_dataset = delegate("datasets", AsyncDatasets.unlink_sample)
-    link_datasets = delegate("datasets", AsyncDatasets.link)
-    list_children_of_dataset = adelegate_list("datasets", AsyncDatasets.children)
+    link_datasets = delegate("post_seed", AsyncPostSeed.link_datasets)
+    list_children_of_dataset = adelegate_list("post_seed", AsyncPostSeed.list_children_of_dataset)
     list_parents_of_dataset = adelegate_list("datasets", AsyncDatasets.parents)
     # The upstream pycrucible's later names that are not plain aliases of the seed ones
     update_sample = delegate("post_seed", AsyncPostSeed.update_sample)

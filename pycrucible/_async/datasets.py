@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping
-from typing import Any, NoReturn, Unpack
+from typing import Any, Unpack
 
 from crucible_openapi.v3.api.datasets import (
     add_dataset_keyword,
@@ -329,6 +329,19 @@ class AsyncDatasets(AsyncDatasetLineage, AsyncDatasetSearch):
         response = await ainvoke(list_dataset_keywords.asyncio_detailed, ds, client=self._api)
         return parse_list(response, Keyword, f"keywords of {ds}")[:cap]
 
-    def all_keywords(self, *args: Any, **kwargs: Any) -> NoReturn:
-        """Gone in API v3 (the global keyword list): raises `UnsupportedByServerError`."""
-        unsupported("get_keywords (the global keyword list)", "get_dataset_keywords(dsid)")
+    async def all_keywords(
+        self, dsid: str | None = None, limit: int | None = None, **options: Unpack[CallKwargs]
+    ) -> builtins.list[Keyword]:
+        """The seed-era `get_keywords`: with `dsid`, that dataset's keywords (as `keywords`).
+
+        Args:
+            dsid: The dataset's MFID.
+            limit: At most this many (None: all).
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
+
+        Raises:
+            UnsupportedByServerError: Without `dsid`: API v3 has no global keyword list.
+        """
+        if dsid is None:
+            unsupported("get_keywords (the global keyword list)", "get_dataset_keywords(dsid)")
+        return await self.keywords(dsid, limit, **options)

@@ -28,7 +28,7 @@ from pycrucible._async._http import ainvoke, ainvoke_idempotent, parse_one
 from pycrucible._async._search import check_search
 from pycrucible._async.instrument_admin import AsyncInstrumentAdmin
 from pycrucible._async.pages import AsyncOffsetPages
-from pycrucible._checks import check_text
+from pycrucible._checks import check_text, one_of
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._lists import page_limit, read_page, total_of
@@ -287,6 +287,7 @@ class AsyncInstruments(AsyncInstrumentAdmin):
         model: str | None = None,
         description: str | None = None,
         instrument_type: str | None = None,
+        instrument_owner: str | None = None,
         **options: Unpack[CallKwargs],
     ) -> Instrument:
         """Returns the instrument with this name, registering it first when there is none (the
@@ -302,6 +303,7 @@ class AsyncInstruments(AsyncInstrumentAdmin):
             model: Model.
             description: Free text.
             instrument_type: Kind of instrument.
+            instrument_owner: The upstream pycrucible's name for `owner`.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Raises:
@@ -309,11 +311,9 @@ class AsyncInstruments(AsyncInstrumentAdmin):
                 new instrument, or the slug belongs to an instrument of another name.
         """
         name = check_text(instrument_name, "instrument_name")
-        slug = (
-            check_new_slug(instrument_id, "instrument_id")
-            if instrument_id
-            else slug_from_name(name)
-        )
+        owner = one_of(owner, instrument_owner, "owner", "instrument_owner")
+        slug = check_new_slug(instrument_id, "instrument_id") if instrument_id else None
+        slug = slug or slug_from_name(name)
         if owner is not None:
             check_user_ref(owner, "owner")
         try:

@@ -20,6 +20,7 @@ from pycrucible._async._base import AsyncV3Core, AsyncV3Resource, CallKwargs, pe
 from pycrucible._async._http import ainvoke, ainvoke_idempotent, parse_list
 from pycrucible._async.pages import AsyncOffsetPages
 from pycrucible._async.users import AsyncUsers
+from pycrucible._checks import project_then_user
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
 from pycrucible._v3._lists import page_limit, read_page, total_of
@@ -108,7 +109,8 @@ class AsyncProjectMembers(AsyncV3Resource):
 
         Args:
             project_id: The project's slug or MFID.
-            orcid: The user: an ORCID, a user MFID, a username or an e-mail address.
+            orcid: The user: an ORCID, a user MFID, a username or an e-mail address. (The
+                upstream pycrucible's order, an ORCID first and then the project, is accepted.)
             role: `viewer`, `contributor` (the server's default), `editor` or `admin`.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
@@ -118,6 +120,7 @@ class AsyncProjectMembers(AsyncV3Resource):
         Raises:
             ValueError: A bad argument (before any request).
         """
+        project_id, orcid = project_then_user(project_id, orcid)
         ref = check_lookup_slug(project_id, "project_id")
         check_user_ref(orcid, "orcid")
         wanted = UNSET if role is None else _check_role(role)

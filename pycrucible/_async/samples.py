@@ -28,7 +28,7 @@ from pycrucible._async._search import AsyncSampleSearch
 from pycrucible._async.links import AsyncSampleLineage
 from pycrucible._async.metadata import AsyncMetadata
 from pycrucible._async.pages import AsyncKeysetPages, AsyncOffsetPages
-from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
+from pycrucible._checks import check_datetime, check_id, id_of, new_mfid, one_of
 from pycrucible._core import answers_own_retry
 from pycrucible._metadata import encode_metadata
 from pycrucible._records import as_record
@@ -190,6 +190,8 @@ class AsyncSamples(AsyncSampleLineage, AsyncSampleSearch):
         public: bool = False,
         scientific_metadata: Mapping[str, Any] | None = None,
         owner_user_id: int | None = None,
+        creation_date: datetime.datetime | str | None = None,
+        owner_id: int | None = None,
         **options: Unpack[CallKwargs],
     ) -> Sample:
         """Creates a sample, then its metadata and its links to parents and children. Safe to
@@ -212,6 +214,8 @@ class AsyncSamples(AsyncSampleLineage, AsyncSampleSearch):
             public: Readable by everybody.
             scientific_metadata: Metadata dict (JSON-compatible).
             owner_user_id: Seed-era internal user id: API v3 has none (raises).
+            creation_date: The upstream pycrucible's name for `date_created`.
+            owner_id: The upstream pycrucible's name for `owner_user_id` (raises likewise).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
@@ -223,7 +227,8 @@ class AsyncSamples(AsyncSampleLineage, AsyncSampleSearch):
             ConflictError: Your `unique_id` belongs to another record.
             UnsupportedByServerError: `owner_user_id` was given.
         """
-        if owner_user_id is not None:
+        date_created = one_of(date_created, creation_date, "date_created", "creation_date")
+        if owner_user_id is not None or owner_id is not None:
             unsupported("add_sample(owner_user_id=...) (internal user ids)", "owner_orcid=")
         if unique_id is None and sample_name is None:
             raise ValueError("give a sample_name (or a unique_id) for the new sample")

@@ -227,7 +227,8 @@ class AsyncUsers(AsyncV3Resource):
 
         Args:
             user_info: `username` (required), `first_name`, `last_name` (required),
-                `orcid` (optional: without it the server mints an MFID), `email`.
+                `orcid` (optional: without it the server mints an MFID), `email`; a
+                `projects` list (the upstream pycrucible's way) adds to `project_ids`.
             project_ids: Project slugs the user joins (as contributor).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
@@ -238,8 +239,12 @@ class AsyncUsers(AsyncV3Resource):
             ValueError: A bad or missing field (before any request).
             PermissionDeniedError: You are not a platform administrator.
         """
-        info = _user_info(user_info)
-        projects = [check_lookup_slug(p, "project_ids item") for p in project_ids]
+        fields = dict(user_info) if isinstance(user_info, Mapping) else user_info
+        listed: Any = (fields.pop("projects", None) if isinstance(fields, dict) else None) or ()
+        if isinstance(listed, str):
+            raise ValueError("user_info['projects'] must be a list of project slugs")
+        info = _user_info(fields)
+        projects = [check_lookup_slug(p, "project_ids item") for p in [*project_ids, *listed]]
         body = UserCreate(user_info=info, project_ids=projects)
         response = await ainvoke_idempotent(
             create_user.asyncio_detailed,
@@ -256,6 +261,8 @@ class AsyncUsers(AsyncV3Resource):
         orcid: str,
         user_info: UserInfoSource | None = None,
         project_ids: Iterable[str] = (),
+        *,
+        get_user_info_function: Callable[[str], Mapping[str, Any] | None] | None = None,
         **options: Unpack[CallKwargs],
     ) -> UserRead:
         """Returns the user, creating them first (administrators) when unknown.
@@ -266,19 +273,28 @@ class AsyncUsers(AsyncV3Resource):
                 returns them (only called when the user must be created). A missing
                 `orcid` / `username` / `email` is taken from `orcid` by its kind.
             project_ids: Projects a new user joins.
+            get_user_info_function: The upstream pycrucible's name for a `user_info`
+                function.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Raises:
-            ValueError: A bad argument, or `user_info` naming another user.
+            ValueError: A bad argument, `user_info` naming another user, or a function that
+                found no details (nothing was created).
             NotFoundError: Unknown user and no `user_info` to create them.
         """
         kind, ref = check_user_ref(orcid, "orcid")
+        if user_info is not None and get_user_info_function is not None:
+            raise ValueError("give user_info or get_user_info_function, not both")
+        source = user_info if user_info is not None else get_user_info_function
         try:
             return await self.get(ref)
         except NotFoundError:
-            if user_info is None:
+            if source is None:
                 raise
-        info = dict(user_info(ref) if callable(user_info) else user_info)
+        found = source(ref) if callable(source) else source
+        if not found:
+            raise ValueError(f"no details for user {ref}: the user_info function found none")
+        info = dict(found)
         key = {"id": "orcid", "username": "username", "email": "email"}[kind]
         info.setdefault(key, ref)
         if str(info[key]).strip().lower() != ref.lower():

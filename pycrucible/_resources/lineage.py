@@ -60,15 +60,29 @@ class DatasetLineage(Resource):
     def list_children_of_dataset(
         self,
         /,
-        dsid: str,
+        dsid: str | None = None,
         limit: int | None = None,
         *,
+        parent_dataset_id: str | None = None,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **filters: Any,
     ) -> list[Dataset]:
-        """Lists the datasets linked as children of `dsid` (same filters as `list_datasets`)."""
-        return self._linked("children", dsid, limit, filters)
+        """Lists the datasets linked as children of `dsid` (same filters as `list_datasets`).
+
+        Args:
+            dsid: The dataset's `unique_id`.
+            limit: At most this many (None: all).
+            parent_dataset_id: The upstream pycrucible's name for `dsid`.
+            **filters: Dataset fields to match, as `list_datasets` takes them.
+
+        Raises:
+            ValueError: No dataset, or one given under both names (nothing was sent).
+        """
+        parent = one_of(dsid, parent_dataset_id, "dsid", "parent_dataset_id")
+        if parent is None:
+            raise ValueError("list_children_of_dataset needs the dataset (dsid)")
+        return self._linked("children", parent, limit, filters)
 
     @per_call
     def list_parents_of_dataset(

@@ -15,7 +15,14 @@ from crucible_openapi.v1.api.projects import (
 from crucible_openapi.v1.api.users import list_user_projects
 from crucible_openapi.v1.models import Instrument, InstrumentCreate, Project, ProjectCreate, User
 
-from pycrucible._checks import check_id, check_limit, check_text, new_mfid
+from pycrucible._checks import (
+    check_id,
+    check_limit,
+    check_text,
+    new_mfid,
+    one_of,
+    project_then_user,
+)
 from pycrucible._core import Core, Resource, given, per_call
 from pycrucible._delegate import delegate
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
@@ -116,6 +123,7 @@ class Registry(Resource):
         model: str | None = None,
         description: str | None = None,
         instrument_type: str | None = None,
+        instrument_owner: str | None = None,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Instrument:
@@ -132,11 +140,13 @@ class Registry(Resource):
             model: Model (used only when registering).
             description: Free text (used only when registering).
             instrument_type: Kind of instrument (used only when registering).
+            instrument_owner: The upstream pycrucible's name for `owner`.
 
         Returns:
             The existing or new instrument.
         """
         name = check_text(instrument_name, "instrument_name")
+        owner = one_of(owner, instrument_owner, "owner", "instrument_owner")
         try:
             return self.get_instrument(instrument_name=name)
         except NotFoundError:
@@ -296,9 +306,13 @@ class Registry(Resource):
     ) -> list[User]:
         """Adds a user to a project's team and access group (admin only).
 
+        The upstream pycrucible's order, `(orcid, project_id)`, is accepted too: an ORCID
+        given first is taken as the user.
+
         Returns:
             The project's team after the change.
         """
+        project_id, orcid = project_then_user(project_id, orcid)
         pid = check_id(project_id, "project_id")
         user = check_id(orcid, "orcid")
         response = invoke_idempotent(

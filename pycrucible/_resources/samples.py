@@ -29,7 +29,7 @@ from crucible_openapi.v1.models import (
 )
 from crucible_openapi.v1.types import UNSET
 
-from pycrucible._checks import check_datetime, check_id, check_limit, id_of, new_mfid
+from pycrucible._checks import check_datetime, check_id, check_limit, id_of, new_mfid, one_of
 from pycrucible._core import (
     Resource,
     answers_own_retry,
@@ -134,6 +134,8 @@ class Samples(Resource):
         children: Iterable[SampleRef] = (),
         *,
         owner_user_id: int | None = None,
+        creation_date: datetime.datetime | str | None = None,
+        owner_id: int | None = None,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Sample:
@@ -153,6 +155,8 @@ class Samples(Resource):
             parents: Samples (records or ids) this one derives from.
             children: Samples (records or ids) derived from this one.
             owner_user_id: Internal id of the owner (seed-era field).
+            creation_date: The upstream pycrucible's name for `date_created`.
+            owner_id: The upstream pycrucible's name for `owner_user_id`.
 
         Returns:
             The new sample (`sample["unique_id"]` works).
@@ -163,6 +167,8 @@ class Samples(Resource):
         """
         if unique_id is None and sample_name is None:
             raise ValueError("give a sample_name (or a unique_id) for the new sample")
+        date_created = one_of(date_created, creation_date, "date_created", "creation_date")
+        owner_user_id = one_of(owner_user_id, owner_id, "owner_user_id", "owner_id")
         parent_ids = [id_of(p, "parents item") for p in parents]
         child_ids = [id_of(c, "children item") for c in children]
         chosen = unique_id is not None

@@ -86,7 +86,8 @@ class Users(Resource):
         """Creates a user, or updates the one with this ORCID (admin only; an upsert).
 
         Args:
-            user_info: `orcid` (required), `first_name`, `last_name`, `email`, `lbl_email`.
+            user_info: `orcid` (required), `first_name`, `last_name`, `email`, `lbl_email`;
+                a `projects` list (the upstream pycrucible's way) adds to `project_ids`.
             project_ids: Projects the user joins.
 
         Returns:
@@ -94,21 +95,28 @@ class Users(Resource):
         """
         if not isinstance(user_info, Mapping):
             raise ValueError(f"user_info must be a dict, got {type(user_info).__name__}")
-        check_id(user_info.get("orcid"), "user_info['orcid']")
-        projects = [check_id(p, "project_ids item") for p in project_ids]
-        body = UserCreate(user_info=UserInfo.from_dict(dict(user_info)), project_ids=projects)
+        info = dict(user_info)
+        check_id(info.get("orcid"), "user_info['orcid']")
+        listed = info.pop("projects", None) or ()
+        if isinstance(listed, str):
+            raise ValueError("user_info['projects'] must be a list of project ids")
+        projects = [check_id(p, "project_ids item") for p in [*project_ids, *listed]]
+        body = UserCreate(user_info=UserInfo.from_dict(info), project_ids=projects)
         response = invoke_idempotent(create_user.sync_detailed, body=body, client=self._api)
         return parse_one(response, User, f"user {user_info['orcid']}")
 
     @per_call
     def get_or_add_user(
         self,
+        /,
         orcid: str,
         user_info: UserInfoSource | None = None,
         project_ids: Iterable[str] = (),
         *,
+        get_user_info_function: Callable[..., Mapping[str, Any] | None] | None = None,
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        **function_kwargs: Any,
     ) -> User:
         """Returns the user with this ORCID, creating them first when unknown (admin only).
 
@@ -117,17 +125,31 @@ class Users(Resource):
             user_info: Their details, or a function called with the ORCID that returns them
                 (only called when the user must be created).
             project_ids: Projects a new user joins.
+            get_user_info_function: The upstream pycrucible's name for a `user_info` function;
+                it is called as `get_user_info_function(orcid, **function_kwargs)`.
+            **function_kwargs: Passed to the `user_info` function (upstream style).
 
         Raises:
             NotFoundError: Unknown user and no `user_info` to create them.
+            ValueError: The function found no details (nothing was created).
         """
         user = check_id(orcid, "orcid")
+        if user_info is not None and get_user_info_function is not None:
+            raise ValueError("give user_info or get_user_info_function, not both")
+        source: UserInfoSource | Callable[..., Mapping[str, Any] | None] | None = (
+            user_info if user_info is not None else get_user_info_function
+        )
+        if function_kwargs and not callable(source):
+            raise TypeError(f"unexpected keyword argument {next(iter(function_kwargs))!r}")
         try:
             return self.get_user(user)
         except NotFoundError:
-            if user_info is None:
+            if source is None:
                 raise
-        info = dict(user_info(user) if callable(user_info) else user_info)
+        found = source(user, **function_kwargs) if callable(source) else source
+        if not found:
+            raise ValueError(f"no details for user {user}: the user_info function found none")
+        info = dict(found)
         info.setdefault("orcid", user)
         if info["orcid"] != user:
             raise ValueError(f"user_info has orcid {info['orcid']!r}, expected {user!r}")

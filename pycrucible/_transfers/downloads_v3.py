@@ -3,9 +3,9 @@
 Each file is streamed from its signed URL through the key-less storage client into a fresh,
 exclusive partial file (`pycrucible._transfers.partial`), checked against its record (size and
 SHA-256 of the bytes written) and only then renamed into place, so a failed or corrupt transfer
-never replaces a good file. A single file's link refused by storage (expired) is asked for again
-once. Names come from the records and pass the same path-safety checks as
-on v1 (`pycrucible._transfers.paths`): nothing is written outside the output folder.
+never replaces a good file. A file's link refused by storage (expired) is asked for again
+once, in whole-dataset downloads too. Names come from the records and pass the same path-safety
+checks as on v1 (`pycrucible._transfers.paths`): nothing is written outside the output folder.
 """
 
 from __future__ import annotations
@@ -111,22 +111,23 @@ def download_dataset_v3(
     jobs, workdir = plan_downloads(dataset_mfid, links, records, output_dir, file_name)
     if workdir is None:
         return []
-
-    def fetch(record: FileRecord, url: str, target: Path) -> Path:
-        try:
-            return _fetch_unless_present(
-                storage, url, record, target, workdir, attempts, overwrite_existing, progress
-            )
-        except PermissionDeniedError as refusal:
-            # A link that expired (the dataset's links were asked for before the first byte
-            # of the last file) is replaced once by the file's own new link.
-            log.info("%s: download link refused (%s); asking for a new one", record.mfid, refusal)
-            url = _link(api, record.mfid)
-            return _fetch(storage, url, record, target, workdir, attempts, progress)
-
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            futures = [pool.submit(fetch, record, url, target) for record, url, target in jobs]
+            futures = [
+                pool.submit(
+                    _fetch_unless_present,
+                    api,
+                    storage,
+                    url,
+                    record,
+                    target,
+                    workdir,
+                    attempts,
+                    overwrite_existing,
+                    progress,
+                )
+                for record, url, target in jobs
+            ]
             return [future.result() for future in futures]
     finally:
         remove_workdir(workdir)
@@ -235,16 +236,29 @@ def download_file_v3(
     url = _link(api, file_mfid)
     workdir = make_workdir(root, {first})
     try:
-        try:
-            return _fetch(storage, url, record, target, workdir, attempts, progress)
-        except PermissionDeniedError as refusal:
-            # A signed link that expired (for example between a cut and the retry) is
-            # replaced once by a new one.
-            log.info("%s: download link refused (%s); asking for a new one", file_mfid, refusal)
-            url = _link(api, file_mfid)
-            return _fetch(storage, url, record, target, workdir, attempts, progress)
+        return _fetch_relinking(api, storage, url, record, target, workdir, attempts, progress)
     finally:
         remove_workdir(workdir)
+
+
+def _fetch_relinking(
+    api: AuthenticatedClient,
+    storage: httpx.Client,
+    url: str,
+    record: FileRecord,
+    target: Path,
+    workdir: Path,
+    attempts: int,
+    progress: ProgressCallback | None,
+) -> Path:
+    """Fetches through `url`; a link refused by storage (expired, for example between a cut
+    and the retry) is replaced once by a new one."""
+    try:
+        return _fetch(storage, url, record, target, workdir, attempts, progress)
+    except PermissionDeniedError as refusal:
+        log.info("%s: download link refused (%s); asking for a new one", record.mfid, refusal)
+        url = _link(api, record.mfid)
+        return _fetch(storage, url, record, target, workdir, attempts, progress)
 
 
 def _link(api: AuthenticatedClient, file_mfid: str) -> str:
@@ -261,6 +275,7 @@ def target_of(root: Path, record: FileRecord) -> Path:
 
 
 def _fetch_unless_present(
+    api: AuthenticatedClient,
     storage: httpx.Client,
     url: str,
     record: FileRecord,
@@ -272,7 +287,7 @@ def _fetch_unless_present(
 ) -> Path:
     if present(record, target, overwrite_existing):
         return target
-    return _fetch(storage, url, record, target, workdir, attempts, progress)
+    return _fetch_relinking(api, storage, url, record, target, workdir, attempts, progress)
 
 
 def _fetch(

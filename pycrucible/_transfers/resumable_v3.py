@@ -64,7 +64,8 @@ def upload_file_v3(
     filename: str | None = None,
     settings: MultipartSettings | None = None,
 ) -> FileRecord:
-    """Uploads one file: signed multipart, or a resumable session when multipart is off.
+    """Uploads one file: signed multipart, or a resumable session when multipart is off or
+    the file is empty.
 
     Args:
         api: The v3 generated client (carries the key; raises on error statuses).
@@ -77,6 +78,11 @@ def upload_file_v3(
     Returns:
         The file record.
     """
+    if _is_empty(path):
+        # A multipart upload of 0 bytes has no part to sign: empty files always use a session.
+        return upload_file_resumable(
+            api, storage, dataset_mfid, path, filename=filename, settings=settings
+        )
     try:
         return upload_file_multipart(
             api, storage, dataset_mfid, path, filename=filename, settings=settings
@@ -88,6 +94,13 @@ def upload_file_v3(
     return upload_file_resumable(
         api, storage, dataset_mfid, path, filename=filename, settings=settings
     )
+
+
+def _is_empty(path: str | os.PathLike[str]) -> bool:
+    try:
+        return Path(path).stat().st_size == 0
+    except OSError:
+        return False  # the chosen route reports the unreadable file
 
 
 def upload_file_resumable(

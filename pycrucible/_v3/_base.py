@@ -72,11 +72,37 @@ def _options(timeout: Any, headers: Any, mode: Any) -> CallOptions:
     return CallOptions(timeout=options.timeout, headers=tuple(pairs))
 
 
+def _named(method: Callable[..., Any]) -> frozenset[str] | None:
+    """The parameters of `method` a keyword argument may name, when its only `**` parameter
+    is `**options: Unpack[CallKwargs]`; None when it takes other keywords (`**fields`)."""
+    kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    parameters = inspect.signature(method).parameters.values()
+    for p in parameters:
+        if p.kind is inspect.Parameter.VAR_KEYWORD and "CallKwargs" not in str(p.annotation):
+            return None
+    return frozenset(p.name for p in parameters if p.kind in kinds)
+
+
+def _refuse_unknown(method: Callable[..., Any], named: frozenset[str] | None, given: Any) -> None:
+    if named is None:
+        return
+    unknown = [name for name in given if name not in named]
+    if unknown:
+        # `**options` would take any keyword at run time: a misspelt argument is refused
+        # here, as Python refuses it for an ordinary function, instead of being ignored.
+        raise TypeError(
+            f"{method.__qualname__}() got an unexpected keyword argument {unknown[0]!r}"
+        )
+
+
 def _wrap(method: Callable[..., Any], *, with_timeout: bool) -> Callable[..., Any]:
+    named = _named(method)
+
     def pop(kwargs: dict[str, Any]) -> CallOptions | None:
         timeout = kwargs.pop("timeout", None) if with_timeout else None
         headers = kwargs.pop("extra_headers", None)
         mode = kwargs.pop("privilege_mode", None)
+        _refuse_unknown(method, named, kwargs)
         if timeout is None and headers is None and mode is None:
             return None
         return _options(timeout, headers, mode)

@@ -78,7 +78,7 @@ class CrucibleClientV3:
         self.samples = Samples(core, metadata=self.metadata)
         self.links = Links(core)
         self.resources = Resources(core)
-        self.post_seed = PostSeed(core, samples=self.samples)
+        self.post_seed = PostSeed(core, samples=self.samples, datasets=self.datasets)
         # Ingestion and the one-call pipeline
         self.ingestion = Ingestion(core)
         self.processing = Processing(core, ingestion=self.ingestion, files=self.files)
@@ -141,8 +141,8 @@ class CrucibleClientV3:
     add_sample_to_dataset = delegate("datasets", Datasets.link_sample)
     add_dataset_to_sample = delegate("datasets", Datasets.link_sample)
     remove_sample_from_dataset = delegate("datasets", Datasets.unlink_sample)
-    link_datasets = delegate("datasets", Datasets.link)
-    list_children_of_dataset = delegate_list("datasets", Datasets.children)
+    link_datasets = delegate("post_seed", PostSeed.link_datasets)
+    list_children_of_dataset = delegate_list("post_seed", PostSeed.list_children_of_dataset)
     list_parents_of_dataset = delegate_list("datasets", Datasets.parents)
     # The upstream pycrucible's later names that are not plain aliases of the seed ones
     update_sample = delegate("post_seed", PostSeed.update_sample)

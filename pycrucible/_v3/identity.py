@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal, TypeVar
 
-from pycrucible._checks import check_id, check_text
+from pycrucible._checks import check_id, check_text, is_orcid
 from pycrucible.errors import AmbiguousMatchError, not_found
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
 T = TypeVar("T")
 
 MFID_PATTERN = re.compile(r"^[0-9a-hjkmnp-tv-z]{26}$")
-ORCID_PATTERN = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[0-9X]$")
 SLUG_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,24}$")
 USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$")
 _EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+$")
@@ -54,11 +53,6 @@ UserRefKind = Literal["id", "username", "email"]
 def is_mfid(value: object) -> bool:
     """True for a 26-character lowercase Crockford base32 MFID."""
     return isinstance(value, str) and MFID_PATTERN.match(value) is not None
-
-
-def is_orcid(value: object) -> bool:
-    """True for an ORCID such as `0000-0002-1825-0097`."""
-    return isinstance(value, str) and ORCID_PATTERN.match(value) is not None
 
 
 def check_mfid(value: Any, what: str) -> str:

@@ -21,7 +21,7 @@ from crucible_openapi.v3.models import (
 )
 from crucible_openapi.v3.types import UNSET, Unset
 
-from pycrucible._checks import check_text
+from pycrucible._checks import check_text, one_of
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
@@ -285,6 +285,7 @@ class Instruments(InstrumentAdmin):
         model: str | None = None,
         description: str | None = None,
         instrument_type: str | None = None,
+        instrument_owner: str | None = None,
         **options: Unpack[CallKwargs],
     ) -> Instrument:
         """Returns the instrument with this name, registering it first when there is none (the
@@ -300,6 +301,7 @@ class Instruments(InstrumentAdmin):
             model: Model.
             description: Free text.
             instrument_type: Kind of instrument.
+            instrument_owner: The upstream pycrucible's name for `owner`.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Raises:
@@ -307,11 +309,9 @@ class Instruments(InstrumentAdmin):
                 new instrument, or the slug belongs to an instrument of another name.
         """
         name = check_text(instrument_name, "instrument_name")
-        slug = (
-            check_new_slug(instrument_id, "instrument_id")
-            if instrument_id
-            else slug_from_name(name)
-        )
+        owner = one_of(owner, instrument_owner, "owner", "instrument_owner")
+        slug = check_new_slug(instrument_id, "instrument_id") if instrument_id else None
+        slug = slug or slug_from_name(name)
         if owner is not None:
             check_user_ref(owner, "owner")
         try:

@@ -1,7 +1,9 @@
 """`client.v3.post_seed`: the upstream pycrucible's later calls on API v3 (see `_upstream_names`).
 
 `update_sample` edits what a v3 sample update may edit and adds links;
-`request_carrier_segmentation` queues the analysis. Owner and project changes are their own
+`request_carrier_segmentation` queues the analysis; `link_datasets` and
+`list_children_of_dataset` also take that client's keyword names (`parent_dataset_id=`,
+`child_dataset_id=`). Owner and project changes are their own
 previewed calls on v3 (`client.v3.access.transfer_ownership`, `.reassign_project`), so they
 raise here.
 """
@@ -13,13 +15,15 @@ from collections.abc import Iterable
 from typing import Any, Unpack
 
 from crucible_openapi.v3.api.datasets import request_carrier_segmentation
-from crucible_openapi.v3.models import ProcessingRequestInfo, Sample
+from crucible_openapi.v3.models import Dataset, LinkResult, ProcessingRequestInfo, Sample
 
-from pycrucible._checks import check_id
+from pycrucible._checks import check_id, one_of
 from pycrucible._http import invoke, parse_one
 from pycrucible._redact import get_logger
 from pycrucible._v3._base import CallKwargs, V3Core, V3Resource, per_call, unsupported
-from pycrucible._v3._refs import SampleRef
+from pycrucible._v3._refs import DatasetRef, SampleRef
+from pycrucible._v3.datasets import Datasets
+from pycrucible._v3.pages import OffsetPages
 from pycrucible._v3.samples import Samples
 
 __all__ = ["PostSeed"]
@@ -35,9 +39,67 @@ class PostSeed(V3Resource):
         samples: The samples resource (updates and links go through it).
     """
 
-    def __init__(self, core: V3Core, *, samples: Samples) -> None:
+    def __init__(self, core: V3Core, *, samples: Samples, datasets: Datasets) -> None:
         super().__init__(core)
         self._samples = samples
+        self._datasets = datasets
+
+    @per_call
+    def link_datasets(
+        self,
+        parent_dsid: DatasetRef | None = None,
+        child_dsid: DatasetRef | None = None,
+        relationship_type: str | None = None,
+        *,
+        parent_dataset_id: str | None = None,
+        child_dataset_id: str | None = None,
+        **options: Unpack[CallKwargs],
+    ) -> LinkResult:
+        """`client.v3.datasets.link` under the seed name, also with the upstream keywords.
+
+        Args:
+            parent_dsid: The parent dataset's MFID (or its record).
+            child_dsid: The child dataset's MFID (or its record).
+            relationship_type: The child relative to the parent (see `datasets.link`).
+            parent_dataset_id: The upstream pycrucible's name for `parent_dsid`.
+            child_dataset_id: The upstream pycrucible's name for `child_dsid`.
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
+
+        Raises:
+            ValueError: A missing id, or one given under both names (nothing was sent).
+        """
+        parent = one_of(parent_dsid, parent_dataset_id, "parent_dsid", "parent_dataset_id")
+        child = one_of(child_dsid, child_dataset_id, "child_dsid", "child_dataset_id")
+        if parent is None or child is None:
+            raise ValueError("link_datasets needs the parent and the child dataset")
+        return self._datasets.link(parent, child, relationship_type)
+
+    @per_call
+    def list_children_of_dataset(
+        self,
+        dsid: DatasetRef | None = None,
+        limit: int | None = None,
+        *,
+        parent_dataset_id: str | None = None,
+        relationship_type: str | None = None,
+        **options: Unpack[CallKwargs],
+    ) -> OffsetPages[Dataset]:
+        """`client.v3.datasets.children` under the seed name, also with the upstream keyword.
+
+        Args:
+            dsid: The dataset's MFID (or its record).
+            limit: Stop after this many datasets (None: all of them).
+            parent_dataset_id: The upstream pycrucible's name for `dsid`.
+            relationship_type: Only links of this type.
+            **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
+
+        Raises:
+            ValueError: No dataset, or one given under both names (nothing was sent).
+        """
+        parent = one_of(dsid, parent_dataset_id, "dsid", "parent_dataset_id")
+        if parent is None:
+            raise ValueError("list_children_of_dataset needs the dataset (dsid)")
+        return self._datasets.children(parent, limit, relationship_type=relationship_type)
 
     @per_call
     def update_sample(

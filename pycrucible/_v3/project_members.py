@@ -14,6 +14,7 @@ from crucible_openapi.v3.api.projects import (
 from crucible_openapi.v3.models import ProjectMember, ProjectMemberOffsetPage
 from crucible_openapi.v3.types import UNSET
 
+from pycrucible._checks import project_then_user
 from pycrucible._http import invoke, invoke_idempotent, parse_list
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
@@ -106,7 +107,8 @@ class ProjectMembers(V3Resource):
 
         Args:
             project_id: The project's slug or MFID.
-            orcid: The user: an ORCID, a user MFID, a username or an e-mail address.
+            orcid: The user: an ORCID, a user MFID, a username or an e-mail address. (The
+                upstream pycrucible's order, an ORCID first and then the project, is accepted.)
             role: `viewer`, `contributor` (the server's default), `editor` or `admin`.
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
@@ -116,6 +118,7 @@ class ProjectMembers(V3Resource):
         Raises:
             ValueError: A bad argument (before any request).
         """
+        project_id, orcid = project_then_user(project_id, orcid)
         ref = check_lookup_slug(project_id, "project_id")
         check_user_ref(orcid, "orcid")
         wanted = UNSET if role is None else _check_role(role)

@@ -12,7 +12,7 @@ from crucible_openapi.v3.api.samples import create_sample, get_sample, list_samp
 from crucible_openapi.v3.models import Sample, SampleCreate, SampleCursorPage, SampleUpdate
 from crucible_openapi.v3.types import UNSET
 
-from pycrucible._checks import check_datetime, check_id, id_of, new_mfid
+from pycrucible._checks import check_datetime, check_id, id_of, new_mfid, one_of
 from pycrucible._core import answers_own_retry
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._metadata import encode_metadata
@@ -188,6 +188,8 @@ class Samples(SampleLineage, SampleSearch):
         public: bool = False,
         scientific_metadata: Mapping[str, Any] | None = None,
         owner_user_id: int | None = None,
+        creation_date: datetime.datetime | str | None = None,
+        owner_id: int | None = None,
         **options: Unpack[CallKwargs],
     ) -> Sample:
         """Creates a sample, then its metadata and its links to parents and children. Safe to
@@ -210,6 +212,8 @@ class Samples(SampleLineage, SampleSearch):
             public: Readable by everybody.
             scientific_metadata: Metadata dict (JSON-compatible).
             owner_user_id: Seed-era internal user id: API v3 has none (raises).
+            creation_date: The upstream pycrucible's name for `date_created`.
+            owner_id: The upstream pycrucible's name for `owner_user_id` (raises likewise).
             **options: Per-call `timeout=`, `extra_headers=`, `privilege_mode=`.
 
         Returns:
@@ -221,7 +225,8 @@ class Samples(SampleLineage, SampleSearch):
             ConflictError: Your `unique_id` belongs to another record.
             UnsupportedByServerError: `owner_user_id` was given.
         """
-        if owner_user_id is not None:
+        date_created = one_of(date_created, creation_date, "date_created", "creation_date")
+        if owner_user_id is not None or owner_id is not None:
             unsupported("add_sample(owner_user_id=...) (internal user ids)", "owner_orcid=")
         if unique_id is None and sample_name is None:
             raise ValueError("give a sample_name (or a unique_id) for the new sample")

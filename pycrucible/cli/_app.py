@@ -13,8 +13,9 @@ Exit codes (stable, for scripts):
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from pycrucible.errors import (
     AuthenticationError,
     ConfigurationError,
     CrucibleError,
+    EtagMismatchError,
     NotFoundError,
     ParserError,
     PermissionDeniedError,
@@ -45,6 +47,7 @@ __all__ = [
     "CommandError",
     "State",
     "cli",
+    "elevate_option",
     "pass_state",
 ]
 
@@ -64,12 +67,16 @@ class State:
         api_url: `--api-url`, or None to use the environment or config file.
         api_key: `--api-key`, or None likewise.
         progress: Whether progress bars may be drawn.
+        elevate: `--elevate`: send the API v3 privilege header in elevated mode.
     """
 
-    def __init__(self, api_url: str | None, api_key: str | None, progress: bool) -> None:
+    def __init__(
+        self, api_url: str | None, api_key: str | None, progress: bool, elevate: bool = False
+    ) -> None:
         self.api_url = api_url
         self.api_key = api_key
         self.progress = progress
+        self.elevate = elevate
         self.transfer: TransferProgress | None = None
         self._client: CrucibleClient | None = None
 
@@ -79,8 +86,22 @@ class State:
         if self._client is None:
             from pycrucible import CrucibleClient
 
-            self._client = CrucibleClient(api_url=self.api_url, api_key=self.api_key)
+            self._client = CrucibleClient(
+                api_url=self.api_url,
+                api_key=self.api_key,
+                privilege_mode="elevated" if self.elevate else None,
+            )
+            if self.elevate and self._client.api_version == "v1":
+                click.echo(
+                    "Warning: --elevate has no effect: this server speaks the seed-era API (v1), "
+                    "which has no privilege modes",
+                    err=True,
+                )
         return self._client
+
+    def default_limit(self) -> int:
+        """The `default_limit` setting: rows a list shows without `--limit` or `--all`."""
+        return self.client.settings.default_limit
 
     @contextmanager
     def track(self, verb: str, *, draw: bool = True) -> Iterator[TransferProgress]:
@@ -107,12 +128,36 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
+def _set_elevate(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    state = ctx.find_object(State)
+    if value and state is not None:
+        state.elevate = True
+
+
+def elevate_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds `--elevate` to one command (the same as the global `crucible --elevate`)."""
+    return click.option(
+        "--elevate",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_elevate,
+        help="API v3: act with your administrator rights (elevated privilege mode).",
+    )(function)
+
+
 _PARSER_HINT = "nothing was sent; --parser none uploads the files without reading metadata"
 
 
-def _hint(exc: CrucibleError) -> str | None:
+def _hint(exc: CrucibleError, state: State | None = None) -> str | None:
     if isinstance(exc, AuthenticationError):
         return _KEY_HINT
+    if isinstance(exc, PermissionDeniedError) and state is not None and state.elevate:
+        return "only a platform administrator's own key may use --elevate: run without it"
+    if isinstance(exc, EtagMismatchError):
+        return (
+            "the file changed since its ETag was read; nothing was replaced: see its current "
+            "ETag with `crucible files get DSID FILE`, then run again with --if-match ETAG"
+        )
     if isinstance(exc, PermissionDeniedError):
         return "your key may lack the rights for this (admin-only?), or " + _KEY_HINT
     if isinstance(exc, APIConnectionError):
@@ -124,6 +169,8 @@ def _hint(exc: CrucibleError) -> str | None:
             "(for example .../api/v3, or .../api/v1 for a seed-era server): "
             "see `crucible config show`"
         )
+    if isinstance(exc, NotFoundError):
+        return "check the id: `crucible datasets list` (samples, ...) shows what you can read"
     return None
 
 
@@ -163,6 +210,17 @@ def _os_message(exc: OSError) -> str:
     return f"{exc.strerror or exc}{where}"
 
 
+def _reader_gone() -> click.exceptions.Exit:
+    """Ends quietly when stdout's reader has gone; what it did not read is not printed."""
+    try:
+        # Later writes (and the final flush) go nowhere instead of failing again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (tests)
+        pass
+    return click.exceptions.Exit(0)
+
+
 def _interrupted(ctx: click.Context) -> click.exceptions.Exit:
     state = ctx.find_object(State)
     transfer = state.transfer if state is not None else None
@@ -193,9 +251,12 @@ class CrucibleGroup(click.Group):
             # A file the parser cannot read is the user's input: nothing was sent.
             raise _fail(str(exc), EXIT_USAGE, _PARSER_HINT) from exc
         except CrucibleError as exc:
-            raise _fail(str(exc), EXIT_API, _hint(exc)) from exc
+            raise _fail(str(exc), EXIT_API, _hint(exc, ctx.find_object(State))) from exc
         except (ValueError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
             raise _fail(str(exc), EXIT_USAGE) from exc
+        except BrokenPipeError as exc:
+            # The reader of stdout stopped (`crucible ... --jsonl | head`): nothing to say.
+            raise _reader_gone() from exc
         except OSError as exc:
             # A local file or folder could not be read or written (permissions, full disk...).
             raise _fail(_os_message(exc), EXIT_API) from exc
@@ -225,6 +286,12 @@ def _configure_logging(verbose: int) -> None:
 )
 @click.option("-v", "--verbose", count=True, help="Log what happens (-vv: every HTTP call).")
 @click.option("--no-progress", is_flag=True, help="Never draw progress bars.")
+@click.option(
+    "--elevate",
+    is_flag=True,
+    help="API v3: act with your administrator rights (sends the elevated privilege mode). "
+    "A seed-era (v1) server has no privilege modes: a warning says it has no effect.",
+)
 @click.version_option(package_name="pycrucible-client", prog_name="crucible")
 @click.pass_context
 def cli(
@@ -233,6 +300,7 @@ def cli(
     api_key: str | None,
     verbose: int,
     no_progress: bool,
+    elevate: bool,
 ) -> None:
     """Work with Crucible, the Molecular Foundry's data lakehouse, from the shell.
 
@@ -240,6 +308,6 @@ def cli(
     2 usage error, 3 wait timeout, 4 request ended in failure.
     """
     _configure_logging(verbose)
-    state = State(api_url, api_key, progress=not no_progress)
+    state = State(api_url, api_key, progress=not no_progress, elevate=elevate)
     ctx.obj = state
     ctx.call_on_close(state.close)

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import click
 
-from pycrucible.cli._app import State, cli, pass_state
+from pycrucible.cli._app import State, cli, elevate_option, pass_state
 from pycrucible.cli._input import parse_pairs
-from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.cli._lists import check_filters, probe
+from pycrucible.cli._output import (
+    Output,
+    emit,
+    emit_rows,
+    limited,
+    list_options,
+    output_options,
+    plain,
+)
 
 SAMPLE_COLUMNS = ("unique_id", "sample_name", "sample_type", "project_id", "owner_orcid")
 INSTRUMENT_COLUMNS = ("unique_id", "instrument_name", "location", "owner")
 PROJECT_COLUMNS = ("project_id", "title", "organization", "status", "project_lead_email")
+# API v3 records name some fields differently (or not at all).
+INSTRUMENT_COLUMNS_V3 = ("unique_id", "instrument_name", "instrument_type", "location", "status")
+PROJECT_COLUMNS_V3 = ("project_id", "title", "organization", "status", "role")
 USER_COLUMNS = ("orcid", "first_name", "last_name", "email")
 
 
@@ -25,29 +38,43 @@ def samples() -> None:
 @click.option("--dataset", "dataset_id", help="Only samples linked to this dataset.")
 @click.option("--parent", "parent_id", help="Only children of this sample.")
 @click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Exact match.")
-@json_option
+@list_options
+@output_options
+@elevate_option
 @pass_state
 def list_samples(
     state: State,
     dataset_id: str | None,
     parent_id: str | None,
     filters: tuple[str, ...],
-    as_json: bool,
+    limit: int | None,
+    out: Output,
 ) -> None:
     """List the samples you can read."""
-    rows = state.client.list_samples(
-        dataset_id=dataset_id, parent_id=parent_id, **parse_pairs(filters, "--filter")
-    )
-    emit(rows, as_json=as_json, columns=SAMPLE_COLUMNS)
+    criteria = parse_pairs(filters, "--filter")
+    client = state.client
+    if client.api_version == "v3":
+        method = client.v3.samples.list
+        rows: Iterable[Any] = method(
+            dataset_id=dataset_id,
+            parent_id=parent_id,
+            limit=probe(limit),
+            **check_filters(method, criteria),
+        )
+    else:
+        rows = client.list_samples(
+            dataset_id=dataset_id, parent_id=parent_id, limit=probe(limit), **criteria
+        )
+    emit_rows(limited(rows, limit, "samples"), out=out, columns=SAMPLE_COLUMNS)
 
 
 @samples.command("get")
 @click.argument("sample_id")
-@json_option
+@output_options
 @pass_state
-def get_sample(state: State, sample_id: str, as_json: bool) -> None:
+def get_sample(state: State, sample_id: str, out: Output) -> None:
     """Show one sample with its datasets."""
-    emit(state.client.get_sample(sample_id), as_json=as_json)
+    emit(state.client.get_sample(sample_id), out=out)
 
 
 @samples.command("add")
@@ -57,14 +84,14 @@ def get_sample(state: State, sample_id: str, as_json: bool) -> None:
 @click.option("--project", "project_id", help="Project slug.")
 @click.option("--parent", "parents", multiple=True, help="Parent sample id (repeatable).")
 @click.option("--unique-id", help="Choose the id yourself (makes re-running safe).")
-@json_option
+@output_options
 @pass_state
-def add_sample(state: State, /, parents: tuple[str, ...], as_json: bool, **fields: Any) -> None:
+def add_sample(state: State, /, parents: tuple[str, ...], out: Output, **fields: Any) -> None:
     """Create a sample; prints its unique_id (or the record with --json)."""
     given = {k: v for k, v in fields.items() if v is not None}
     record = state.client.add_sample(parents=list(parents), **given)
-    if as_json:
-        emit(record, as_json=True)
+    if out.machine:
+        emit(record, out=out)
     else:
         click.echo(record.unique_id)
 
@@ -95,18 +122,27 @@ def instruments() -> None:
 
 
 @instruments.command("list")
-@json_option
+@list_options
+@output_options
+@elevate_option
 @pass_state
-def list_instruments(state: State, as_json: bool) -> None:
+def list_instruments(state: State, limit: int | None, out: Output) -> None:
     """List instruments."""
-    emit(state.client.list_instruments(), as_json=as_json, columns=INSTRUMENT_COLUMNS)
+    client = state.client
+    if client.api_version == "v3":
+        rows: Iterable[Any] = client.v3.instruments.list(limit=probe(limit))
+        columns: tuple[str, ...] = INSTRUMENT_COLUMNS_V3
+    else:
+        rows = client.list_instruments(limit=probe(limit))
+        columns = INSTRUMENT_COLUMNS
+    emit_rows(limited(rows, limit, "instruments"), out=out, columns=columns)
 
 
 @instruments.command("get")
 @click.argument("name_or_id")
-@json_option
+@output_options
 @pass_state
-def get_instrument(state: State, name_or_id: str, as_json: bool) -> None:
+def get_instrument(state: State, name_or_id: str, out: Output) -> None:
     """Show an instrument, by name (any case) or unique_id."""
     client = state.client
     from pycrucible.errors import NotFoundError
@@ -115,21 +151,21 @@ def get_instrument(state: State, name_or_id: str, as_json: bool) -> None:
         record = client.get_instrument(instrument_name=name_or_id)
     except NotFoundError:
         record = client.get_instrument(instrument_id=name_or_id)
-    emit(record, as_json=as_json)
+    emit(record, out=out)
 
 
 @instruments.command("add")
 @click.argument("instrument_name")
 @click.option("--location", help="Where it stands.")
 @click.option("--owner", help="Who runs it.")
-@json_option
+@output_options
 @pass_state
 def add_instrument(
-    state: State, instrument_name: str, location: str | None, owner: str | None, as_json: bool
+    state: State, instrument_name: str, location: str | None, owner: str | None, out: Output
 ) -> None:
     """Register an instrument, or show it if it exists (admin)."""
     record = state.client.get_or_add_instrument(instrument_name, location=location, owner=owner)
-    emit(record, as_json=as_json)
+    emit(record, out=out)
 
 
 @cli.group()
@@ -138,29 +174,41 @@ def projects() -> None:
 
 
 @projects.command("list")
-@json_option
+@list_options
+@output_options
+@elevate_option
 @pass_state
-def list_projects(state: State, as_json: bool) -> None:
-    """List projects (admin)."""
-    emit(state.client.list_projects(), as_json=as_json, columns=PROJECT_COLUMNS)
+def list_projects(state: State, limit: int | None, out: Output) -> None:
+    """List projects (API v3: the projects you can see; seed era: admin only)."""
+    client = state.client
+    if client.api_version == "v3":
+        rows: Iterable[Any] = client.v3.projects.list(limit=probe(limit))
+        columns: tuple[str, ...] = PROJECT_COLUMNS_V3
+    else:
+        rows = client.list_projects(limit=probe(limit))
+        columns = PROJECT_COLUMNS
+    emit_rows(limited(rows, limit, "projects"), out=out, columns=columns)
 
 
 @projects.command("get")
 @click.argument("project_id")
-@json_option
+@output_options
 @pass_state
-def get_project(state: State, project_id: str, as_json: bool) -> None:
+def get_project(state: State, project_id: str, out: Output) -> None:
     """Show a project."""
-    emit(state.client.get_project(project_id), as_json=as_json)
+    emit(state.client.get_project(project_id), out=out)
 
 
 @projects.command("users")
 @click.argument("project_id")
-@json_option
+@list_options
+@output_options
+@elevate_option
 @pass_state
-def project_users(state: State, project_id: str, as_json: bool) -> None:
+def project_users(state: State, project_id: str, limit: int | None, out: Output) -> None:
     """List a project's members (admin)."""
-    emit(state.client.get_project_users(project_id), as_json=as_json, columns=USER_COLUMNS)
+    rows = state.client.get_project_users(project_id, limit=probe(limit))
+    emit_rows(limited(rows, limit, "members"), out=out, columns=USER_COLUMNS)
 
 
 @cli.group()
@@ -170,16 +218,16 @@ def users() -> None:
 
 @users.command("get")
 @click.argument("orcid")
-@json_option
+@output_options
 @pass_state
-def get_user(state: State, orcid: str, as_json: bool) -> None:
+def get_user(state: State, orcid: str, out: Output) -> None:
     """Show a user by ORCID (admin)."""
-    emit(state.client.get_user(orcid), as_json=as_json)
+    emit(state.client.get_user(orcid), out=out)
 
 
 @cli.command()
-@json_option
+@output_options
 @pass_state
-def whoami(state: State, as_json: bool) -> None:
+def whoami(state: State, out: Output) -> None:
     """Show the account behind the API key."""
-    emit(state.client.whoami(), as_json=as_json)
+    emit(state.client.whoami(), out=out)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from pycrucible.cli._app import State, cli, pass_state
+from pycrucible.cli._app import State, cli, elevate_option, pass_state
+from pycrucible.cli._files import file_rows
 from pycrucible.cli._input import METADATA_HELP, parse_pairs, read_metadata
-from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.cli._lists import check_filters, probe
+from pycrucible.cli._output import (
+    Output,
+    emit,
+    emit_rows,
+    limited,
+    list_options,
+    output_options,
+    plain,
+)
 from pycrucible.parsers import parse_file
 
 __all__: list[str] = []
@@ -30,50 +41,50 @@ def datasets() -> None:
 
 
 @datasets.command("list")
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=100,
-    show_default=True,
-    help="Show at most this many (a note on stderr says when there are more).",
-)
 @click.option("--sample", "sample_id", help="Only datasets linked to this sample.")
 @click.option("--keyword", help="Datasets with a keyword containing this text (any case).")
 @click.option("--project", "project_id", help="Only this project's datasets.")
 @click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Exact match.")
-@json_option
+@list_options
+@output_options
+@elevate_option
 @pass_state
 def list_datasets(
     state: State,
-    limit: int,
     sample_id: str | None,
     keyword: str | None,
     project_id: str | None,
     filters: tuple[str, ...],
-    as_json: bool,
+    limit: int | None,
+    out: Output,
 ) -> None:
-    """List the datasets you can read."""
+    """List the datasets you can read (newest first on API v3)."""
     criteria = parse_pairs(filters, "--filter")
     if keyword:
         criteria["keyword"] = keyword
     if project_id:
         criteria["project_id"] = project_id
     # One more than asked for tells whether the list was cut.
-    rows = state.client.list_datasets(sample_id=sample_id, limit=limit + 1, **criteria)
-    if len(rows) > limit:
-        rows = rows[:limit]
-        plain(f"showing the first {limit} datasets; there are more (raise --limit)")
-    emit(rows, as_json=as_json, columns=DATASET_COLUMNS)
+    ask = probe(limit)
+    client = state.client
+    if client.api_version == "v3":
+        method = client.v3.datasets.list
+        rows: Iterable[Any] = method(
+            sample_id=sample_id, limit=ask, **check_filters(method, criteria)
+        )
+    else:
+        rows = client.list_datasets(sample_id=sample_id, limit=ask, **criteria)
+    emit_rows(limited(rows, limit, "datasets"), out=out, columns=DATASET_COLUMNS)
 
 
 @datasets.command("get")
 @click.argument("dsid")
 @click.option("--metadata", "include_metadata", is_flag=True, help="Include scientific metadata.")
-@json_option
+@output_options
 @pass_state
-def get_dataset(state: State, dsid: str, include_metadata: bool, as_json: bool) -> None:
+def get_dataset(state: State, dsid: str, include_metadata: bool, out: Output) -> None:
     """Show one dataset."""
-    emit(state.client.get_dataset(dsid, include_metadata=include_metadata), as_json=as_json)
+    emit(state.client.get_dataset(dsid, include_metadata=include_metadata), out=out)
 
 
 @datasets.command("create")
@@ -92,14 +103,14 @@ def get_dataset(state: State, dsid: str, include_metadata: bool, as_json: bool) 
     help=f"Scientific metadata: {METADATA_HELP} (repeat --metadata for several pairs).",
 )
 @click.option("--keyword", "keywords", multiple=True, help="Keyword (repeatable).")
-@json_option
+@output_options
 @pass_state
 def create_dataset(
     state: State,
     /,
     metadata_sources: tuple[str, ...],
     keywords: tuple[str, ...],
-    as_json: bool,
+    out: Output,
     **fields: Any,
 ) -> None:
     """Create a dataset; prints its unique_id (or the record with --json)."""
@@ -108,8 +119,8 @@ def create_dataset(
     record = state.client.create_dataset(
         scientific_metadata=metadata, keywords=list(keywords), **given
     )
-    if as_json:
-        emit(record, as_json=True)
+    if out.machine:
+        emit(record, out=out)
     else:
         click.echo(record.unique_id)
 
@@ -117,39 +128,38 @@ def create_dataset(
 @datasets.command("update")
 @click.argument("dsid")
 @click.option("--set", "pairs", multiple=True, required=True, metavar="FIELD=VALUE")
-@json_option
+@output_options
 @pass_state
-def update_dataset(state: State, dsid: str, pairs: tuple[str, ...], as_json: bool) -> None:
+def update_dataset(state: State, dsid: str, pairs: tuple[str, ...], out: Output) -> None:
     """Change dataset fields: --set dataset_name=new --set public=true."""
-    emit(state.client.update_dataset(dsid, **parse_pairs(pairs, "--set")), as_json=as_json)
+    emit(state.client.update_dataset(dsid, **parse_pairs(pairs, "--set")), out=out)
 
 
 @datasets.command("files")
 @click.argument("dsid")
-@json_option
+@list_options
+@output_options
+@elevate_option
 @pass_state
-def list_files(state: State, dsid: str, as_json: bool) -> None:
-    """List a dataset's files: name, size in bytes and SHA-256."""
-    emit(
-        state.client.get_associated_files(dsid),
-        as_json=as_json,
-        columns=("filename", "size", "sha256_hash"),
-    )
+def list_files(state: State, dsid: str, limit: int | None, out: Output) -> None:
+    """List a dataset's files (the same as `crucible files list DSID`)."""
+    rows, columns = file_rows(state, dsid, limit)
+    emit_rows(limited(rows, limit, "files"), out=out, columns=columns)
 
 
 @datasets.command("delete")
 @click.argument("dsid")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-@json_option
+@output_options
 @pass_state
-def delete(state: State, dsid: str, yes: bool, as_json: bool) -> None:
+def delete(state: State, dsid: str, yes: bool, out: Output) -> None:
     """Ask the API to delete a dataset, and show its answer.
 
     The seed-era API does not implement deletion: it answers 501, shown as an error (exit 1).
     """
     if not yes:
         click.confirm(f"Delete dataset {dsid}?", abort=True, err=True)
-    emit(state.client.delete_dataset(dsid), as_json=as_json)
+    emit(state.client.delete_dataset(dsid), out=out)
 
 
 @datasets.command("upload")
@@ -163,21 +173,21 @@ def delete(state: State, dsid: str, yes: bool, as_json: bool) -> None:
     help="Read metadata from the first file (auto: by suffix) and add the keys the dataset "
     "does not have yet to its scientific metadata.",
 )
-@json_option
+@output_options
 @pass_state
-def upload(state: State, dsid: str, files: tuple[Path, ...], parser: str, as_json: bool) -> None:
+def upload(state: State, dsid: str, files: tuple[Path, ...], parser: str, out: Output) -> None:
     """Upload files to a dataset (large files resume after an interruption)."""
     # Parsed before anything is sent: a bad file stops here, with nothing uploaded.
     parsed = parse_file(files[0], parser) if parser != "none" else {}
-    with state.track("sent", draw=not as_json) as progress:
+    with state.track("sent", draw=not out.machine) as progress:
         uploaded = state.client.upload_dataset(dsid, list(files), progress=progress)
     if parsed:
         have = state.client.get_scientific_metadata(dsid) or {}
         new = {key: value for key, value in parsed.items() if key not in have}
         if new:
             state.client.update_scientific_metadata(dsid, new, overwrite=False)
-    if as_json:
-        emit(uploaded, as_json=True)
+    if out.machine:
+        emit(uploaded, out=out)
     else:
         for item in uploaded:
             # Seed-era servers report an UploadedFile; API v3 answers with the file record.
@@ -210,7 +220,7 @@ def upload(state: State, dsid: str, files: tuple[Path, ...], parser: str, as_jso
     help="Read metadata from the first file (auto: by suffix).",
 )
 @click.option("--ingest/--no-ingest", default=True, show_default=True)
-@json_option
+@output_options
 @pass_state
 def upload_new(
     state: State,
@@ -220,13 +230,13 @@ def upload_new(
     keywords: tuple[str, ...],
     parser: str,
     ingest: bool,
-    as_json: bool,
+    out: Output,
     **fields: Any,
 ) -> None:
     """Create a dataset from files in one go (safe to run again); prints its unique_id."""
     metadata = read_metadata(metadata_sources, "--metadata") if metadata_sources else None
     given = {k: v for k, v in fields.items() if v is not None}
-    with state.track("sent", draw=not as_json) as progress:
+    with state.track("sent", draw=not out.machine) as progress:
         result = state.client.upload_new_dataset(
             list(files),
             scientific_metadata=metadata,
@@ -236,8 +246,8 @@ def upload_new(
             progress=progress,
             **given,
         )
-    if as_json:
-        emit({"unique_id": result.dsid, "created": result.created}, as_json=True)
+    if out.machine:
+        emit({"unique_id": result.dsid, "created": result.created}, out=out)
     else:
         click.echo(result.dsid)
 
@@ -252,7 +262,7 @@ def upload_new(
     show_default=True,
 )
 @click.option("--no-overwrite", is_flag=True, help="Keep files that already exist.")
-@json_option
+@output_options
 @pass_state
 def download(
     state: State,
@@ -260,10 +270,10 @@ def download(
     file_name: str | None,
     output_dir: Path,
     no_overwrite: bool,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Download a dataset's files, verified, into a folder."""
-    with state.track("received", draw=not as_json) as progress:
+    with state.track("received", draw=not out.machine) as progress:
         paths = state.client.download_dataset(
             dsid,
             file_name=file_name,
@@ -271,7 +281,7 @@ def download(
             overwrite_existing=not no_overwrite,
             progress=progress,
         )
-    emit([str(p) for p in paths], as_json=as_json)
+    emit([str(p) for p in paths], out=out)
 
 
 @datasets.group("metadata")
@@ -281,53 +291,53 @@ def metadata() -> None:
 
 @metadata.command("get")
 @click.argument("dsid")
-@json_option
+@output_options
 @pass_state
-def metadata_get(state: State, dsid: str, as_json: bool) -> None:
+def metadata_get(state: State, dsid: str, out: Output) -> None:
     """Show the metadata."""
-    emit(state.client.get_scientific_metadata(dsid), as_json=as_json)
+    emit(state.client.get_scientific_metadata(dsid), out=out)
 
 
 @metadata.command("set")
 @click.argument("dsid")
 @click.argument("sources", metavar="METADATA...", nargs=-1, required=True)
-@json_option
+@output_options
 @pass_state
-def metadata_set(state: State, dsid: str, sources: tuple[str, ...], as_json: bool) -> None:
+def metadata_set(state: State, dsid: str, sources: tuple[str, ...], out: Output) -> None:
     """Replace the metadata with a JSON object, or with key=value pairs.
 
     METADATA is a JSON file, - for stdin, an inline {...} object, or key=value pairs.
     """
     state.client.update_scientific_metadata(dsid, read_metadata(sources), overwrite=True)
-    emit(state.client.get_scientific_metadata(dsid), as_json=as_json)
+    emit(state.client.get_scientific_metadata(dsid), out=out)
 
 
 @metadata.command("merge")
 @click.argument("dsid")
 @click.argument("sources", metavar="METADATA...", nargs=-1, required=True)
-@json_option
+@output_options
 @pass_state
-def metadata_merge(state: State, dsid: str, sources: tuple[str, ...], as_json: bool) -> None:
+def metadata_merge(state: State, dsid: str, sources: tuple[str, ...], out: Output) -> None:
     """Deep-merge a JSON object, or key=value pairs, into the metadata.
 
     METADATA is a JSON file, - for stdin, an inline {...} object, or key=value pairs.
     """
     state.client.update_scientific_metadata(dsid, read_metadata(sources), overwrite=False)
-    emit(state.client.get_scientific_metadata(dsid), as_json=as_json)
+    emit(state.client.get_scientific_metadata(dsid), out=out)
 
 
 @datasets.command("keywords")
 @click.argument("dsid")
 @click.option("--add", "new", multiple=True, help="Add a keyword first (repeatable).")
-@json_option
+@output_options
 @pass_state
-def keywords(state: State, dsid: str, new: tuple[str, ...], as_json: bool) -> None:
+def keywords(state: State, dsid: str, new: tuple[str, ...], out: Output) -> None:
     """List a dataset's keywords, optionally adding some."""
     for keyword in new:
         state.client.add_dataset_keyword(dsid, keyword)
     emit(
         state.client.get_dataset_keywords(dsid),
-        as_json=as_json,
+        out=out,
         columns=("keyword", "num_datasets"),
     )
 

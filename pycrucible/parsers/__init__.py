@@ -4,7 +4,7 @@ A parser is a `Parser`: a name, the file suffixes it claims and a function from 
 dict. The built-ins cover JSON and YAML sidecars, CSV headers, HDF5 files, TIFF/PNG/JPEG tags
 and LAMMPS input and log files. Other packages add parsers through the entry-point group
 `pycrucible.parsers`; each entry point loads a `Parser`, any object with `name`, `suffixes`
-and `parse(path)`, or a callable (a class, say) returning one of those::
+and `parse(path)`, or a callable (a class, say) returning one of those:
 
     [project.entry-points."pycrucible.parsers"]
     xrd = "my_lab.crucible_parsers:XRD_PARSER"

@@ -15,11 +15,11 @@ case-sensitive filters except the case-insensitive substring ``keyword``; scient
 replaced by POST and deep-merged by PATCH; parent/child links without self-links or cycles;
 ``DELETE /datasets/{dsid}`` answering 501.
 
-API v3 is served by the same server under ``/api/v3`` (:attr:`LocalCrucible.url_v3`), from the
+API v3 is served by the same server under ``/api/v3`` (`LocalCrucible.url_v3`), from the
 same data directory and with the same API keys; the seed-era API stays at the root and also
 answers under ``/testapi`` and ``/api/v1``. ``GET /api/v3/openapi.json`` publishes the v3
 contract. Records are not shared between the versions (v3 uses MFIDs and role-based grants;
-see :mod:`pycrucible.testing.v3`).
+see `pycrucible.testing.v3`).
 
 Every request and response of both versions is checked against its contract
 (``enforce_contract=True``, the default): a v3 request the contract forbids answers FastAPI's
@@ -28,14 +28,14 @@ breaks the contract answers 500 with a ``detail`` naming the operationId (and is
 the test that caused it fails. ``LocalCrucible(enforce_contract=False)`` (or
 ``--no-contract-check``) turns the response check off for benchmarks.
 
-Start it from Python::
+Start it from Python:
 
     from pycrucible.testing import LocalCrucible
 
     with LocalCrucible() as server:           # temporary data directory, random keys
         server.url, server.user_key, server.admin_key, server.user_orcid
 
-or from a shell::
+or from a shell:
 
     python -m pycrucible.testing --port 8000 --data-dir ./crucible-data --user-key secret
 
@@ -64,7 +64,7 @@ bytes kept apart per dataset); resumable uploads use ``resumable_uri`` =
 ``GET /datasets/{dsid}/download_links`` answers signed URLs
 ``<url>/storage/<dsid>/<path>?expires=<unix s>&signature=<HMAC-SHA256 hex>`` served by the same
 process without an API key (1 hour by default, 403 once expired or altered, HTTP Range supported).
-:attr:`LocalCrucible.storage_log` lists each storage request with whether it carried an
+`LocalCrucible.storage_log` lists each storage request with whether it carried an
 ``Authorization`` header, and every header it carried.
 
 Workers: ingestion, SciCat, Google Drive and carrier-segmentation requests move ``requested →
@@ -72,10 +72,10 @@ started → complete`` one step per ``worker_delay`` seconds (0.05 by default); 
 class ends ``not supported``, a missing file ``file not found``. Ingesting an image adds a
 thumbnail and a produced ``<name>_thumbnail.png`` file; a Drive transfer adds a transfer folder and
 its ``Organized/...`` copy, both with status ``current`` as in the real API. ``worker_delay=None``
-(or setting :attr:`LocalCrucible.worker_delay` to None) freezes them.
+(or setting `LocalCrucible.worker_delay` to None) freezes them.
 
-Fault injection (:attr:`LocalCrucible.faults`, a :class:`FaultInjector`) makes the next N
-requests, optionally only for a path prefix and/or method, fail::
+Fault injection (`LocalCrucible.faults`, a `FaultInjector`) makes the next N
+requests, optionally only for a path prefix and/or method, fail:
 
     server.faults.add("status", status=503, times=2, path_prefix="/datasets")
     server.faults.add("status", status=429, retry_after=1)          # with Retry-After: 1
@@ -95,7 +95,7 @@ Tests can also count records (``server.count("datasets")``), add users with thei
 (``server.add_user(orcid) -> api_key``), and read or clear the storage log.
 
 The same is available over HTTP with the admin key: ``POST /_control/faults`` (body: the
-arguments of :meth:`FaultInjector.add`), ``GET`` and ``DELETE /_control/faults``; ``PUT
+arguments of `FaultInjector.add`), ``GET`` and ``DELETE /_control/faults``; ``PUT
 /_control/workers`` ``{"delay": seconds or null}``; ``POST /_control/users`` (a user with an API
 key); ``GET /_control/storage_log``; ``GET``/``PUT /_control/uploads``
 ``{"multipart_enabled": bool, "part_size": bytes}`` (API v3: switch new signed multipart
@@ -106,7 +106,7 @@ API v3 files: uploads go to the storage stand-in under ``/storage/v3-*`` (signed
 carrying the part's CRC32C, resumable session URIs, and a token route), stored contents under
 ``storage/v3/<dataset>/<file>``; files become downloadable once an ingestion request for them
 completes. Fault rules, the storage log and worker control apply to these paths as to the
-others (:mod:`pycrucible.testing._v3_blobs` has the layout).
+others (`pycrucible.testing._v3_blobs` has the layout).
 """
 
 from pycrucible.testing import _extra  # noqa: F401  (names the extra when it is missing)

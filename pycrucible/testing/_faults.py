@@ -1,8 +1,8 @@
 """Fault injection: make chosen requests fail the way networks and busy servers do.
 
-Faults are rules kept by a :class:`FaultInjector`. Each rule matches requests by optional path
+Faults are rules kept by a `FaultInjector`. Each rule matches requests by optional path
 prefix and method and applies to the next ``times`` matching requests (``None``: until cleared).
-The first active rule that matches a request is used and counted in :attr:`Fault.consumed`.
+The first active rule that matches a request is used and counted in `Fault.consumed`.
 A rule with a ``probability`` applies to each matching request only with that chance (drawn from
 its own generator, seeded by ``seed`` for repeatable runs); when it does not, the next rule is
 tried. Soak runs use such rules to fault a small share of all traffic.
@@ -45,7 +45,7 @@ CONTROL_PREFIX = "/_control"
 class Fault:
     """One fault rule and how many requests it has consumed.
 
-    Create rules with :meth:`FaultInjector.add`; the attributes are read-only.
+    Create rules with `FaultInjector.add`; the attributes are read-only.
     """
 
     def __init__(
@@ -168,7 +168,7 @@ class FaultInjector:
             seed: Seed of the rule's own random generator, for ``probability``.
 
         Returns:
-            The rule, whose :attr:`Fault.consumed` counts the requests it affected.
+            The rule, whose `Fault.consumed` counts the requests it affected.
 
         Raises:
             ValueError: A kind or argument that does not make sense.
@@ -251,7 +251,7 @@ async def _close_connection(receive: Receive) -> None:
 
 
 class FaultMiddleware:
-    """ASGI middleware applying a :class:`FaultInjector`'s rules to every HTTP request.
+    """ASGI middleware applying a `FaultInjector`'s rules to every HTTP request.
 
     Args:
         app: The wrapped ASGI application.

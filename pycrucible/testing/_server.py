@@ -55,14 +55,14 @@ class LocalCrucible:
     """A local Crucible server (a test and development server, not for production).
 
     It serves the whole API of ``openapi-v1.json`` over real HTTP with uvicorn in a background
-    thread, on a loopback port, with records in SQLite and files under ``data_dir``::
+    thread, on a loopback port, with records in SQLite and files under ``data_dir``:
 
         with LocalCrucible() as server:
             client = CrucibleClient(api_url=server.url, api_key=server.user_key)
 
     Args:
         data_dir: Directory holding the state; the same directory after a restart gives the
-            same state. None uses a temporary directory removed by :meth:`stop`.
+            same state. None uses a temporary directory removed by `stop`.
         admin_key: API key of the seed admin; None keeps the one stored in ``data_dir`` (or
             makes a random one).
         user_key: API key of the seed normal user; None keeps the stored one (or makes one).
@@ -230,7 +230,7 @@ class LocalCrucible:
     def url_v3(self) -> str:
         """Base URL of API v3, e.g. ``http://127.0.0.1:54321/api/v3``.
 
-        The same server, data directory and API keys as :attr:`url` (the seed-era API, which
+        The same server, data directory and API keys as `url` (the seed-era API, which
         also answers under ``/testapi`` and ``/api/v1``). Records are not shared between the
         versions; accounts are.
         """

@@ -52,7 +52,7 @@ class StorageLog:
         self._clears = 0
 
     def record(self, entry: StorageRequest) -> tuple[int, int]:
-        """Append one request; return where it is, for :meth:`replace`."""
+        """Append one request; return where it is, for `replace`."""
         with self._lock:
             self._entries.append(entry)
             return self._clears, len(self._entries) - 1
@@ -76,7 +76,7 @@ class StorageLog:
 
 
 class StorageLogMiddleware:
-    """ASGI middleware recording each storage request in a :class:`StorageLog`.
+    """ASGI middleware recording each storage request in a `StorageLog`.
 
     Args:
         app: The wrapped ASGI application.

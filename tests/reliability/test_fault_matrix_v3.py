@@ -31,7 +31,7 @@ from crucible_openapi.v3 import AuthenticatedClient
 
 from pycrucible._http import HttpClients, build_clients
 from pycrucible._transfers.calls_v3 import MultipartSettings
-from pycrucible._transfers.downloads_v3 import download_file_v3
+from pycrucible._transfers.downloads_v3 import download_dataset_v3, download_file_v3
 from pycrucible._transfers.multipart_v3 import replace_file_multipart
 from pycrucible._transfers.resumable_v3 import upload_file_v3
 from pycrucible._transport import RetryPolicy
@@ -303,11 +303,13 @@ DOWNLOAD_CASES = [
 ]
 
 
+@pytest.mark.parametrize("whole_dataset", [False, True], ids=["one file", "whole dataset"])
 @pytest.mark.parametrize("had_a_copy", [False, True], ids=["new file", "good copy present"])
 @pytest.mark.parametrize("case", DOWNLOAD_CASES, ids=[case.name for case in DOWNLOAD_CASES])
 def test_download_under_fault(
     case: Case,
     had_a_copy: bool,
+    whole_dataset: bool,
     server: LocalCrucible,
     v3: tuple[AuthenticatedClient, HttpClients],
     ingested: Ingested,
@@ -330,7 +332,13 @@ def test_download_under_fault(
         for rule in case.rules
     ]
 
-    written = _outcome(case, lambda: download_file_v3(api, clients.storage, ingested.mfid, out))
+    def download() -> Path:
+        if whole_dataset:
+            (path,) = download_dataset_v3(api, clients.storage, ingested.dataset, out)
+            return path
+        return download_file_v3(api, clients.storage, ingested.mfid, out)
+
+    written = _outcome(case, download)
     if written is None:
         if had_a_copy:
             assert target.read_bytes() == GOOD_COPY  # untouched

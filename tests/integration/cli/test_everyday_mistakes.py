@@ -223,7 +223,7 @@ def test_limit_says_when_the_list_was_cut(env: dict[str, str]) -> None:
         assert run(env, "datasets", "create", "--name", name, "--keyword", "cut").exit_code == 0
     cut = run(env, "datasets", "list", "--keyword", "cut", "--limit", "2", "--json")
     assert len(json.loads(cut.stdout)) == 2
-    assert "showing the first 2 datasets; there are more (raise --limit)" in cut.stderr
+    assert "showing the first 2 datasets; there are more (raise --limit, or --all)" in cut.stderr
     whole = run(env, "datasets", "list", "--keyword", "cut", "--limit", "3", "--json")
     assert len(json.loads(whole.stdout)) == 3
     assert "showing" not in whole.stderr

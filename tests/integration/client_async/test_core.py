@@ -99,6 +99,10 @@ def test_errors_are_mapped_and_bad_input_fails_before_the_network(connect: Conne
                 await client.get_dataset("")
             with pytest.raises(ValueError, match="page_size"):
                 client.datasets.list(page_size=0)
+            with pytest.raises(ValueError, match="timeout"):
+                await client.get_dataset("0000000000000000000000000z", timeout=-1)
+            with pytest.raises(TypeError, match="includ_metadata"):
+                await client.datasets.get("0000000000000000000000000z", includ_metadata=True)  # type: ignore[call-arg]
 
     asyncio.run(body())
 

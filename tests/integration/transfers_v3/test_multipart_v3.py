@@ -160,3 +160,17 @@ def test_a_repeated_initiate_is_the_same_session(
     again = _initiate(api, dataset, "k.bin", digest, key)  # as after a lost answer
     assert isinstance(first.upload_id, str)
     assert again.upload_id == first.upload_id
+
+
+def test_an_empty_file_goes_through_a_resumable_session(
+    server: LocalCrucible, connect: Connect, dataset: str, tmp_path: Path
+) -> None:
+    # A multipart upload has no parts to sign for 0 bytes: empty files use a session.
+    path, data = _file(tmp_path, "empty.bin", 0)
+    api, clients = connect()
+    server.clear_storage_log()
+    record = upload_file_v3(api, clients.storage, dataset, path)
+    assert record.size == 0
+    assert record.sha256_hash == hashlib.sha256(b"").hexdigest()
+    assert data == b""
+    assert not any(entry.had_authorization for entry in server.storage_log)
