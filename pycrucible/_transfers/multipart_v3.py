@@ -219,7 +219,7 @@ def _open_and_finish(
             if reopened >= _REOPENS or not isinstance(closed, str) or not _about(exc, closed):
                 raise
             reopened += 1
-            log.info("%s: upload session %s is closed; opening a new one", name, closed)
+            log.info("%s: the upload session is closed; opening a new one", name)
             key = next_key(closed)
 
 
@@ -395,4 +395,4 @@ def _abort(
     try:
         upload_call(settings, abort_multipart_upload.sync_detailed, dataset, upload_id, client=api)
     except CrucibleError as exc:
-        log.warning("upload %s: abort failed (%s)", upload_id, exc)
+        log.warning("%s: aborting the upload session failed (%s)", dataset, exc)

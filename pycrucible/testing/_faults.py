@@ -3,6 +3,9 @@
 Faults are rules kept by a `FaultInjector`. Each rule matches requests by optional path
 prefix and method and applies to the next ``times`` matching requests (``None``: until cleared).
 The first active rule that matches a request is used and counted in `Fault.consumed`.
+A rule with a ``probability`` applies to each matching request only with that chance (drawn from
+its own generator, seeded by ``seed`` for repeatable runs); when it does not, the next rule is
+tried. Soak runs use such rules to fault a small share of all traffic.
 Requests under the control prefix (``/_control``) are never faulted.
 
 Kinds:
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import random
 import threading
 from typing import Any, Literal, get_args
 
@@ -58,6 +62,8 @@ class Fault:
         after_bytes: int | None,
         offset: int,
         detail: str | None = None,
+        probability: float | None = None,
+        seed: int | None = None,
     ) -> None:
         self.id = fault_id
         self.kind: FaultKind = kind
@@ -70,6 +76,9 @@ class Fault:
         self.after_bytes = after_bytes
         self.offset = offset
         self.detail = detail
+        self.probability = probability
+        self.seed = seed
+        self._random = random.Random(seed)  # test traffic, not cryptography
         self._consumed = 0
 
     @property
@@ -88,6 +97,10 @@ class Fault:
             return False
         return self.path_prefix is None or path.startswith(self.path_prefix)
 
+    def fires(self) -> bool:
+        """Draw whether the rule applies to one matching request (always without probability)."""
+        return self.probability is None or self._random.random() < self.probability
+
     def to_dict(self) -> dict[str, Any]:
         """Return the rule as plain JSON-able data."""
         return {
@@ -102,6 +115,8 @@ class Fault:
             "after_bytes": self.after_bytes,
             "offset": self.offset,
             "detail": self.detail,
+            "probability": self.probability,
+            "seed": self.seed,
             "consumed": self._consumed,
             "active": self.active,
         }
@@ -131,6 +146,8 @@ class FaultInjector:
         after_bytes: int | None = None,
         offset: int = 0,
         detail: str | None = None,
+        probability: float | None = None,
+        seed: int | None = None,
     ) -> Fault:
         """Add a rule; see the module docstring for the kinds.
 
@@ -146,6 +163,9 @@ class FaultInjector:
             after_bytes: Body bytes to send before closing, for ``truncate``.
             offset: Index of the body byte to flip, for ``corrupt`` and ``corrupt_request``.
             detail: The answer's ``detail`` text, for ``status`` (a generic text by default).
+            probability: The chance (0 to 1) that a matching request is faulted (None: every
+                one); ``times`` then counts the requests actually faulted.
+            seed: Seed of the rule's own random generator, for ``probability``.
 
         Returns:
             The rule, whose `Fault.consumed` counts the requests it affected.
@@ -167,6 +187,8 @@ class FaultInjector:
             raise ValueError("only a status fault has a detail")
         if offset < 0 or (retry_after is not None and retry_after < 0):
             raise ValueError("offset and retry_after must not be negative")
+        if probability is not None and not 0.0 <= probability <= 1.0:
+            raise ValueError("probability must be between 0 and 1")
         with self._lock:
             fault = Fault(
                 next(self._ids),
@@ -180,6 +202,8 @@ class FaultInjector:
                 after_bytes=after_bytes,
                 offset=offset,
                 detail=detail,
+                probability=probability,
+                seed=seed,
             )
             self._faults.append(fault)
         return fault
@@ -206,7 +230,7 @@ class FaultInjector:
             return None
         with self._lock:
             for fault in self._faults:
-                if fault.active and fault.matches(method, path):
+                if fault.active and fault.matches(method, path) and fault.fires():
                     fault._consumed += 1
                     return fault
         return None
