@@ -1,0 +1,160 @@
+"""Async transfers over HTTP: several files at once within `upload_workers`, and an event loop
+that keeps running while a large file is written and hashed."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import itertools
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from pycrucible import AsyncCrucibleClient
+from pycrucible.testing import LocalCrucible
+
+Connect = Callable[..., AsyncCrucibleClient]  # the `connect` fixture (conftest.py)
+
+PART = 64 * 1024
+
+
+@pytest.fixture
+def small_parts(server: LocalCrucible) -> Iterator[None]:
+    """Small parts; the server's settings are restored after."""
+    with httpx.Client(base_url=server.url, timeout=10) as control:
+        control.headers["Authorization"] = f"Bearer {server.admin_key}"
+        before = control.get("/_control/uploads").json()
+        control.put("/_control/uploads", json={"multipart_enabled": True, "part_size": PART})
+        yield
+        control.put("/_control/uploads", json=before)
+
+
+class PartCounter(httpx.AsyncBaseTransport):
+    """A real HTTP transport that counts the part uploads in flight.
+
+    The first part uploads wait (at most `patience` seconds) until `gather` of them are in
+    flight together, so files that do go at once are seen at once, whatever the scheduling.
+    """
+
+    def __init__(self, gather: int, patience: float = 5.0) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.gather, self.patience = gather, patience
+        self.in_flight = self.most = self.parts = 0
+        self.full = asyncio.Event()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method != "PUT" or "/v3-parts/" not in request.url.path:
+            return await self.inner.handle_async_request(request)
+        self.in_flight += 1
+        self.parts += 1
+        self.most = max(self.most, self.in_flight)
+        try:
+            if self.in_flight >= self.gather:
+                self.full.set()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.full.wait(), self.patience)
+            return await self.inner.handle_async_request(request)
+        finally:
+            self.in_flight -= 1
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def test_several_files_go_at_once_within_upload_workers(
+    connect: Connect, server: LocalCrucible, tmp_path: Path, small_parts: None
+) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    # one part each: parts in flight together belong to different files
+    contents = {f"f{i}.bin": os.urandom(1000 + 997 * i) for i in range(7)}
+    for name, data in contents.items():
+        (sources / name).write_bytes(data)
+    server.clear_storage_log()
+
+    async def body() -> PartCounter:
+        counter = PartCounter(gather=3)
+        async with connect(upload_workers=3, transport=counter) as client:
+            dsid = (await client.create_dataset(dataset_name="files at once")).unique_id
+            records = await client.upload_dataset(dsid, sorted(sources.iterdir()))
+            assert [r.filename for r in records] == sorted(contents)  # the order given
+            for record in records:
+                expected = hashlib.sha256(contents[str(record.filename)]).hexdigest()
+                assert record.sha256_hash == expected
+            made = await client.request_ingestion(dsid, wait_for_response=True)
+            assert {r.status for r in made} == {"complete"}
+            out = await client.download_dataset(dsid, output_dir=tmp_path / "out")
+            assert {p.name: p.read_bytes() for p in out} == contents
+        return counter
+
+    counter = asyncio.run(body())
+    assert counter.parts == len(contents)  # every file's one part, once
+    assert counter.most == 3  # three files at once, never more than upload_workers
+    parts = [r for r in server.storage_log if "/v3-parts/" in r.path]
+    assert len([r for r in parts if r.status == 200]) == len(contents)
+
+
+def test_the_parts_of_one_file_stay_within_upload_workers(
+    connect: Connect, tmp_path: Path, small_parts: None
+) -> None:
+    data = os.urandom(PART * 9 + 123)
+    (tmp_path / "many.bin").write_bytes(data)
+
+    async def body() -> PartCounter:
+        counter = PartCounter(gather=4)
+        async with connect(upload_workers=4, transport=counter) as client:
+            dsid = (await client.create_dataset(dataset_name="parts at once")).unique_id
+            record = (await client.upload_dataset(dsid, tmp_path / "many.bin"))[0]
+            assert record.sha256_hash == hashlib.sha256(data).hexdigest()
+        return counter
+
+    counter = asyncio.run(body())
+    assert counter.parts == 10
+    assert counter.most == 4
+
+
+def test_the_loop_keeps_ticking_during_a_large_download(connect: Connect, tmp_path: Path) -> None:
+    data = os.urandom(12 * 1024 * 1024 + 5)
+    (tmp_path / "large.bin").write_bytes(data)
+
+    async def body() -> tuple[list[int], int]:
+        ticks = 0
+        stop = asyncio.Event()
+        seen: list[int] = []  # the heartbeat's count at each progress report (one per block)
+
+        async def heartbeat() -> None:
+            nonlocal ticks
+            while not stop.is_set():
+                ticks += 1
+                await asyncio.sleep(0)
+
+        def progress(name: str, done: int, total: int | None) -> None:
+            seen.append(ticks)
+
+        async with connect() as client:
+            dsid = (await client.create_dataset(dataset_name="large")).unique_id
+            await client.upload_dataset(dsid, tmp_path / "large.bin")
+            await client.request_ingestion(dsid, wait_for_response=True)
+            beat = asyncio.ensure_future(heartbeat())
+            try:
+                out = await client.download_dataset(
+                    dsid, output_dir=tmp_path / "out", progress=progress
+                )
+            finally:
+                stop.set()
+                await beat
+            assert out[0].read_bytes() == data
+        return seen, ticks
+
+    seen, ticks = asyncio.run(body())
+    blocks = -(-len(data) // (1024 * 1024))
+    assert len(seen) >= blocks  # a report for each block (and the start, and the end)
+    between = [later - earlier for earlier, later in itertools.pairwise(seen)]
+    # the heartbeat ran between the reports of consecutive blocks: the loop was never held
+    # for the whole download, nor for two blocks in a row
+    assert sum(1 for gap in between if gap > 0) >= blocks - 1
+    assert ticks >= blocks
