@@ -86,6 +86,9 @@ class AsyncCrucibleClient(AsyncCrucibleClientV3):
         state_dir: Folder for resumable-upload state (default `~/.cache/pycrucible`).
         verify: TLS verification: True (default), False, a CA bundle path or an `SSLContext`.
         proxy: Proxy URL for every request (overrides the proxy environment variables).
+        http_client: Your own `httpx.AsyncClient`, used as it is to send every request (its
+            transport, proxies, TLS settings and hooks apply); retries still apply. You close
+            it, on the event loop the client runs on.
         transport: Inner async httpx transport, for tests (`httpx.MockTransport`).
         sleep: Awaited to pause for the given seconds (retries and waits); tests pass a fake.
         clock: Monotonic seconds, for wait deadlines; tests pass a fake.
@@ -120,6 +123,7 @@ class AsyncCrucibleClient(AsyncCrucibleClientV3):
         state_dir: str | os.PathLike[str] | None = None,
         verify: bool | str | ssl.SSLContext = True,
         proxy: str | None = None,
+        http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: AsyncSleep | None = None,
         clock: Callable[[], float] | None = None,
@@ -166,6 +170,7 @@ class AsyncCrucibleClient(AsyncCrucibleClientV3):
             transport=transport,
             verify=verify,
             proxy=proxy,
+            http_client=http_client,
         )
         core = AsyncV3Core(
             http,
