@@ -205,19 +205,19 @@ def build_async_clients(
         verify=verify, proxy=proxy, http_client=http_client, transport=transport
     )
     shared = AsyncRetryTransport(AsyncLimitedTransport(inner, limits), policy, sleep=sleep)
-    log_request = _async_hook(_http._log_request)
-    log_response = _async_hook(_http._log_response)
+    log_request = _async_hook(_http.log_request_hook)
+    log_response = _async_hook(_http.log_response_hook)
     api_hooks: dict[str, list[Callable[..., Any]]] = {
         "request": [log_request],
         "response": [
             log_response,
-            _async_hook(_http._refuse_redirect),
+            _async_hook(_http.refuse_redirect),
             _raise_for_status,
-            _async_hook(_http._mark_answered),
+            _async_hook(_http.mark_answered),
         ],
     }
     storage_hooks: dict[str, list[Callable[..., Any]]] = {
-        "request": [_async_hook(_http._mark_transfer), log_request],
+        "request": [_async_hook(_http.mark_transfer), log_request],
         "response": [log_response, _raise_for_status],
     }
     http = httpx.AsyncClient(
@@ -251,19 +251,19 @@ async def ainvoke(operation: Callable[P, Awaitable[T]], /, *args: P.args, **kwar
     Returns:
         The generated `Response` (error statuses have already raised through the hooks).
     """
-    token = _http._ANSWERED.set(False)
+    token = _http.ANSWERED.set(False)
     try:
         with translate_errors():
             return await operation(*args, **kwargs)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        if not _http._ANSWERED.get():
+        if not _http.ANSWERED.get():
             raise
         name = getattr(operation, "__module__", "operation").rsplit(".", 1)[-1]
         raise UnexpectedResponseError(
             f"{name}: the answer does not match the contract ({type(exc).__name__}: {exc})"
         ) from exc
     finally:
-        _http._ANSWERED.reset(token)
+        _http.ANSWERED.reset(token)
 
 
 async def ainvoke_idempotent(
