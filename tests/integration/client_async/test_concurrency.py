@@ -20,6 +20,7 @@ from pycrucible.testing import LocalCrucible
 Connect = Callable[..., AsyncCrucibleClient]  # the `connect` fixture (conftest.py)
 
 PART = 64 * 1024
+BLOCK = 1024 * 1024  # what a download writes at a time
 
 
 @pytest.fixture
@@ -117,19 +118,31 @@ def test_the_parts_of_one_file_stay_within_upload_workers(
     assert counter.most == 4
 
 
-def test_the_loop_keeps_ticking_during_a_large_download(connect: Connect, tmp_path: Path) -> None:
+def test_the_loop_keeps_ticking_while_a_large_download_is_written(
+    connect: Connect, tmp_path: Path
+) -> None:
     data = os.urandom(12 * 1024 * 1024 + 5)
     (tmp_path / "large.bin").write_bytes(data)
+    out_dir = tmp_path / "out"
 
-    async def body() -> tuple[list[int], int]:
-        ticks = 0
+    async def body() -> tuple[list[int], int, int]:
+        ticks = unreported_growth = 0
         stop = asyncio.Event()
         seen: list[int] = []  # the heartbeat's count at each progress report (one per block)
 
         async def heartbeat() -> None:
-            nonlocal ticks
+            nonlocal ticks, unreported_growth
+            size, reports = 0, 0
             while not stop.is_set():
                 ticks += 1
+                now = sum(p.stat().st_size for p in out_dir.glob(".crucible-download-*/*.part"))
+                # The partial file grew by a block since the last tick with no progress report
+                # between: a block was written while this task ran, i.e. not on the event loop
+                # (there, a block's write and its report happen in one step, with no tick
+                # between them).
+                if now - size >= BLOCK // 2 and len(seen) == reports:  # not a last flush
+                    unreported_growth += 1
+                size, reports = now, len(seen)
                 await asyncio.sleep(0)
 
         def progress(name: str, done: int, total: int | None) -> None:
@@ -141,20 +154,19 @@ def test_the_loop_keeps_ticking_during_a_large_download(connect: Connect, tmp_pa
             await client.request_ingestion(dsid, wait_for_response=True)
             beat = asyncio.ensure_future(heartbeat())
             try:
-                out = await client.download_dataset(
-                    dsid, output_dir=tmp_path / "out", progress=progress
-                )
+                out = await client.download_dataset(dsid, output_dir=out_dir, progress=progress)
             finally:
                 stop.set()
                 await beat
             assert out[0].read_bytes() == data
-        return seen, ticks
+        return seen, ticks, unreported_growth
 
-    seen, ticks = asyncio.run(body())
-    blocks = -(-len(data) // (1024 * 1024))
+    seen, ticks, unreported_growth = asyncio.run(body())
+    blocks = -(-len(data) // BLOCK)
     assert len(seen) >= blocks  # a report for each block (and the start, and the end)
     between = [later - earlier for earlier, later in itertools.pairwise(seen)]
     # the heartbeat ran between the reports of consecutive blocks: the loop was never held
     # for the whole download, nor for two blocks in a row
     assert sum(1 for gap in between if gap > 0) >= blocks - 1
     assert ticks >= blocks
+    assert unreported_growth >= 1  # the loop ran while blocks were being written
