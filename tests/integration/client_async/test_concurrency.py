@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pycrucible import AsyncCrucibleClient
+from pycrucible import AsyncCrucibleClient, FilenameExistsError
 from pycrucible.testing import LocalCrucible
 
 Connect = Callable[..., AsyncCrucibleClient]  # the `connect` fixture (conftest.py)
@@ -170,3 +170,28 @@ def test_the_loop_keeps_ticking_while_a_large_download_is_written(
     assert sum(1 for gap in between if gap > 0) >= blocks - 1
     assert ticks >= blocks
     assert unreported_growth >= 1  # the loop ran while blocks were being written
+
+
+def test_a_failing_file_fails_the_call_with_its_own_error(
+    connect: Connect, tmp_path: Path, small_parts: None
+) -> None:
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    (first / "a.bin").write_bytes(b"the first a")
+    (later / "a.bin").write_bytes(b"another a, same name")
+    for i in range(4):
+        (later / f"b{i}.bin").write_bytes(os.urandom(PART * 2))
+
+    async def body() -> None:
+        async with connect(upload_workers=3) as client:
+            dsid = (await client.create_dataset(dataset_name="one fails")).unique_id
+            await client.upload_dataset(dsid, first / "a.bin")
+            with pytest.raises(FilenameExistsError) as caught:
+                await client.upload_dataset(dsid, sorted(later.iterdir()))
+            assert caught.value.file_mfid  # names the file already there
+            kept = [f for f in await client.files.list(dsid) if f.filename == "a.bin"]
+            assert len(kept) == 1  # the first one, untouched
+            assert kept[0].size == len(b"the first a")
+
+    asyncio.run(body())
