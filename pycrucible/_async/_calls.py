@@ -31,7 +31,8 @@ class MultipartSettings:
     """How the async v3 uploads run (the sync `MultipartSettings`, with an awaited `sleep`).
 
     Attributes:
-        workers: Parts sent at the same time.
+        workers: Parts sent at the same time; with several files (`upload_files_v3`), also
+            the files uploaded at once, and the bound on parts across all of them.
         part_attempts: Tries per part before the upload fails.
         state_dir: Folder of resume state; None keeps no state.
         guess_part_size: Part size (bytes) assumed while hashing.
