@@ -1,7 +1,9 @@
 """Fault injection: make chosen requests fail the way networks and busy servers do.
 
 Faults are rules kept by a `FaultInjector`. Each rule matches requests by optional path
-prefix and method and applies to the next ``times`` matching requests (``None``: until cleared).
+prefix and method and applies to the next ``times`` matching requests (``None``: until cleared),
+after letting the first ``skip`` matching requests through (a fault on a list's third page:
+``skip=2``).
 The first active rule that matches a request is used and counted in `Fault.consumed`.
 Requests under the control prefix (``/_control``) are never faulted.
 
@@ -58,6 +60,7 @@ class Fault:
         after_bytes: int | None,
         offset: int,
         detail: str | None = None,
+        skip: int = 0,
     ) -> None:
         self.id = fault_id
         self.kind: FaultKind = kind
@@ -70,7 +73,9 @@ class Fault:
         self.after_bytes = after_bytes
         self.offset = offset
         self.detail = detail
+        self.skip = skip
         self._consumed = 0
+        self._skipped = 0
 
     @property
     def consumed(self) -> int:
@@ -102,6 +107,7 @@ class Fault:
             "after_bytes": self.after_bytes,
             "offset": self.offset,
             "detail": self.detail,
+            "skip": self.skip,
             "consumed": self._consumed,
             "active": self.active,
         }
@@ -131,6 +137,7 @@ class FaultInjector:
         after_bytes: int | None = None,
         offset: int = 0,
         detail: str | None = None,
+        skip: int = 0,
     ) -> Fault:
         """Add a rule; see the module docstring for the kinds.
 
@@ -146,6 +153,7 @@ class FaultInjector:
             after_bytes: Body bytes to send before closing, for ``truncate``.
             offset: Index of the body byte to flip, for ``corrupt`` and ``corrupt_request``.
             detail: The answer's ``detail`` text, for ``status`` (a generic text by default).
+            skip: How many matching requests to let through before the rule applies.
 
         Returns:
             The rule, whose `Fault.consumed` counts the requests it affected.
@@ -165,8 +173,8 @@ class FaultInjector:
             raise ValueError("a truncate fault needs after_bytes >= 0")
         if detail is not None and kind != "status":
             raise ValueError("only a status fault has a detail")
-        if offset < 0 or (retry_after is not None and retry_after < 0):
-            raise ValueError("offset and retry_after must not be negative")
+        if offset < 0 or skip < 0 or (retry_after is not None and retry_after < 0):
+            raise ValueError("offset, skip and retry_after must not be negative")
         with self._lock:
             fault = Fault(
                 next(self._ids),
@@ -180,6 +188,7 @@ class FaultInjector:
                 after_bytes=after_bytes,
                 offset=offset,
                 detail=detail,
+                skip=skip,
             )
             self._faults.append(fault)
         return fault
@@ -207,6 +216,9 @@ class FaultInjector:
         with self._lock:
             for fault in self._faults:
                 if fault.active and fault.matches(method, path):
+                    if fault._skipped < fault.skip:
+                        fault._skipped += 1  # let it through; later rules may still apply
+                        continue
                     fault._consumed += 1
                     return fault
         return None

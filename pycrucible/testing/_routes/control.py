@@ -53,6 +53,7 @@ class FaultSpec(BaseModel):
     after_bytes: int | None = None
     offset: int = 0
     detail: str | None = None
+    skip: int = 0
 
 
 class WorkerSettings(BaseModel):

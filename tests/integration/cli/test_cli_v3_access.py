@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,6 @@ from tests.integration.cli.cli_helpers import cli_env, json_of, run
 HIDDEN = (NotFoundError, PermissionDeniedError)  # a record you may not read
 
 OTHER_ORCID = "0000-0002-0000-0101"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible(worker_delay=0.02) as running:
-        yield running
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,12 +11,6 @@ from click.testing import Result
 from pycrucible import CrucibleClient
 from pycrucible.testing import LocalCrucible
 from tests.integration.cli.cli_helpers import cli_env, json_of, run
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible(worker_delay=0.02) as running:
-        yield running
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ server's API v3 and the seed era."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +17,12 @@ from tests.integration.cli.cli_helpers import cli_env, json_of, run
 MEMBER_ORCID = "0000-0002-0000-0202"
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible(worker_delay=0.02) as running:
-        key = running.add_user(MEMBER_ORCID, first_name="Mia", email="mia@example.org")
-        with CrucibleClient(running.url_v3, key, api_version="v3") as client:
-            client.v3.whoami()  # makes Mia's v3 account
-        yield running
+@pytest.fixture(scope="module", autouse=True)
+def member(server: LocalCrucible) -> None:
+    """Mia, a second user known to API v3."""
+    key = server.add_user(MEMBER_ORCID, first_name="Mia", email="mia@example.org")
+    with CrucibleClient(server.url_v3, key, api_version="v3") as client:
+        client.v3.whoami()  # makes Mia's v3 account
 
 
 @pytest.fixture

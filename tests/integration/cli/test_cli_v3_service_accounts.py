@@ -8,7 +8,6 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,12 +17,6 @@ from pycrucible import CrucibleClient
 from pycrucible.errors import AuthenticationError
 from pycrucible.testing import LocalCrucible
 from tests.integration.cli.cli_helpers import cli_env, json_of, run
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible(worker_delay=0.02) as running:
-        yield running
 
 
 @pytest.fixture
