@@ -83,17 +83,20 @@ class WaitProblem(ApiProblem):
     exit_code = EXIT_TIMEOUT
 
 
+def _with_help_hint(ctx: click.Context, step: Callable[[], T]) -> T:
+    """Runs a parsing step; a usage mistake becomes a `CommandError` naming the help."""
+    try:
+        return step()
+    except click.UsageError as exc:
+        raise CommandError(exc.format_message(), hint=f"see `{ctx.command_path} --help`") from exc
+
+
 class OpsCommand(click.Command):
     """A command whose usage mistakes read `Error: ...` then `Hint: see ... --help`."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Parses the arguments; a usage mistake becomes a `CommandError` with a hint."""
-        try:
-            return super().parse_args(ctx, args)
-        except click.UsageError as exc:
-            raise CommandError(
-                exc.format_message(), hint=f"see `{ctx.command_path} --help`"
-            ) from exc
+        return _with_help_hint(ctx, lambda: super(OpsCommand, self).parse_args(ctx, args))
 
 
 class OpsGroup(click.Group):
@@ -105,12 +108,7 @@ class OpsGroup(click.Group):
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         """Finds the subcommand; an unknown one becomes a `CommandError` with a hint."""
-        try:
-            return super().resolve_command(ctx, args)
-        except click.UsageError as exc:
-            raise CommandError(
-                exc.format_message(), hint=f"see `{ctx.command_path} --help`"
-            ) from exc
+        return _with_help_hint(ctx, lambda: super(OpsGroup, self).resolve_command(ctx, args))
 
 
 class MfidType(click.ParamType[str, Any]):
