@@ -16,14 +16,14 @@ import inspect
 from collections.abc import Callable, Iterable
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-__all__ = ["delegate", "delegate_list"]
+__all__ = ["Delegate", "delegate", "delegate_list"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 
 
-class _Delegate(Generic[P, R]):
+class Delegate(Generic[P, R]):
     """A non-data descriptor: class access gives the resource's function, instance access its
     bound method on the instance's resource object."""
 
@@ -67,7 +67,7 @@ def delegate_list(
     function: Callable[Concatenate[Any, P], Iterable[T]],
     *,
     default_limit: int | None = None,
-) -> _Delegate[P, list[T]]:
+) -> Delegate[P, list[T]]:
     """Like `delegate`, for a seed-era list name whose method returns lazy pages: the flat
     name returns a list, as the seed-era function did.
 
@@ -89,14 +89,14 @@ def delegate_list(
 
         return eager
 
-    return _Delegate(resource, function, wrap)
+    return Delegate(resource, function, wrap)
 
 
-def delegate(resource: str, function: Callable[Concatenate[Any, P], R]) -> _Delegate[P, R]:
+def delegate(resource: str, function: Callable[Concatenate[Any, P], R]) -> Delegate[P, R]:
     """A flat method of the client that calls `function` on the client's `resource` attribute.
 
     Args:
         resource: The attribute holding the resource object (e.g. `"datasets"`).
         function: The resource class's method (e.g. `Datasets.list_datasets`).
     """
-    return _Delegate(resource, function)
+    return Delegate(resource, function)

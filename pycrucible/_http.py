@@ -47,13 +47,19 @@ from pycrucible.errors import (
 )
 
 __all__ = [
+    "ANSWERED",
     "HttpClients",
     "build_clients",
     "invoke",
     "invoke_idempotent",
     "is_loopback",
+    "log_request_hook",
+    "log_response_hook",
+    "mark_answered",
+    "mark_transfer",
     "parse_list",
     "parse_one",
+    "refuse_redirect",
 ]
 
 log = get_logger("http")
@@ -61,8 +67,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 P = ParamSpec("P")
 
-# True once the current `invoke` got its answer (set by the api client's response hook).
-_ANSWERED: ContextVar[bool] = ContextVar("pycrucible_answered", default=False)
+ANSWERED: ContextVar[bool] = ContextVar("pycrucible_answered", default=False)
+"""True once the current `invoke` (or `ainvoke`) got its answer (set by `mark_answered`)."""
 
 USER_AGENT = (
     f"pycrucible/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
@@ -76,7 +82,7 @@ def _raise_for_status(response: httpx.Response) -> None:
         raise error_for_response(response)
 
 
-def _refuse_redirect(response: httpx.Response) -> None:
+def refuse_redirect(response: httpx.Response) -> None:
     """Response hook: a 3xx answer raises, naming where it points (redirects are not followed).
 
     Following one could carry the key to another host, and reading its empty body as the API's
@@ -94,18 +100,20 @@ def _refuse_redirect(response: httpx.Response) -> None:
         )
 
 
-def _mark_transfer(request: httpx.Request) -> None:
+def mark_transfer(request: httpx.Request) -> None:
     """Request hook of the storage client: its requests are file transfers (see `_limits`)."""
     request.extensions[TRANSFER] = True
     request.extensions[STORAGE] = True
 
 
-def _log_request(request: httpx.Request) -> None:
+def log_request_hook(request: httpx.Request) -> None:
+    """Request hook: logs the method and the redacted URL (at DEBUG)."""
     if log.isEnabledFor(logging.DEBUG):  # redacting the URL costs ~5 us a call: only when shown
         log.debug("-> %s %s", request.method, redact_url(str(request.url)))
 
 
-def _log_response(response: httpx.Response) -> None:
+def log_response_hook(response: httpx.Response) -> None:
+    """Response hook: logs the method, the redacted URL and the status (at DEBUG)."""
     if log.isEnabledFor(logging.DEBUG):
         request = response.request
         log.debug("<- %s %s %d", request.method, redact_url(str(request.url)), response.status_code)
@@ -201,15 +209,15 @@ def build_clients(
     shared = RetryTransport(LimitedTransport(inner, limits), policy)
     auth_headers = {"Authorization": f"Bearer {api_key}", "User-Agent": USER_AGENT}
     hooks: dict[str, list[Callable[..., Any]]] = {
-        "request": [_log_request],
-        "response": [_log_response, _refuse_redirect, _raise_for_status],
+        "request": [log_request_hook],
+        "response": [log_response_hook, refuse_redirect, _raise_for_status],
     }
     # Resumable uploads answer 308 ("resume incomplete") on the storage host: not a redirect.
     storage_hooks: dict[str, list[Callable[..., Any]]] = {
-        "request": [_mark_transfer, _log_request],
-        "response": [_log_response, _raise_for_status],
+        "request": [mark_transfer, log_request_hook],
+        "response": [log_response_hook, _raise_for_status],
     }
-    api_hooks = {"request": hooks["request"], "response": [*hooks["response"], _mark_answered]}
+    api_hooks = {"request": hooks["request"], "response": [*hooks["response"], mark_answered]}
     http = httpx.Client(
         base_url=api_url,
         headers=auth_headers,
@@ -258,9 +266,9 @@ def _has_request(exc: httpx.RequestError) -> bool:
     return True
 
 
-def _mark_answered(response: httpx.Response) -> None:
+def mark_answered(response: httpx.Response) -> None:
     """Response hook: from here on, a failure of the call is the parse step's."""
-    _ANSWERED.set(True)
+    ANSWERED.set(True)
 
 
 def invoke(operation: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
@@ -283,19 +291,19 @@ def invoke(operation: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T
     Raises:
         UnexpectedResponseError: A successful answer the generated parser could not read.
     """
-    token = _ANSWERED.set(False)
+    token = ANSWERED.set(False)
     try:
         with translate_errors():
             return operation(*args, **kwargs)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        if not _ANSWERED.get():
+        if not ANSWERED.get():
             raise
         name = getattr(operation, "__module__", "operation").rsplit(".", 1)[-1]
         raise UnexpectedResponseError(
             f"{name}: the answer does not match the contract ({type(exc).__name__}: {exc})"
         ) from exc
     finally:
-        _ANSWERED.reset(token)
+        ANSWERED.reset(token)
 
 
 def invoke_idempotent(operation: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:

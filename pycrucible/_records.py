@@ -8,8 +8,9 @@ attributes stay exactly as generated, and the generated classes are never change
 layer (`crucible_openapi`) behaves the same whether pycrucible is imported or not.
 
 `repr(record)` shows what the server sent, as JSON reads (unset fields left out, dates in ISO
-form, registered secrets such as a new service-account key hidden). `json.dumps` needs plain
-data: `json.dumps(record.to_dict())`.
+form, registered secrets such as a new service-account key hidden, URLs redacted as in log
+lines: a signed link's signature and upload session ids never show, `record["url"]` has them).
+`json.dumps` needs plain data: `json.dumps(record.to_dict())`.
 
 The view: `record[key]` is `record.to_dict()[key]` (dates as ISO strings, nested records as
 dicts), `key in record`, `record.get(key)`, `keys()`, `items()`, `values()`. Assignment agrees
@@ -28,7 +29,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from pycrucible._redact import redact_text
+from pycrucible._redact import redact_text, redact_url
 
 __all__ = ["RecordView", "as_record", "is_record_class"]
 
@@ -42,6 +43,17 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 def _json(record: object) -> dict[str, Any]:
     data: dict[str, Any] = cast(Any, record).to_dict()
     return data
+
+
+def _shown(value: Any) -> Any:
+    """A value as `repr` shows it: URLs redacted (a signed link's signature, session ids)."""
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return redact_url(value)
+    if isinstance(value, dict):
+        return {key: _shown(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shown(item) for item in value]
+    return value
 
 
 class RecordView:
@@ -88,8 +100,8 @@ class RecordView:
         data = _json(self)
         known = [name for name in _FIELDS[type(self)] if name in data]
         order = known + [key for key in data if key not in known]
-        fields = ", ".join(f"{key}={data[key]!r}" for key in order)
-        # Secrets a record may carry (a service account's new key) never show.
+        fields = ", ".join(f"{key}={_shown(data[key])!r}" for key in order)
+        # Secrets a record may carry (a service account's new key, signed URLs) never show.
         return redact_text(f"{type(self).__name__}({fields})")
 
     def _repr_html_(self) -> str:

@@ -33,8 +33,12 @@ _SECRET_QUERY_KEYS = frozenset(
         "upload_id",
     }
 )
-# Path segments that are themselves credentials: resumable-upload sessions and signed paths.
-_SECRET_PATH = re.compile(r"(/(?:uploads|signed|storage)/)[^/?#]+")
+# Path segments that are themselves credentials: resumable-upload sessions, signed paths, and
+# API v3 upload session ids (`/upload/multipart/<id>`, `/storage/v3-parts/<id>/<n>`, ...).
+_SECRET_PATH = re.compile(
+    r"(/(?:uploads|signed|storage(?:/v3(?:-[a-z]+)?)?|upload/multipart)/)"
+    r"(?!(?:initiate|complete)(?:[/?#]|$))[^/?#]+"
+)
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
 
 _lock = threading.Lock()

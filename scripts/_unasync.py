@@ -110,6 +110,7 @@ AWAITED_FUNCTIONS = frozenset(
         "invoke_idempotent",
         "replace_file_multipart",
         "upload_file_v3",
+        "upload_files_v3",
         "wait_for_request",
     }
 )

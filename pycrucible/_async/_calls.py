@@ -31,11 +31,13 @@ class MultipartSettings:
     """How the async v3 uploads run (the sync `MultipartSettings`, with an awaited `sleep`).
 
     Attributes:
-        workers: Parts sent at the same time.
+        workers: Parts sent at the same time; with several files (`upload_files_v3`), also
+            the files uploaded at once, and the bound on parts across all of them.
         part_attempts: Tries per part before the upload fails.
         state_dir: Folder of resume state; None keeps no state.
         guess_part_size: Part size (bytes) assumed while hashing.
-        chunk_size: Unused here (the resumable route's chunk size).
+        chunk_size: Bytes per chunk of a resumable session (rounded down to a multiple of
+            256 KiB); None takes the server's hint.
         call_attempts: Tries per upload-route call answered 429/502/503/504.
         progress: Called with (file name, bytes sent, total) as an upload goes.
         sleep: Awaited to pause for the given seconds.

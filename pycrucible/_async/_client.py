@@ -14,7 +14,8 @@ checks, the retry decisions (`RetryRules`: what may retry, `Retry-After`, backof
 mapping, response limits, parsing, records, redaction and the wait's decisions. Only the I/O
 differs: `httpx.AsyncClient` over `AsyncRetryTransport` (pauses with `asyncio.sleep`) and
 `AsyncLimitedTransport`, async pages, async waits, and transfers with `asyncio.Semaphore`
-(`download_workers` files, `upload_workers` parts at a time).
+(`download_workers` files, `upload_workers` files and parts at a time; disk work in worker
+threads).
 
 API versions. The async client speaks API v3 only: the seed-era API (v1) was deprecated in
 April 2026. `api_version="v1"` (argument, environment or config file) or a seed-era URL
@@ -79,13 +80,16 @@ class AsyncCrucibleClient(AsyncCrucibleClientV3):
         upload_chunk_size: Bytes per resumable-upload chunk (kept for the settings' sake).
         resumable_threshold: Kept for the settings' sake (the sync client's v1 uploads).
         download_workers: Files downloaded at once (default 8).
-        upload_workers: Parts of one file uploaded at once (default 8).
+        upload_workers: Files, and parts over all of them, uploaded at once (default 8).
         api_version: `"v3"` skips asking the server; `"v1"` raises (see the module docstring).
         privilege_mode: `"normal"` or `"elevated"`, sent as `Crucible-Privilege-Mode`.
         config_file: Config file to read instead of the default one.
         state_dir: Folder for resumable-upload state (default `~/.cache/pycrucible`).
         verify: TLS verification: True (default), False, a CA bundle path or an `SSLContext`.
         proxy: Proxy URL for every request (overrides the proxy environment variables).
+        http_client: Your own `httpx.AsyncClient`, used as it is to send every request (its
+            transport, proxies, TLS settings and hooks apply); retries still apply. You close
+            it, on the event loop the client runs on.
         transport: Inner async httpx transport, for tests (`httpx.MockTransport`).
         sleep: Awaited to pause for the given seconds (retries and waits); tests pass a fake.
         clock: Monotonic seconds, for wait deadlines; tests pass a fake.
@@ -120,6 +124,7 @@ class AsyncCrucibleClient(AsyncCrucibleClientV3):
         state_dir: str | os.PathLike[str] | None = None,
         verify: bool | str | ssl.SSLContext = True,
         proxy: str | None = None,
+        http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: AsyncSleep | None = None,
         clock: Callable[[], float] | None = None,
@@ -166,6 +171,7 @@ class AsyncCrucibleClient(AsyncCrucibleClientV3):
             transport=transport,
             verify=verify,
             proxy=proxy,
+            http_client=http_client,
         )
         core = AsyncV3Core(
             http,

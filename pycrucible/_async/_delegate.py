@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from pycrucible._async.pages import AsyncKeysetPages, AsyncOffsetPages
-from pycrucible._delegate import _Delegate
+from pycrucible._delegate import Delegate
 from pycrucible._delegate import delegate as delegate
 
 __all__ = ["adelegate_list", "delegate"]
@@ -29,7 +29,7 @@ def adelegate_list(
     function: Callable[Concatenate[Any, P], Pages[T] | Awaitable[Pages[T]]],
     *,
     default_limit: int | None = None,
-) -> _Delegate[P, Coroutine[Any, Any, list[T]]]:
+) -> Delegate[P, Coroutine[Any, Any, list[T]]]:
     """Like `pycrucible._delegate.delegate_list`, for async pages: the flat name is awaited and
     returns a list.
 
@@ -54,4 +54,4 @@ def adelegate_list(
 
         return eager
 
-    return _Delegate(resource, function, wrap)
+    return Delegate(resource, function, wrap)

@@ -5,7 +5,8 @@ which files to fetch and where, every name checked before any byte (`plan_downlo
 kept (`present`), the size and SHA-256 check (`verify`), and `PartialFile`, so a partial or
 failed download never replaces a good file. Only the I/O differs: signed links are streamed
 with the key-less `httpx.AsyncClient`, files fetched under an `asyncio.Semaphore` instead of a
-thread pool.
+thread pool, and the disk work (writing and hashing each block, checking a file already there,
+the final fsync and rename) runs in worker threads (`_disk.off_loop`), never on the event loop.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from crucible_openapi.v3.api.files import (
 )
 from crucible_openapi.v3.models import DownloadLink, DownloadLinks, FileRecord
 
+from pycrucible._async._disk import off_loop
 from pycrucible._async._http import ainvoke
 from pycrucible._http import translate_errors
 from pycrucible._redact import get_logger
@@ -81,7 +83,7 @@ async def download_dataset_v3(
 
     async def one(record: FileRecord, url: str, target: Path) -> Path:
         async with gate:
-            if present(record, target, overwrite_existing):
+            if await off_loop(present, record, target, overwrite_existing):  # may hash it
                 return target
             return await _fetch_relinking(
                 api, storage, url, record, target, workdir, attempts, progress
@@ -176,13 +178,13 @@ async def _fetch(
     partial = PartialFile(workdir)
     try:
         for attempt in range(1, max(1, attempts) + 1):
-            partial.restart()
+            await off_loop(partial.restart)
             meter.update(0)
             try:
                 with translate_errors():
                     async with storage.stream("GET", url) as answer:
                         async for block in answer.aiter_bytes(_BLOCK):
-                            partial.write(block)
+                            await off_loop(partial.write, block)  # writes and hashes
                             meter.advance(len(block))
                 break
             except APIConnectionError:
@@ -190,10 +192,15 @@ async def _fetch(
                     raise
                 log.info("%s: interrupted, trying again", record.mfid)
         verify(record, partial)
-        partial.sync()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.move_to(target)
+        await off_loop(_put_in_place, partial, target)
         meter.finish()
         return target
     finally:
-        partial.discard()
+        await off_loop(partial.discard)
+
+
+def _put_in_place(partial: PartialFile, target: Path) -> None:
+    """Flushes a verified file to disk and renames it to `target` (in a worker thread)."""
+    partial.sync()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial.move_to(target)

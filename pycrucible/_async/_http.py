@@ -33,6 +33,7 @@ from pycrucible.errors import UnexpectedResponseError, error_for_response
 
 __all__ = [
     "Answer",
+    "AsyncClientTransport",
     "AsyncHttpClients",
     "ainvoke",
     "ainvoke_idempotent",
@@ -66,6 +67,24 @@ def _async_hook(hook: Callable[[Any], None]) -> Hook:
         hook(value)
 
     return run
+
+
+class AsyncClientTransport(httpx.AsyncBaseTransport):
+    """Sends every request through a caller's own `httpx.AsyncClient`, used as it is (its
+    transport, proxies, TLS settings, auth and hooks). It is never closed here."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._client = client
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Sends `request` with the caller's client; the body stays a stream."""
+        response = await self._client.send(request, stream=True)
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=response.stream,
+            extensions=response.extensions,
+        )
 
 
 class AsyncEnvironmentProxyTransport(httpx.AsyncBaseTransport):
@@ -105,6 +124,7 @@ def async_inner_transport(
     *,
     verify: VerifyArg = True,
     proxy: str | None = None,
+    http_client: httpx.AsyncClient | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> httpx.AsyncBaseTransport:
     """The async transport the retry layer wraps (proxies as `pycrucible._network` reads them).
@@ -112,8 +132,19 @@ def async_inner_transport(
     Args:
         verify: TLS verification: True, False, a CA bundle path or an `ssl.SSLContext`.
         proxy: One proxy for every request; the environment's proxies when None.
+        http_client: The caller's client to send through (then `verify` and `proxy` are its own).
         transport: A transport to use as it is (tests).
+
+    Raises:
+        ValueError: Both `http_client` and `transport`, or `http_client` is not an
+            `httpx.AsyncClient`.
     """
+    if http_client is not None and transport is not None:
+        raise ValueError("give http_client or transport, not both")
+    if http_client is not None:
+        if not isinstance(http_client, httpx.AsyncClient):
+            raise ValueError(f"http_client must be an httpx.AsyncClient, got {http_client!r}")
+        return AsyncClientTransport(http_client)
     if transport is not None:
         return transport
     context = ssl_context(verify)
@@ -152,6 +183,7 @@ def build_async_clients(
     transport: httpx.AsyncBaseTransport | None = None,
     verify: VerifyArg = True,
     proxy: str | None = None,
+    http_client: httpx.AsyncClient | None = None,
 ) -> AsyncHttpClients:
     """Builds the pooled, authenticated, retrying async clients for one `AsyncCrucibleClient`.
 
@@ -166,23 +198,26 @@ def build_async_clients(
         transport: Inner async transport (tests pass an `httpx.MockTransport`).
         verify: TLS verification.
         proxy: Proxy URL; the proxy environment variables when None.
+        http_client: A caller's `httpx.AsyncClient` to send every request through, as it is.
     """
     register_secret(api_key)
-    inner = async_inner_transport(verify=verify, proxy=proxy, transport=transport)
+    inner = async_inner_transport(
+        verify=verify, proxy=proxy, http_client=http_client, transport=transport
+    )
     shared = AsyncRetryTransport(AsyncLimitedTransport(inner, limits), policy, sleep=sleep)
-    log_request = _async_hook(_http._log_request)
-    log_response = _async_hook(_http._log_response)
+    log_request = _async_hook(_http.log_request_hook)
+    log_response = _async_hook(_http.log_response_hook)
     api_hooks: dict[str, list[Callable[..., Any]]] = {
         "request": [log_request],
         "response": [
             log_response,
-            _async_hook(_http._refuse_redirect),
+            _async_hook(_http.refuse_redirect),
             _raise_for_status,
-            _async_hook(_http._mark_answered),
+            _async_hook(_http.mark_answered),
         ],
     }
     storage_hooks: dict[str, list[Callable[..., Any]]] = {
-        "request": [_async_hook(_http._mark_transfer), log_request],
+        "request": [_async_hook(_http.mark_transfer), log_request],
         "response": [log_response, _raise_for_status],
     }
     http = httpx.AsyncClient(
@@ -216,19 +251,19 @@ async def ainvoke(operation: Callable[P, Awaitable[T]], /, *args: P.args, **kwar
     Returns:
         The generated `Response` (error statuses have already raised through the hooks).
     """
-    token = _http._ANSWERED.set(False)
+    token = _http.ANSWERED.set(False)
     try:
         with translate_errors():
             return await operation(*args, **kwargs)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        if not _http._ANSWERED.get():
+        if not _http.ANSWERED.get():
             raise
         name = getattr(operation, "__module__", "operation").rsplit(".", 1)[-1]
         raise UnexpectedResponseError(
             f"{name}: the answer does not match the contract ({type(exc).__name__}: {exc})"
         ) from exc
     finally:
-        _http._ANSWERED.reset(token)
+        _http.ANSWERED.reset(token)
 
 
 async def ainvoke_idempotent(

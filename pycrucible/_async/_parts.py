@@ -9,8 +9,9 @@ storage client.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import httpx
@@ -19,11 +20,12 @@ from crucible_openapi.v3.api.uploads import sign_upload_parts
 from crucible_openapi.v3.models import PartChecksum, PartSignRequest, SignedPart, SignedParts
 
 from pycrucible._async._calls import MultipartSettings, upload_call
+from pycrucible._async._disk import file_blocks
 from pycrucible._http import translate_errors
 from pycrucible._redact import get_logger
 from pycrucible._transfers.calls_v3 import busy_wait
 from pycrucible._transfers.digest_v3 import Digest
-from pycrucible._transfers.parts_v3 import RESIGN_MARGIN, SIGN_BATCH, _damaged, _read_range
+from pycrucible._transfers.parts_v3 import RESIGN_MARGIN, SIGN_BATCH, part_damaged
 from pycrucible.errors import (
     APIConnectionError,
     APIStatusError,
@@ -31,10 +33,16 @@ from pycrucible.errors import (
     UnexpectedResponseError,
 )
 
-__all__ = ["Parts"]
+__all__ = ["PART_GATE", "Parts"]
 
 log = get_logger("transfers")
 _RESIGNS = 3
+
+PART_GATE: contextvars.ContextVar[asyncio.Semaphore | None] = contextvars.ContextVar(
+    "pycrucible_async_part_gate", default=None
+)
+"""The bound on parts in flight shared by the files of one `upload_files_v3` call (None: each
+session bounds its own parts by `settings.workers`)."""
 
 
 class _ExpiredError(Exception):
@@ -71,7 +79,7 @@ class Parts:
 
     async def send_all(self, missing: Sequence[int]) -> None:
         """Signs and sends the given parts (numbers, 1-based), `settings.workers` at a time."""
-        gate = asyncio.Semaphore(max(1, self.settings.workers))
+        gate = PART_GATE.get() or asyncio.Semaphore(max(1, self.settings.workers))
 
         async def one(part: SignedPart) -> None:
             async with gate:
@@ -161,21 +169,15 @@ class Parts:
             with translate_errors():
                 await self.storage.put(
                     part.url,
-                    content=_blocks(self.local, part.offset, part.size),
+                    content=file_blocks(self.local, part.offset, part.size),
                     headers=sent,
                 )
         except APIStatusError as exc:
             status, detail = exc.status_code, exc.detail
             if status == 403 or (status == 400 and "expired" in detail.lower()):
                 raise _ExpiredError(f"{status} {detail}".strip()) from exc
-            if status == 400 and _damaged(detail):
+            if status == 400 and part_damaged(detail):
                 raise
             if status < 500 and status != 429:
                 raise TransferError(f"part {part.part_number} refused: {status} {detail}") from exc
             raise
-
-
-async def _blocks(local: Path, offset: int, size: int) -> AsyncIterator[bytes]:
-    """A part's bytes, read a block at a time (never a whole part in memory)."""
-    for block in _read_range(local, offset, size):
-        yield block

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +24,15 @@ from crucible_openapi.v3.models import (
 )
 
 from pycrucible._async._calls import MultipartSettings, upload_call
+from pycrucible._async._disk import file_blocks
 from pycrucible._http import translate_errors
 from pycrucible._redact import get_logger
+from pycrucible._transfers.digest_v3 import READ_BLOCK
 from pycrucible._transfers.io import ProgressMeter
 from pycrucible._transfers.resumable_v3 import (
-    _DEFAULT_CHUNK,
-    _GRANULE,
-    _READ,
-    _range,
-    _range_end,
+    CHUNK_GRANULE,
+    DEFAULT_CHUNK,
+    range_end,
 )
 from pycrucible._transfers.state_v3 import drop_state, load_state, save_state, state_path
 from pycrucible.errors import (
@@ -51,7 +50,7 @@ log = get_logger("transfers")
 def _sha256(local: Path) -> str:
     sha = hashlib.sha256()
     with local.open("rb") as handle:
-        while chunk := handle.read(_READ):
+        while chunk := handle.read(READ_BLOCK):
             sha.update(chunk)
     return sha.hexdigest()
 
@@ -97,8 +96,8 @@ async def upload_file_resumable(
         if not isinstance(uri, str) or not isinstance(upload_id, str):
             raise UnexpectedResponseError(f"{name}: initiate answered no session URI")
         hint = session.chunk_size_hint
-        wanted = settings.chunk_size or (hint if isinstance(hint, int) else _DEFAULT_CHUNK)
-        chunk_size = max(_GRANULE, wanted // _GRANULE * _GRANULE)
+        wanted = settings.chunk_size or (hint if isinstance(hint, int) else DEFAULT_CHUNK)
+        chunk_size = max(CHUNK_GRANULE, wanted // CHUNK_GRANULE * CHUNK_GRANULE)
         start = 0
         save_state(
             state_file,
@@ -172,7 +171,7 @@ async def _send(
         try:
             with translate_errors():
                 answer = await storage.put(
-                    uri, content=_blocks(local, offset, end - offset), headers=headers
+                    uri, content=file_blocks(local, offset, end - offset), headers=headers
                 )
         except APIConnectionError:
             failures += 1
@@ -183,7 +182,7 @@ async def _send(
         if answer.status_code in (200, 201):
             meter.update(size)
             return
-        offset = _range_end(answer) if answer.status_code == 308 else end
+        offset = range_end(answer) if answer.status_code == 308 else end
         meter.update(offset)
         if size == 0:
             return
@@ -192,9 +191,4 @@ async def _send(
 async def _held(storage: httpx.AsyncClient, uri: str, size: int) -> int:
     with translate_errors():
         answer = await storage.put(uri, headers={"Content-Range": f"bytes */{size}"})
-    return size if answer.status_code in (200, 201) else _range_end(answer)
-
-
-async def _blocks(local: Path, offset: int, length: int) -> AsyncIterator[bytes]:
-    for block in _range(local, offset, length):
-        yield block
+    return size if answer.status_code in (200, 201) else range_end(answer)

@@ -4,8 +4,10 @@ The rules are the sync engine's (`pycrucible._transfers.multipart_v3`, `parts_v3
 `calls_v3`), imported rather than copied: the file's digests and part CRC32Cs (`digest_file`,
 run in a worker thread so the event loop keeps going), the resume state, the stable
 Idempotency-Key, busy answers (`busy_retry`), which storage refusals mean "sign again" or "send
-again", and the session stepping past closed ones. Parts go under an `asyncio.Semaphore`;
-pauses are awaited.
+again", and the session stepping past closed ones. Parts go under an `asyncio.Semaphore`,
+their bytes read in worker threads (`_disk.file_blocks`); pauses are awaited. Several files go
+at once (`upload_files_v3`): at most `upload_workers` files, and at most `upload_workers` parts
+in flight across all of them.
 
 A server with multipart uploads switched off gets a resumable session
 (`pycrucible._async._resumable`), as from the sync engine.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -41,16 +43,19 @@ from crucible_openapi.v3.types import UNSET
 
 from pycrucible._async._calls import MultipartSettings, upload_call
 from pycrucible._async._http import ainvoke
-from pycrucible._async._parts import Parts
+from pycrucible._async._parts import PART_GATE, Parts
 from pycrucible._async._resumable import upload_file_resumable
 from pycrucible._redact import get_logger
 from pycrucible._transfers.calls_v3 import (
+    REOPENS,
+    idempotency_key,
+    is_about_upload,
     is_multipart_disabled,
+    local_file,
     structured_detail,
 )
 from pycrucible._transfers.digest_v3 import Digest, digest_file
 from pycrucible._transfers.io import ProgressMeter
-from pycrucible._transfers.multipart_v3 import _REOPENS, _about, _idempotency_key, _local_file
 from pycrucible._transfers.state_v3 import drop_state, load_state, save_state, state_path
 from pycrucible.errors import (
     APIConnectionError,
@@ -64,7 +69,7 @@ from pycrucible.errors import (
     UnexpectedResponseError,
 )
 
-__all__ = ["MultipartSettings", "replace_file_multipart", "upload_file_v3"]
+__all__ = ["MultipartSettings", "replace_file_multipart", "upload_file_v3", "upload_files_v3"]
 
 log = get_logger("transfers")
 P = ParamSpec("P")
@@ -84,6 +89,45 @@ def _state_of(
     return state_path(settings.state_dir, "multipart", api_url, dataset, local)
 
 
+async def upload_files_v3(
+    api: AuthenticatedClient,
+    storage: httpx.AsyncClient,
+    dataset_mfid: str,
+    paths: Sequence[Path],
+    *,
+    settings: MultipartSettings | None = None,
+) -> list[FileRecord]:
+    """Uploads several files into a dataset, up to `settings.workers` files at once.
+
+    The parts of all these files share one bound too: at most `settings.workers` parts are
+    in flight at any time, whichever files they belong to. The first failure cancels the
+    other files' uploads (their sessions stay open, so a new call resumes them).
+
+    Returns:
+        The file records, in the order of `paths`.
+    """
+    settings = settings or MultipartSettings()
+    workers = max(1, settings.workers)
+    files = asyncio.Semaphore(workers)
+
+    async def one(path: Path) -> FileRecord:
+        async with files:
+            return await upload_file_v3(api, storage, dataset_mfid, path, settings=settings)
+
+    shared = PART_GATE.set(asyncio.Semaphore(workers))
+    try:  # the tasks copy the context now: they all see the shared gate
+        tasks = [asyncio.ensure_future(one(path)) for path in paths]
+    finally:
+        PART_GATE.reset(shared)
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
 async def upload_file_v3(
     api: AuthenticatedClient,
     storage: httpx.AsyncClient,
@@ -96,16 +140,16 @@ async def upload_file_v3(
     """Uploads one file: signed multipart, or a resumable session when multipart is off (see
     the sync `upload_file_v3`)."""
     settings = settings or MultipartSettings()
-    local = _local_file(path)
+    local = local_file(path)
     name = filename or local.name
     digest = await _digest(settings, local, name, settings.guess_part_size)
     state_file = _state_of(api, settings, dataset_mfid, local)
     saved = load_state(state_file, digest.size, digest.mtime_ns, digest.sha256)
-    key = saved["idempotency_key"] if saved else _idempotency_key(dataset_mfid, name, digest)
+    key = saved["idempotency_key"] if saved else idempotency_key(dataset_mfid, name, digest)
     job = _Upload(api, storage, dataset_mfid, local, name, settings)
     try:
         return await job.open_and_finish(
-            digest, key, lambda c: _idempotency_key(dataset_mfid, f"{name}\nafter {c}", digest)
+            digest, key, lambda c: idempotency_key(dataset_mfid, f"{name}\nafter {c}", digest)
         )
     except APIStatusError as exc:
         if not is_multipart_disabled(exc):
@@ -125,16 +169,16 @@ async def replace_file_multipart(
 ) -> FileRecord:
     """Replaces a file record's content (`If-Match`), signed multipart (see the sync one)."""
     settings = settings or MultipartSettings()
-    local = _local_file(path)
+    local = local_file(path)
     record = (await ainvoke(get_file.asyncio_detailed, file_mfid, client=api)).parsed
     if not isinstance(record, FileRecord) or not isinstance(record.dataset_mfid, str):
         raise UnexpectedResponseError(f"file {file_mfid}: no file record")
     name = record.filename if isinstance(record.filename, str) else local.name
     digest = await _digest(settings, local, name, settings.guess_part_size)
-    key = _idempotency_key(file_mfid, f"replace:{etag}", digest)
+    key = idempotency_key(file_mfid, f"replace:{etag}", digest)
     job = _Upload(api, storage, record.dataset_mfid, local, name, settings, (file_mfid, etag))
     return await job.open_and_finish(
-        digest, key, lambda c: _idempotency_key(file_mfid, f"replace:{etag}\nafter {c}", digest)
+        digest, key, lambda c: idempotency_key(file_mfid, f"replace:{etag}\nafter {c}", digest)
     )
 
 
@@ -166,7 +210,11 @@ class _Upload:
                 return await self._finish(digest, session, key)
             except NotFoundError as exc:
                 closed = session.upload_id
-                if reopened >= _REOPENS or not isinstance(closed, str) or not _about(exc, closed):
+                if (
+                    reopened >= REOPENS
+                    or not isinstance(closed, str)
+                    or not is_about_upload(exc, closed)
+                ):
                     raise
                 reopened += 1
                 log.info("%s: upload session %s is closed; opening a new one", self.name, closed)

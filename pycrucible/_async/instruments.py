@@ -19,14 +19,13 @@ from crucible_openapi.v3.models import (
     InstrumentCreate,
     InstrumentOffsetPage,
     InstrumentSearchResults,
-    InstrumentUpdate,
 )
 from crucible_openapi.v3.types import UNSET, Unset
 
-from pycrucible._async._base import CallKwargs, opt_text, per_call, update_fields
+from pycrucible._async._base import CallKwargs, opt_text, per_call
 from pycrucible._async._http import ainvoke, ainvoke_idempotent, parse_one
 from pycrucible._async._search import check_search
-from pycrucible._async.instrument_admin import AsyncInstrumentAdmin
+from pycrucible._async.instrument_admin import AsyncInstrumentAdmin, instrument_update
 from pycrucible._async.pages import AsyncOffsetPages
 from pycrucible._checks import check_text, one_of
 from pycrucible._records import as_record
@@ -48,7 +47,6 @@ __all__ = ["AsyncInstruments"]
 log = get_logger("client")
 
 PAGE_SIZE = 100
-_EDITABLE = update_fields(InstrumentUpdate)
 
 
 class AsyncInstruments(AsyncInstrumentAdmin):
@@ -353,18 +351,8 @@ class AsyncInstruments(AsyncInstrumentAdmin):
         Raises:
             ValueError: A field API v3 does not let you edit here (before any request).
         """
-        unknown = sorted(set(fields) - _EDITABLE)
-        if unknown:
-            raise ValueError(
-                f"instruments.update edits {sorted(_EDITABLE)}, not {unknown} "
-                "(the owner and the status have their own calls)"
-            )
-        if "instrument_id" in fields:
-            check_new_slug(fields["instrument_id"], "instrument_id")
-        for name, value in fields.items():
-            check_text(value, name)
+        body = instrument_update(fields)
         mfid = await self._mfid(ref)
-        body = InstrumentUpdate.from_dict(fields)
         response = await ainvoke(
             update_instrument.asyncio_detailed, mfid, client=self._api, body=body
         )

@@ -13,7 +13,7 @@ again with a type changes the stored type).
 from __future__ import annotations
 
 import builtins
-from typing import Any, Unpack
+from typing import Unpack
 
 from crucible_openapi.v3.api.datasets import (
     link_dataset_child,
@@ -39,43 +39,15 @@ from crucible_openapi.v3.models import (
     Sample,
     SampleOffsetPage,
 )
-from crucible_openapi.v3.types import UNSET, Unset
 
 from pycrucible._async._base import AsyncV3Resource, CallKwargs, per_call
-from pycrucible._async._http import Answer, ainvoke, ainvoke_idempotent, parse_list, parse_one
+from pycrucible._async._http import ainvoke, ainvoke_idempotent, parse_list, parse_one
 from pycrucible._async.pages import AsyncOffsetPages
-from pycrucible._checks import check_text, id_of
-from pycrucible._records import as_record
+from pycrucible._checks import id_of
+from pycrucible._v3._lineage import linked_page, relationship, unlinked
 from pycrucible._v3._refs import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
-from pycrucible.errors import UnexpectedResponseError
 
 __all__ = ["AsyncDatasetLineage", "AsyncLinks", "AsyncSampleLineage"]
-
-
-def _kind(relationship_type: str | None) -> str | Unset:
-    if relationship_type is None:
-        return UNSET
-    return check_text(relationship_type, "relationship_type")
-
-
-def _done(response: Answer, what: str) -> ActionResult:
-    """The confirmation of an unlink: its body, or a made-up one for an empty 204 answer."""
-    if not response.content.strip():
-        return as_record(ActionResult(detail=f"{what}: done"))
-    return parse_one(response, ActionResult, what)
-
-
-def _items(
-    page: object,
-    cls: type[DatasetOffsetPage] | type[SampleOffsetPage],
-    what: str,
-    content: bytes,
-) -> tuple[builtins.list[Any], int | None]:
-    if not isinstance(page, cls):
-        raise UnexpectedResponseError(f"{what}: expected a page, got {content[:200]!r}")
-    total = page.total if isinstance(page.total, int) else None
-    # The page itself gets no dict view: its `items` field would meet the view's items().
-    return as_record(page.items), total
 
 
 class AsyncDatasetLineage(AsyncV3Resource):
@@ -108,7 +80,7 @@ class AsyncDatasetLineage(AsyncV3Resource):
             parent,
             child,
             client=self._api,
-            relationship_type=_kind(relationship_type),
+            relationship_type=relationship(relationship_type),
         )
         return parse_one(response, LinkResult, f"link {parent} -> {child}")
 
@@ -130,7 +102,7 @@ class AsyncDatasetLineage(AsyncV3Resource):
         response = await ainvoke(
             unlink_dataset_child.asyncio_detailed, parent, child, client=self._api
         )
-        return _done(response, f"unlink {parent} -> {child}")
+        return unlinked(response, f"unlink {parent} -> {child}")
 
     def _related(
         self,
@@ -143,7 +115,7 @@ class AsyncDatasetLineage(AsyncV3Resource):
     ) -> AsyncOffsetPages[Dataset]:
         ds = id_of(dsid, "dsid")
         check_page_size(page_size, limit)
-        relationship_type = _kind(kind)
+        relationship_type = relationship(kind)
         operation = list_dataset_children if children else list_dataset_parents
         what = f"{'children' if children else 'parents'} of dataset {ds}"
 
@@ -156,7 +128,7 @@ class AsyncDatasetLineage(AsyncV3Resource):
                 limit=page_size,
                 offset=offset,
             )
-            return _items(response.parsed, DatasetOffsetPage, what, response.content)
+            return linked_page(response.parsed, DatasetOffsetPage, what, response.content)
 
         return AsyncOffsetPages(fetch, limit)
 
@@ -243,7 +215,7 @@ class AsyncDatasetLineage(AsyncV3Resource):
         """
         ds, sid = id_of(dataset_id, "dataset_id"), id_of(sample_id, "sample_id")
         response = await ainvoke(unlink_dataset_sample.asyncio_detailed, ds, sid, client=self._api)
-        return _done(response, f"unlink of sample {sid} from dataset {ds}")
+        return unlinked(response, f"unlink of sample {sid} from dataset {ds}")
 
 
 class AsyncSampleLineage(AsyncV3Resource):
@@ -276,7 +248,7 @@ class AsyncSampleLineage(AsyncV3Resource):
             parent,
             child,
             client=self._api,
-            relationship_type=_kind(relationship_type),
+            relationship_type=relationship(relationship_type),
         )
         return parse_one(response, LinkResult, f"link {parent} -> {child}")
 
@@ -298,7 +270,7 @@ class AsyncSampleLineage(AsyncV3Resource):
         response = await ainvoke(
             unlink_sample_child.asyncio_detailed, parent, child, client=self._api
         )
-        return _done(response, f"unlink {parent} -> {child}")
+        return unlinked(response, f"unlink {parent} -> {child}")
 
     def _related(
         self,
@@ -311,7 +283,7 @@ class AsyncSampleLineage(AsyncV3Resource):
     ) -> AsyncOffsetPages[Sample]:
         sid = id_of(sample_id, "sample_id")
         check_page_size(page_size, limit)
-        relationship_type = _kind(kind)
+        relationship_type = relationship(kind)
         operation = list_sample_children if children else list_sample_parents
         what = f"{'children' if children else 'parents'} of sample {sid}"
 
@@ -324,7 +296,7 @@ class AsyncSampleLineage(AsyncV3Resource):
                 limit=page_size,
                 offset=offset,
             )
-            return _items(response.parsed, SampleOffsetPage, what, response.content)
+            return linked_page(response.parsed, SampleOffsetPage, what, response.content)
 
         return AsyncOffsetPages(fetch, limit)
 

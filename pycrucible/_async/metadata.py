@@ -72,6 +72,9 @@ class AsyncMetadata(AsyncV3Resource):
     ) -> dict[str, Any]:
         """Merges into (PATCH) or, with `overwrite=True`, replaces (POST) a resource's metadata.
 
+        Both are safe to repeat and are retried after a lost answer or a timeout: a deep merge
+        applied twice gives the same metadata as once.
+
         Args:
             dsid: The dataset's (or any resource's) MFID.
             metadata: The metadata dict (JSON-compatible).
@@ -95,7 +98,9 @@ class AsyncMetadata(AsyncV3Resource):
                 overwrite=True,
             )
         else:
-            response = await ainvoke(
+            # A deep merge applied twice leaves what one application left (objects merge, other
+            # values replace), so a merge whose answer was lost is sent again like a PUT.
+            response = await ainvoke_idempotent(
                 merge_resource_metadata.asyncio_detailed, ds, client=self._api, body=body
             )
         return parse_one(

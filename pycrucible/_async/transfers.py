@@ -26,7 +26,7 @@ from pycrucible._async._base import AsyncV3Resource, CallKwargs, opt, per_call
 from pycrucible._async._calls import MultipartSettings
 from pycrucible._async._downloads import download_dataset_v3, download_file_v3
 from pycrucible._async._http import ainvoke, parse_one
-from pycrucible._async._uploads import replace_file_multipart, upload_file_v3
+from pycrucible._async._uploads import replace_file_multipart, upload_files_v3
 from pycrucible._checks import check_file, check_files, check_id, check_output_folder, check_text
 from pycrucible._progress import ProgressArg, reporting
 from pycrucible._records import as_record
@@ -99,10 +99,9 @@ class AsyncTransfers(AsyncV3Resource):
         paths = check_files(file_path)
         with reporting(progress, "upload", self._core.settings.progress) as report:
             storage, settings = self._http.storage, self._upload_settings(report)
-            return [
-                as_record(await upload_file_v3(self._api, storage, ds, path, settings=settings))
-                for path in paths
-            ]
+            return as_record(
+                await upload_files_v3(self._api, storage, ds, paths, settings=settings)
+            )
 
     @per_call
     async def replace(

@@ -10,6 +10,8 @@ switches to a resumable session without waiting.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,12 +21,19 @@ import attrs
 
 from pycrucible._http import invoke
 from pycrucible._redact import get_logger
+from pycrucible._transfers.digest_v3 import Digest
 from pycrucible._transport import idempotent_calls, retry_after_seconds, status_retries_by_caller
 from pycrucible._types import ProgressCallback
-from pycrucible.errors import APIStatusError, EtagMismatchError, FilenameExistsError
+from pycrucible.errors import (
+    APIStatusError,
+    EtagMismatchError,
+    FilenameExistsError,
+    TransferError,
+)
 
 __all__ = [
     "MULTIPART_DISABLED",
+    "REOPENS",
     "RETRY_AFTER_DEFAULT",
     "RETRY_AFTER_MAX",
     "RETRY_AFTER_MIN",
@@ -33,7 +42,10 @@ __all__ = [
     "MultipartSettings",
     "busy_retry",
     "busy_wait",
+    "idempotency_key",
+    "is_about_upload",
     "is_multipart_disabled",
+    "local_file",
     "structured_detail",
     "upload_call",
 ]
@@ -51,6 +63,8 @@ RETRY_AFTER_MAX = 60.0
 RETRY_AFTER_DEFAULT = 5.0
 """Wait (seconds) when a busy answer names no `Retry-After`."""
 _BUSY = frozenset({429, 502, 503, 504})
+REOPENS = 3
+"""Most closed sessions an upload steps past (each found again by its Idempotency-Key)."""
 
 
 @attrs.frozen
@@ -160,3 +174,25 @@ def busy_retry(exc: APIStatusError, attempt: int, call_attempts: int) -> float |
         call_attempts,
     )
     return pause
+
+
+def local_file(path: str | os.PathLike[str]) -> Path:
+    """The absolute path of a file to upload; TransferError (before any request) if unreadable."""
+    local = Path(path).resolve()
+    if not local.is_file():
+        raise TransferError(f"{local} is not a readable file; nothing was sent")
+    return local
+
+
+def idempotency_key(dataset: str, filename: str, digest: Digest) -> str:
+    """The initiate's key (32 hex digits): the same dataset, name and content give the same key,
+    so a repeated initiate finds the same session."""
+    return hashlib.sha256(
+        f"{dataset}\0{filename}\0{digest.sha256}\0{digest.size}".encode()
+    ).hexdigest()[:32]
+
+
+def is_about_upload(exc: APIStatusError, upload_id: str) -> bool:
+    """Whether an error answered a request about the upload session `upload_id`."""
+    response = exc.response
+    return response is not None and upload_id in response.request.url.path

@@ -12,7 +12,6 @@ resumes from the parts the server acknowledged, also from a new process.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from collections.abc import Callable
@@ -41,7 +40,11 @@ from crucible_openapi.v3.types import UNSET
 from pycrucible._http import invoke
 from pycrucible._redact import get_logger
 from pycrucible._transfers.calls_v3 import (
+    REOPENS,
     MultipartSettings,
+    idempotency_key,
+    is_about_upload,
+    local_file,
     structured_detail,
     upload_call,
 )
@@ -73,16 +76,6 @@ __all__ = [
 
 log = get_logger("transfers")
 
-_REOPENS = 3
-"""Most closed sessions an upload steps past (each found again by its Idempotency-Key)."""
-
-
-def _local_file(path: str | os.PathLike[str]) -> Path:
-    local = Path(path).resolve()
-    if not local.is_file():
-        raise TransferError(f"{local} is not a readable file; nothing was sent")
-    return local
-
 
 def _hashing(settings: MultipartSettings, name: str, local: Path) -> Callable[[int], None] | None:
     """The hashing report of a progress callback that listens for it (`hashing` method)."""
@@ -96,13 +89,6 @@ def _state_of(
 ) -> Path | None:
     api_url = str(api.get_httpx_client().base_url)
     return state_path(settings.state_dir, "multipart", api_url, dataset, local)
-
-
-def _idempotency_key(dataset: str, filename: str, digest: Digest) -> str:
-    """Stable for the same dataset, name and content: a repeated initiate is the same session."""
-    return hashlib.sha256(
-        f"{dataset}\0{filename}\0{digest.sha256}\0{digest.size}".encode()
-    ).hexdigest()[:32]
 
 
 def upload_file_multipart(
@@ -134,19 +120,19 @@ def upload_file_multipart(
         ServerError: 503 "New multipart uploads are disabled" (use the resumable route).
     """
     settings = settings or MultipartSettings()
-    local = _local_file(path)
+    local = local_file(path)
     name = filename or local.name
     digest = digest_file(local, settings.guess_part_size, _hashing(settings, name, local))
     state_file = _state_of(api, settings, dataset_mfid, local)
     saved = load_state(state_file, digest.size, digest.mtime_ns, digest.sha256)
-    key = saved["idempotency_key"] if saved else _idempotency_key(dataset_mfid, name, digest)
+    key = saved["idempotency_key"] if saved else idempotency_key(dataset_mfid, name, digest)
     return _open_and_finish(
         lambda k: _initiate(api, dataset_mfid, name, digest, k, settings),
         lambda session, k: _finish(
             api, storage, dataset_mfid, local, name, digest, session, k, settings
         ),
         key,
-        lambda closed: _idempotency_key(dataset_mfid, f"{name}\nafter {closed}", digest),
+        lambda closed: idempotency_key(dataset_mfid, f"{name}\nafter {closed}", digest),
         name,
     )
 
@@ -178,13 +164,13 @@ def replace_file_multipart(
         EtagMismatchError: 412: the record changed since `etag` was read; nothing changed.
     """
     settings = settings or MultipartSettings()
-    local = _local_file(path)
+    local = local_file(path)
     record = invoke(get_file.sync_detailed, file_mfid, client=api).parsed
     if not isinstance(record, FileRecord) or not isinstance(record.dataset_mfid, str):
         raise UnexpectedResponseError(f"file {file_mfid}: no file record")
     name = record.filename if isinstance(record.filename, str) else local.name
     digest = digest_file(local, settings.guess_part_size, _hashing(settings, name, local))
-    key = _idempotency_key(file_mfid, f"replace:{etag}", digest)
+    key = idempotency_key(file_mfid, f"replace:{etag}", digest)
     dataset = record.dataset_mfid
     return _open_and_finish(
         lambda k: _initiate_replace(api, file_mfid, etag, digest, k, settings),
@@ -192,7 +178,7 @@ def replace_file_multipart(
             api, storage, dataset, local, name, digest, session, k, settings
         ),
         key,
-        lambda closed: _idempotency_key(file_mfid, f"replace:{etag}\nafter {closed}", digest),
+        lambda closed: idempotency_key(file_mfid, f"replace:{etag}\nafter {closed}", digest),
         name,
     )
 
@@ -216,10 +202,14 @@ def _open_and_finish(
             return finish(session, key)
         except NotFoundError as exc:
             closed = session.upload_id
-            if reopened >= _REOPENS or not isinstance(closed, str) or not _about(exc, closed):
+            if (
+                reopened >= REOPENS
+                or not isinstance(closed, str)
+                or not is_about_upload(exc, closed)
+            ):
                 raise
             reopened += 1
-            log.info("%s: upload session %s is closed; opening a new one", name, closed)
+            log.info("%s: the upload session is closed; opening a new one", name)
             key = next_key(closed)
 
 
@@ -325,12 +315,6 @@ def _finish(
     return record
 
 
-def _about(exc: APIStatusError, upload_id: str) -> bool:
-    """Whether an error answered a request about the given upload session."""
-    response = exc.response
-    return response is not None and upload_id in response.request.url.path
-
-
 def _initiate(
     api: AuthenticatedClient,
     dataset: str,
@@ -395,4 +379,4 @@ def _abort(
     try:
         upload_call(settings, abort_multipart_upload.sync_detailed, dataset, upload_id, client=api)
     except CrucibleError as exc:
-        log.warning("upload %s: abort failed (%s)", upload_id, exc)
+        log.warning("%s: aborting the upload session failed (%s)", dataset, exc)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from pycrucible.errors import (
     UnexpectedResponseError,
 )
 
-__all__ = ["RESIGN_MARGIN", "SIGN_BATCH", "send_parts"]
+__all__ = ["RESIGN_MARGIN", "SIGN_BATCH", "part_damaged", "read_range", "send_parts"]
 
 log = get_logger("transfers")
 
@@ -152,13 +152,13 @@ class _Parts:
         try:
             with translate_errors():
                 self.storage.put(
-                    part.url, content=_read_range(self.local, part.offset, part.size), headers=sent
+                    part.url, content=read_range(self.local, part.offset, part.size), headers=sent
                 )
         except APIStatusError as exc:
             status, detail = exc.status_code, exc.detail
             if status == 403 or (status == 400 and "expired" in detail.lower()):
                 raise _ExpiredError(f"{status} {detail}".strip()) from exc
-            if status == 400 and _damaged(detail):
+            if status == 400 and part_damaged(detail):
                 raise  # the bytes changed on the way: sending the part again may pass
             if status < 500 and status != 429:
                 raise TransferError(f"part {part.part_number} refused: {status} {detail}") from exc
@@ -203,13 +203,27 @@ def send_parts(
                 job.result()
 
 
-def _damaged(detail: str) -> bool:
-    """Whether a storage refusal says the part's bytes did not match their checksum."""
+def part_damaged(detail: str) -> bool:
+    """Whether a storage refusal says the part's bytes did not match their checksum.
+
+    Args:
+        detail: The text of the storage's refusal.
+    """
     text = detail.lower()
     return "baddigest" in text or "crc32c" in text or "checksum" in text
 
 
-def _read_range(local: Path, offset: int, size: int) -> Iterator[bytes]:
+def read_range(local: Path, offset: int, size: int) -> Generator[bytes, None, None]:
+    """The bytes `offset:offset + size` of a file, in blocks of at most `READ_BLOCK` (1 MiB).
+
+    Args:
+        local: The file.
+        offset: Where the range starts, in bytes.
+        size: The range's length, in bytes.
+
+    Raises:
+        TransferError: The file ended before the range did (it shrank while it was sent).
+    """
     with local.open("rb") as handle:
         handle.seek(offset)
         left = size

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,10 @@ from pycrucible._transfers.calls_v3 import (
     is_multipart_disabled,
     upload_call,
 )
+from pycrucible._transfers.digest_v3 import READ_BLOCK
 from pycrucible._transfers.io import ProgressMeter
 from pycrucible._transfers.multipart_v3 import upload_file_multipart
+from pycrucible._transfers.parts_v3 import read_range
 from pycrucible._transfers.state_v3 import drop_state, load_state, save_state, state_path
 from pycrucible.errors import (
     APIConnectionError,
@@ -46,13 +48,41 @@ from pycrucible.errors import (
     UnexpectedResponseError,
 )
 
-__all__ = ["MULTIPART_DISABLED", "upload_file_resumable", "upload_file_v3"]
+__all__ = [
+    "CHUNK_GRANULE",
+    "DEFAULT_CHUNK",
+    "MULTIPART_DISABLED",
+    "range_end",
+    "upload_file_resumable",
+    "upload_file_v3",
+    "upload_files_v3",
+]
 
 log = get_logger("transfers")
 
-_GRANULE = 256 * 1024
-_DEFAULT_CHUNK = 16 * 1024 * 1024
-_READ = 1024 * 1024
+CHUNK_GRANULE = 256 * 1024
+"""Resumable chunks are a multiple of this many bytes (the protocol's granule)."""
+DEFAULT_CHUNK = 16 * 1024 * 1024
+"""Bytes per resumable chunk when neither the caller nor the server names a size."""
+
+
+def upload_files_v3(
+    api: AuthenticatedClient,
+    storage: httpx.Client,
+    dataset_mfid: str,
+    paths: Sequence[Path],
+    *,
+    settings: MultipartSettings | None = None,
+) -> list[FileRecord]:
+    """Uploads several files into a dataset, one after the other (`upload_file_v3` each).
+
+    The async twin (`pycrucible._async._uploads.upload_files_v3`) runs up to
+    `settings.workers` files at once instead.
+
+    Returns:
+        The file records, in the order of `paths`.
+    """
+    return [upload_file_v3(api, storage, dataset_mfid, p, settings=settings) for p in paths]
 
 
 def upload_file_v3(
@@ -139,7 +169,7 @@ def upload_file_resumable(
     size = stat.st_size
     sha = hashlib.sha256()
     with local.open("rb") as handle:
-        while chunk := handle.read(_READ):
+        while chunk := handle.read(READ_BLOCK):
             sha.update(chunk)
     digest = sha.hexdigest()
     api_url = str(api.get_httpx_client().base_url)
@@ -159,8 +189,8 @@ def upload_file_resumable(
         if not isinstance(uri, str) or not isinstance(upload_id, str):
             raise UnexpectedResponseError(f"{name}: initiate answered no session URI")
         hint = session.chunk_size_hint
-        wanted = settings.chunk_size or (hint if isinstance(hint, int) else _DEFAULT_CHUNK)
-        chunk_size = max(_GRANULE, wanted // _GRANULE * _GRANULE)
+        wanted = settings.chunk_size or (hint if isinstance(hint, int) else DEFAULT_CHUNK)
+        chunk_size = max(CHUNK_GRANULE, wanted // CHUNK_GRANULE * CHUNK_GRANULE)
         start = 0
         save_state(
             state_file,
@@ -248,7 +278,7 @@ def _send(
         try:
             with translate_errors():
                 answer = storage.put(
-                    uri, content=_range(local, offset, end - offset), headers=headers
+                    uri, content=read_range(local, offset, end - offset), headers=headers
                 )
         except APIConnectionError:
             failures += 1
@@ -259,7 +289,7 @@ def _send(
         if answer.status_code in (200, 201):
             meter.update(size)
             return
-        offset = _range_end(answer) if answer.status_code == 308 else end
+        offset = range_end(answer) if answer.status_code == 308 else end
         meter.update(offset)
         if size == 0:
             return
@@ -268,20 +298,17 @@ def _send(
 def _held(storage: httpx.Client, uri: str, size: int) -> int:
     with translate_errors():
         answer = storage.put(uri, headers={"Content-Range": f"bytes */{size}"})
-    return size if answer.status_code in (200, 201) else _range_end(answer)
+    return size if answer.status_code in (200, 201) else range_end(answer)
 
 
-def _range_end(answer: httpx.Response) -> int:
+def range_end(answer: httpx.Response) -> int:
+    """The bytes a resumable session holds, from a 308 answer's `Range` header (0 when absent).
+
+    Args:
+        answer: The storage's answer to a chunk or a status query.
+
+    Returns:
+        The count of bytes stored, i.e. the offset of the next chunk.
+    """
     match = re.fullmatch(r"bytes=0-(\d+)", answer.headers.get("Range", ""))
     return int(match.group(1)) + 1 if match else 0
-
-
-def _range(local: Path, offset: int, length: int) -> Iterator[bytes]:
-    with local.open("rb") as handle:
-        handle.seek(offset)
-        while length > 0:
-            chunk = handle.read(min(_READ, length))
-            if not chunk:
-                raise TransferError(f"{local} shrank while it was sent")
-            length -= len(chunk)
-            yield chunk

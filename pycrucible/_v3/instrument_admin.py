@@ -8,7 +8,7 @@ a contributor on every dataset of the instrument (role `operator` in the lists b
 from __future__ import annotations
 
 import builtins
-from typing import Unpack
+from typing import Any, Unpack
 
 from crucible_openapi.v3.api.instruments import (
     bind_instrument_service_account,
@@ -16,14 +16,35 @@ from crucible_openapi.v3.api.instruments import (
     set_instrument_status,
     unbind_instrument_service_account,
 )
-from crucible_openapi.v3.models import Instrument, ProjectMember
+from crucible_openapi.v3.models import Instrument, InstrumentUpdate, ProjectMember
 
 from pycrucible._checks import check_text
 from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
-from pycrucible._v3._base import CallKwargs, V3Resource, per_call
-from pycrucible._v3.identity import check_mfid
+from pycrucible._v3._base import CallKwargs, V3Resource, per_call, update_fields
+from pycrucible._v3.identity import check_mfid, check_new_slug
 
-__all__ = ["InstrumentAdmin"]
+__all__ = ["InstrumentAdmin", "instrument_update"]
+
+_EDITABLE = update_fields(InstrumentUpdate)
+
+
+def instrument_update(fields: dict[str, Any]) -> InstrumentUpdate:
+    """The body of `instruments.update` from its keyword fields, checked before any request.
+
+    Raises:
+        ValueError: A field that cannot be edited this way, a bad slug or an empty value.
+    """
+    unknown = sorted(set(fields) - _EDITABLE)
+    if unknown:
+        raise ValueError(
+            f"instruments.update edits {sorted(_EDITABLE)}, not {unknown} "
+            "(the owner and the status have their own calls)"
+        )
+    if "instrument_id" in fields:
+        check_new_slug(fields["instrument_id"], "instrument_id")
+    for name, value in fields.items():
+        check_text(value, name)
+    return InstrumentUpdate.from_dict(fields)
 
 
 class InstrumentAdmin(V3Resource):

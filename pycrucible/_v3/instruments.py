@@ -17,7 +17,6 @@ from crucible_openapi.v3.models import (
     InstrumentCreate,
     InstrumentOffsetPage,
     InstrumentSearchResults,
-    InstrumentUpdate,
 )
 from crucible_openapi.v3.types import UNSET, Unset
 
@@ -25,7 +24,7 @@ from pycrucible._checks import check_text, one_of
 from pycrucible._http import invoke, invoke_idempotent, parse_one
 from pycrucible._records import as_record
 from pycrucible._redact import get_logger
-from pycrucible._v3._base import CallKwargs, opt_text, per_call, update_fields
+from pycrucible._v3._base import CallKwargs, opt_text, per_call
 from pycrucible._v3._lists import page_limit, read_page, total_of
 from pycrucible._v3._refs import check_page_size
 from pycrucible._v3._search import check_search
@@ -37,7 +36,7 @@ from pycrucible._v3.identity import (
     is_mfid,
     slug_from_name,
 )
-from pycrucible._v3.instrument_admin import InstrumentAdmin
+from pycrucible._v3.instrument_admin import InstrumentAdmin, instrument_update
 from pycrucible._v3.pages import OffsetPages
 from pycrucible.errors import ConflictError, NotFoundError, UnprocessableEntityError
 
@@ -46,7 +45,6 @@ __all__ = ["Instruments"]
 log = get_logger("client")
 
 PAGE_SIZE = 100
-_EDITABLE = update_fields(InstrumentUpdate)
 
 
 class Instruments(InstrumentAdmin):
@@ -351,18 +349,8 @@ class Instruments(InstrumentAdmin):
         Raises:
             ValueError: A field API v3 does not let you edit here (before any request).
         """
-        unknown = sorted(set(fields) - _EDITABLE)
-        if unknown:
-            raise ValueError(
-                f"instruments.update edits {sorted(_EDITABLE)}, not {unknown} "
-                "(the owner and the status have their own calls)"
-            )
-        if "instrument_id" in fields:
-            check_new_slug(fields["instrument_id"], "instrument_id")
-        for name, value in fields.items():
-            check_text(value, name)
+        body = instrument_update(fields)
         mfid = self._mfid(ref)
-        body = InstrumentUpdate.from_dict(fields)
         response = invoke(update_instrument.sync_detailed, mfid, client=self._api, body=body)
         return parse_one(response, Instrument, f"instrument {mfid}")
 

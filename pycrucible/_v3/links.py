@@ -11,7 +11,7 @@ again with a type changes the stored type).
 from __future__ import annotations
 
 import builtins
-from typing import Any, Unpack
+from typing import Unpack
 
 from crucible_openapi.v3.api.datasets import (
     link_dataset_child,
@@ -37,43 +37,15 @@ from crucible_openapi.v3.models import (
     Sample,
     SampleOffsetPage,
 )
-from crucible_openapi.v3.types import UNSET, Unset
 
-from pycrucible._checks import check_text, id_of
-from pycrucible._http import Answer, invoke, invoke_idempotent, parse_list, parse_one
-from pycrucible._records import as_record
+from pycrucible._checks import id_of
+from pycrucible._http import invoke, invoke_idempotent, parse_list, parse_one
 from pycrucible._v3._base import CallKwargs, V3Resource, per_call
+from pycrucible._v3._lineage import linked_page, relationship, unlinked
 from pycrucible._v3._refs import PAGE_SIZE, DatasetRef, SampleRef, check_page_size
 from pycrucible._v3.pages import OffsetPages
-from pycrucible.errors import UnexpectedResponseError
 
 __all__ = ["DatasetLineage", "Links", "SampleLineage"]
-
-
-def _kind(relationship_type: str | None) -> str | Unset:
-    if relationship_type is None:
-        return UNSET
-    return check_text(relationship_type, "relationship_type")
-
-
-def _done(response: Answer, what: str) -> ActionResult:
-    """The confirmation of an unlink: its body, or a made-up one for an empty 204 answer."""
-    if not response.content.strip():
-        return as_record(ActionResult(detail=f"{what}: done"))
-    return parse_one(response, ActionResult, what)
-
-
-def _items(
-    page: object,
-    cls: type[DatasetOffsetPage] | type[SampleOffsetPage],
-    what: str,
-    content: bytes,
-) -> tuple[builtins.list[Any], int | None]:
-    if not isinstance(page, cls):
-        raise UnexpectedResponseError(f"{what}: expected a page, got {content[:200]!r}")
-    total = page.total if isinstance(page.total, int) else None
-    # The page itself gets no dict view: its `items` field would meet the view's items().
-    return as_record(page.items), total
 
 
 class DatasetLineage(V3Resource):
@@ -106,7 +78,7 @@ class DatasetLineage(V3Resource):
             parent,
             child,
             client=self._api,
-            relationship_type=_kind(relationship_type),
+            relationship_type=relationship(relationship_type),
         )
         return parse_one(response, LinkResult, f"link {parent} -> {child}")
 
@@ -126,7 +98,7 @@ class DatasetLineage(V3Resource):
         """
         parent, child = id_of(parent_dsid, "parent_dsid"), id_of(child_dsid, "child_dsid")
         response = invoke(unlink_dataset_child.sync_detailed, parent, child, client=self._api)
-        return _done(response, f"unlink {parent} -> {child}")
+        return unlinked(response, f"unlink {parent} -> {child}")
 
     def _related(
         self,
@@ -139,7 +111,7 @@ class DatasetLineage(V3Resource):
     ) -> OffsetPages[Dataset]:
         ds = id_of(dsid, "dsid")
         check_page_size(page_size, limit)
-        relationship_type = _kind(kind)
+        relationship_type = relationship(kind)
         operation = list_dataset_children if children else list_dataset_parents
         what = f"{'children' if children else 'parents'} of dataset {ds}"
 
@@ -152,7 +124,7 @@ class DatasetLineage(V3Resource):
                 limit=page_size,
                 offset=offset,
             )
-            return _items(response.parsed, DatasetOffsetPage, what, response.content)
+            return linked_page(response.parsed, DatasetOffsetPage, what, response.content)
 
         return OffsetPages(fetch, limit)
 
@@ -237,7 +209,7 @@ class DatasetLineage(V3Resource):
         """
         ds, sid = id_of(dataset_id, "dataset_id"), id_of(sample_id, "sample_id")
         response = invoke(unlink_dataset_sample.sync_detailed, ds, sid, client=self._api)
-        return _done(response, f"unlink of sample {sid} from dataset {ds}")
+        return unlinked(response, f"unlink of sample {sid} from dataset {ds}")
 
 
 class SampleLineage(V3Resource):
@@ -270,7 +242,7 @@ class SampleLineage(V3Resource):
             parent,
             child,
             client=self._api,
-            relationship_type=_kind(relationship_type),
+            relationship_type=relationship(relationship_type),
         )
         return parse_one(response, LinkResult, f"link {parent} -> {child}")
 
@@ -290,7 +262,7 @@ class SampleLineage(V3Resource):
         """
         parent, child = id_of(parent_id, "parent_id"), id_of(child_id, "child_id")
         response = invoke(unlink_sample_child.sync_detailed, parent, child, client=self._api)
-        return _done(response, f"unlink {parent} -> {child}")
+        return unlinked(response, f"unlink {parent} -> {child}")
 
     def _related(
         self,
@@ -303,7 +275,7 @@ class SampleLineage(V3Resource):
     ) -> OffsetPages[Sample]:
         sid = id_of(sample_id, "sample_id")
         check_page_size(page_size, limit)
-        relationship_type = _kind(kind)
+        relationship_type = relationship(kind)
         operation = list_sample_children if children else list_sample_parents
         what = f"{'children' if children else 'parents'} of sample {sid}"
 
@@ -316,7 +288,7 @@ class SampleLineage(V3Resource):
                 limit=page_size,
                 offset=offset,
             )
-            return _items(response.parsed, SampleOffsetPage, what, response.content)
+            return linked_page(response.parsed, SampleOffsetPage, what, response.content)
 
         return OffsetPages(fetch, limit)
 

@@ -70,6 +70,9 @@ class Metadata(V3Resource):
     ) -> dict[str, Any]:
         """Merges into (PATCH) or, with `overwrite=True`, replaces (POST) a resource's metadata.
 
+        Both are safe to repeat and are retried after a lost answer or a timeout: a deep merge
+        applied twice gives the same metadata as once.
+
         Args:
             dsid: The dataset's (or any resource's) MFID.
             metadata: The metadata dict (JSON-compatible).
@@ -93,7 +96,9 @@ class Metadata(V3Resource):
                 overwrite=True,
             )
         else:
-            response = invoke(
+            # A deep merge applied twice leaves what one application left (objects merge, other
+            # values replace), so a merge whose answer was lost is sent again like a PUT.
+            response = invoke_idempotent(
                 merge_resource_metadata.sync_detailed, ds, client=self._api, body=body
             )
         return parse_one(

@@ -28,7 +28,7 @@ from pycrucible._redact import get_logger
 from pycrucible._transfers.calls_v3 import MultipartSettings
 from pycrucible._transfers.downloads_v3 import download_dataset_v3, download_file_v3
 from pycrucible._transfers.multipart_v3 import replace_file_multipart
-from pycrucible._transfers.resumable_v3 import upload_file_v3
+from pycrucible._transfers.resumable_v3 import upload_files_v3
 from pycrucible._types import ProgressCallback
 from pycrucible._v3._base import CallKwargs, V3Resource, opt, per_call
 from pycrucible.errors import NotFoundError
@@ -98,10 +98,7 @@ class Transfers(V3Resource):
         paths = check_files(file_path)
         with reporting(progress, "upload", self._core.settings.progress) as report:
             storage, settings = self._http.storage, self._upload_settings(report)
-            return [
-                as_record(upload_file_v3(self._api, storage, ds, path, settings=settings))
-                for path in paths
-            ]
+            return as_record(upload_files_v3(self._api, storage, ds, paths, settings=settings))
 
     @per_call
     def replace(

@@ -65,7 +65,7 @@ bytes kept apart per dataset); resumable uploads use ``resumable_uri`` =
 ``<url>/storage/<dsid>/<path>?expires=<unix s>&signature=<HMAC-SHA256 hex>`` served by the same
 process without an API key (1 hour by default, 403 once expired or altered, HTTP Range supported).
 `LocalCrucible.storage_log` lists each storage request with whether it carried an
-``Authorization`` header.
+``Authorization`` header, and every header it carried.
 
 Workers: ingestion, SciCat, Google Drive and carrier-segmentation requests move ``requested →
 started → complete`` one step per ``worker_delay`` seconds (0.05 by default); an unknown ingestion
@@ -86,6 +86,7 @@ requests, optionally only for a path prefix and/or method, fail:
     server.faults.add("status", status=503, skip=2, method="GET")   # the third GET fails
     server.faults.add("truncate", after_bytes=1000, path_prefix="/storage/")
     server.faults.add("corrupt_request", offset=9, path_prefix="/storage/v3-parts/")  # body in
+    server.faults.add("drop", times=None, probability=0.004, seed=7)  # 0.4% of all, repeatable
     rule = server.faults.add("corrupt", offset=0, path_prefix="/datasets/")
     ...
     assert rule.consumed == 1

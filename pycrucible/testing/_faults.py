@@ -5,6 +5,9 @@ prefix and method and applies to the next ``times`` matching requests (``None``:
 after letting the first ``skip`` matching requests through (a fault on a list's third page:
 ``skip=2``).
 The first active rule that matches a request is used and counted in `Fault.consumed`.
+A rule with a ``probability`` applies to each matching request only with that chance (drawn from
+its own generator, seeded by ``seed`` for repeatable runs); when it does not, the next rule is
+tried. Soak runs use such rules to fault a small share of all traffic.
 Requests under the control prefix (``/_control``) are never faulted.
 
 Kinds:
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import random
 import threading
 from typing import Any, Literal, get_args
 
@@ -60,6 +64,8 @@ class Fault:
         after_bytes: int | None,
         offset: int,
         detail: str | None = None,
+        probability: float | None = None,
+        seed: int | None = None,
         skip: int = 0,
     ) -> None:
         self.id = fault_id
@@ -73,6 +79,9 @@ class Fault:
         self.after_bytes = after_bytes
         self.offset = offset
         self.detail = detail
+        self.probability = probability
+        self.seed = seed
+        self._random = random.Random(seed)  # test traffic, not cryptography
         self.skip = skip
         self._consumed = 0
         self._skipped = 0
@@ -93,6 +102,10 @@ class Fault:
             return False
         return self.path_prefix is None or path.startswith(self.path_prefix)
 
+    def fires(self) -> bool:
+        """Draw whether the rule applies to one matching request (always without probability)."""
+        return self.probability is None or self._random.random() < self.probability
+
     def to_dict(self) -> dict[str, Any]:
         """Return the rule as plain JSON-able data."""
         return {
@@ -107,6 +120,8 @@ class Fault:
             "after_bytes": self.after_bytes,
             "offset": self.offset,
             "detail": self.detail,
+            "probability": self.probability,
+            "seed": self.seed,
             "skip": self.skip,
             "consumed": self._consumed,
             "active": self.active,
@@ -137,6 +152,8 @@ class FaultInjector:
         after_bytes: int | None = None,
         offset: int = 0,
         detail: str | None = None,
+        probability: float | None = None,
+        seed: int | None = None,
         skip: int = 0,
     ) -> Fault:
         """Add a rule; see the module docstring for the kinds.
@@ -153,6 +170,9 @@ class FaultInjector:
             after_bytes: Body bytes to send before closing, for ``truncate``.
             offset: Index of the body byte to flip, for ``corrupt`` and ``corrupt_request``.
             detail: The answer's ``detail`` text, for ``status`` (a generic text by default).
+            probability: The chance (0 to 1) that a matching request is faulted (None: every
+                one); ``times`` then counts the requests actually faulted.
+            seed: Seed of the rule's own random generator, for ``probability``.
             skip: How many matching requests to let through before the rule applies.
 
         Returns:
@@ -175,6 +195,8 @@ class FaultInjector:
             raise ValueError("only a status fault has a detail")
         if offset < 0 or skip < 0 or (retry_after is not None and retry_after < 0):
             raise ValueError("offset, skip and retry_after must not be negative")
+        if probability is not None and not 0.0 <= probability <= 1.0:
+            raise ValueError("probability must be between 0 and 1")
         with self._lock:
             fault = Fault(
                 next(self._ids),
@@ -188,6 +210,8 @@ class FaultInjector:
                 after_bytes=after_bytes,
                 offset=offset,
                 detail=detail,
+                probability=probability,
+                seed=seed,
                 skip=skip,
             )
             self._faults.append(fault)
@@ -218,6 +242,8 @@ class FaultInjector:
                 if fault.active and fault.matches(method, path):
                     if fault._skipped < fault.skip:
                         fault._skipped += 1  # let it through; later rules may still apply
+                        continue
+                    if not fault.fires():
                         continue
                     fault._consumed += 1
                     return fault

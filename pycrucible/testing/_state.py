@@ -32,11 +32,15 @@ class StorageRequest:
         path: The request path, e.g. ``/storage/<dsid>/scan.h5``.
         had_authorization: Whether an ``Authorization`` header was sent (clients must not).
         status: The status code answered, or None when the connection was dropped.
+        headers: Every request header as sent (lower-case name, value), so tests can check
+            that no credential of the API reached storage under any header name (not part of
+            equality: entries compare by path, authorization and status).
     """
 
     path: str
     had_authorization: bool
     status: int | None
+    headers: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 class StorageLog:
@@ -89,14 +93,19 @@ class StorageLogMiddleware:
             await app(scope, receive, send)
             return
         had_authorization = any(name.lower() == b"authorization" for name, _ in scope["headers"])
+        headers = tuple(
+            (name.decode("latin-1").lower(), value.decode("latin-1"))
+            for name, value in scope["headers"]
+        )
         # Recorded on arrival and completed before the answer leaves: a client never sees an
         # answer (or a dropped connection) before its request is in the log.
-        where = self.log.record(StorageRequest(scope["path"], had_authorization, None))
+        path = scope["path"]
+        where = self.log.record(StorageRequest(path, had_authorization, None, headers))
 
         async def recording_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status = int(message["status"])
-                self.log.replace(where, StorageRequest(scope["path"], had_authorization, status))
+                self.log.replace(where, StorageRequest(path, had_authorization, status, headers))
             await send(message)
 
         await app(scope, receive, recording_send)

@@ -10,11 +10,17 @@ those keys before the run ends.
 What is rewritten while recording, in request URLs, request and response bodies:
 the server's random `http://127.0.0.1:<port>` becomes `https://crucible.test`; the keys become
 `<redacted>`; signed-URL signatures become `REDACTED` (replay asks for the same rewritten URL).
-The `Authorization`, `Cookie`, `Host` and `User-Agent` headers are not stored at all.
+Secrets the server hands out during the recording are learnt from its JSON answers and
+rewritten from then on: a new API key (`api_key`, a service account's) becomes `<redacted>`;
+an API v3 upload session id or access token becomes a stable stand-in (`upload_id-1`, ...), in
+the answer and in every later URL and body, so a replay still asks for what it was given.
+The `Authorization`, `Cookie`, `Host`, `User-Agent` and `Idempotency-Key` headers are not
+stored at all.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -28,6 +34,22 @@ FAKE_URL = "https://crucible.test"
 REPLAY_KEY = "replay-key-not-a-secret"
 RECORDING = os.environ.get("PYCRUCIBLE_RECORD") == "1"
 _SIGNATURE = re.compile(rb"(signature=)[0-9a-fA-F]+")
+FILTERED_HEADERS = ["authorization", "cookie", "host", "user-agent", "idempotency-key"]
+# Fields of JSON answers whose values are secrets handed out by the server.
+_SECRET_FIELDS = ("api_key", "upload_id", "access_token", "idempotency_key")
+
+
+def _secret_values(data: object, found: list[tuple[str, str]]) -> None:
+    """Collects (field, value) of the secret fields anywhere in parsed JSON."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in _SECRET_FIELDS and isinstance(value, str) and value:
+                found.append((key, value))
+            else:
+                _secret_values(value, found)
+    elif isinstance(data, list):
+        for item in data:
+            _secret_values(item, found)
 
 
 class Scrubber:
@@ -36,6 +58,24 @@ class Scrubber:
     def __init__(self, server_url: str, secrets_: list[str]) -> None:
         self.pairs = [(server_url.encode(), FAKE_URL.encode())]
         self.pairs += [(s.encode(), b"<redacted>") for s in secrets_]
+        self.learnt: dict[str, str] = {}
+
+    def learn(self, body: bytes) -> None:
+        """Remembers the secrets in a JSON answer, each with its stand-in (see the docstring)."""
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return
+        found: list[tuple[str, str]] = []
+        _secret_values(data, found)
+        for field, value in found:
+            if value in self.learnt:
+                continue
+            stand_in = "<redacted>" if field == "api_key" else f"{field}-{len(self.learnt) + 1}"
+            self.learnt[value] = stand_in
+            # Longest first, so a secret inside another is never half rewritten.
+            self.pairs.append((value.encode(), stand_in.encode()))
+            self.pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
 
     def bytes(self, data: bytes) -> bytes:
         for old, new in self.pairs:
@@ -54,6 +94,7 @@ class Scrubber:
     def response(self, response: dict[str, Any]) -> dict[str, Any]:
         body = response.get("body", {})
         if isinstance(body.get("string"), bytes):
+            self.learn(body["string"])
             body["string"] = self.bytes(body["string"])
         for name in ("location", "content-location"):
             for key in [k for k in response.get("headers", {}) if k.lower() == name]:
@@ -75,15 +116,19 @@ class Target:
         return [self.user_key, self.admin_key]
 
     def vcr(self) -> vcr.VCR:
-        scrubber = self.scrubber
-        return vcr.VCR(
-            cassette_library_dir=str(CASSETTES),
-            record_mode="all" if RECORDING else "none",
-            filter_headers=["authorization", "cookie", "host", "user-agent"],
-            before_record_request=scrubber.request if scrubber else None,
-            before_record_response=scrubber.response if scrubber else None,
-            decode_compressed_response=True,
-        )
+        return recorder(self.scrubber, "all" if RECORDING else "none", CASSETTES)
+
+
+def recorder(scrubber: Scrubber | None, record_mode: str, library: Path) -> vcr.VCR:
+    """The cassette recorder with this tier's filters (also used by the secrets tests)."""
+    return vcr.VCR(
+        cassette_library_dir=str(library),
+        record_mode=record_mode,
+        filter_headers=FILTERED_HEADERS,
+        before_record_request=scrubber.request if scrubber else None,
+        before_record_response=scrubber.response if scrubber else None,
+        decode_compressed_response=True,
+    )
 
 
 def replay_sleep(seconds: float) -> None:

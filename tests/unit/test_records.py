@@ -91,3 +91,20 @@ def test_generated_classes_are_not_changed() -> None:
         "assert 'get' not in vars(Sample)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_repr_hides_signed_urls_but_the_record_keeps_them() -> None:
+    from crucible_openapi.v3.models import DownloadLinks, SignedPart
+
+    signed = "https://store.test/storage/v3-parts/SESSION42/1?crc32c=q&expires=9&signature=abc123"
+    part = as_record(
+        SignedPart.from_dict({"part_number": 1, "url": signed, "offset": 0, "size": 5})
+    )
+    text = repr(part)
+    assert "abc123" not in text
+    assert "SESSION42" not in text
+    assert "signature=<redacted>" in text
+    assert part["url"] == part.url == signed
+    links = as_record(DownloadLinks.from_dict({"f1": "https://x.test/a?signature=feed01"}))
+    assert "feed01" not in repr(links)
+    assert links.additional_properties["f1"] == "https://x.test/a?signature=feed01"

@@ -16,10 +16,11 @@ from pycrucible._resources.files import Files
 from pycrucible._transfers.calls_v3 import (
     RETRY_AFTER_DEFAULT,
     busy_wait,
+    idempotency_key,
     is_multipart_disabled,
 )
-from pycrucible._transfers.multipart_v3 import _idempotency_key, digest_file
-from pycrucible._transfers.resumable_v3 import _range_end
+from pycrucible._transfers.multipart_v3 import digest_file
+from pycrucible._transfers.resumable_v3 import range_end
 from pycrucible._v3.client import CrucibleClientV3
 from pycrucible.errors import APIStatusError, RateLimitError
 
@@ -51,18 +52,18 @@ def test_idempotency_key_is_stable_per_dataset_name_and_content(tmp_path: Path) 
     path = tmp_path / "f.bin"
     path.write_bytes(b"content")
     digest = digest_file(path, 4096)
-    key = _idempotency_key("ds1", "f.bin", digest)
-    assert key == _idempotency_key("ds1", "f.bin", digest_file(path, 4096))
-    assert key != _idempotency_key("ds2", "f.bin", digest)
-    assert key != _idempotency_key("ds1", "g.bin", digest)
+    key = idempotency_key("ds1", "f.bin", digest)
+    assert key == idempotency_key("ds1", "f.bin", digest_file(path, 4096))
+    assert key != idempotency_key("ds2", "f.bin", digest)
+    assert key != idempotency_key("ds1", "g.bin", digest)
     path.write_bytes(b"other")
-    assert key != _idempotency_key("ds1", "f.bin", digest_file(path, 4096))
+    assert key != idempotency_key("ds1", "f.bin", digest_file(path, 4096))
 
 
 def test_session_range_header_gives_the_next_offset() -> None:
-    assert _range_end(httpx.Response(308, headers={"Range": "bytes=0-1023"})) == 1024
-    assert _range_end(httpx.Response(308)) == 0
-    assert _range_end(httpx.Response(308, headers={"Range": "bytes=5-9"})) == 0
+    assert range_end(httpx.Response(308, headers={"Range": "bytes=0-1023"})) == 1024
+    assert range_end(httpx.Response(308)) == 0
+    assert range_end(httpx.Response(308, headers={"Range": "bytes=5-9"})) == 0
 
 
 @pytest.mark.parametrize(

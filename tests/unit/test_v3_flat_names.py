@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from pycrucible._client import CrucibleClient
-from pycrucible._delegate import _Delegate
+from pycrucible._delegate import Delegate
 from pycrucible._v3.client import CrucibleClientV3
 
 FLAT = sorted(
     name
     for cls in CrucibleClient.__mro__
     for name, value in vars(cls).items()
-    if isinstance(value, _Delegate)
+    if isinstance(value, Delegate)
 )
 
 

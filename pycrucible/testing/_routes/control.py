@@ -53,6 +53,8 @@ class FaultSpec(BaseModel):
     after_bytes: int | None = None
     offset: int = 0
     detail: str | None = None
+    probability: float | None = None
+    seed: int | None = None
     skip: int = 0
 
 

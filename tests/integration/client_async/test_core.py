@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 
 from pycrucible import (
@@ -156,3 +157,45 @@ def test_settings_resolve_as_the_sync_clients(
             assert server.user_key not in repr(client)
 
     asyncio.run(body())
+
+
+def test_a_callers_async_client_is_used_as_it_is_and_retries_still_apply(
+    connect: Connect, server: LocalCrucible
+) -> None:
+    sent: list[str] = []
+
+    async def note(request: httpx.Request) -> None:
+        sent.append(request.url.path)
+
+    async def body() -> bool:
+        own = httpx.AsyncClient(trust_env=False, event_hooks={"request": [note]})
+        async with connect(http_client=own, sleep=_no_pause) as client:
+            dsid = (await client.create_dataset(dataset_name="own client")).unique_id
+            before = sent.count(f"/api/v3/datasets/{dsid}")
+            server.faults.add("status", status=503, times=1, path_prefix=f"/api/v3/datasets/{dsid}")
+            try:
+                assert (await client.get_dataset(dsid)).unique_id == dsid
+            finally:
+                server.faults.clear()
+        assert sent.count(f"/api/v3/datasets/{dsid}") - before == 2  # through it, one retry
+        still_open = not own.is_closed  # the caller's to close
+        await own.aclose()
+        return still_open
+
+    assert asyncio.run(body())
+
+
+def test_http_client_must_be_an_async_client_and_not_with_transport(connect: Connect) -> None:
+    with httpx.Client() as sync_client, pytest.raises(ValueError, match=r"httpx\.AsyncClient"):
+        connect(http_client=sync_client)
+
+    async def both() -> None:
+        async with httpx.AsyncClient() as own:
+            with pytest.raises(ValueError, match="not both"):
+                connect(http_client=own, transport=httpx.AsyncHTTPTransport())
+
+    asyncio.run(both())
+
+
+async def _no_pause(seconds: float) -> None:
+    return None

@@ -114,3 +114,22 @@ def test_the_seed_wait_follows_a_request_to_completion(connect: Connect, tmp_pat
             assert final["status"] == "complete"
 
     asyncio.run(body())
+
+
+def test_an_async_wait_reports_every_poll_to_progress(connect: Connect, tmp_path: Path) -> None:
+    (tmp_path / "watched.txt").write_bytes(b"watched")
+    seen: list[str] = []
+
+    async def body() -> None:
+        async with connect() as client:
+            ds = (await client.create_dataset(dataset_name="watched")).unique_id
+            record = (await client.upload_dataset(ds, tmp_path / "watched.txt"))[0]
+            request = await client.ingestion.request(record.mfid)
+            final = await client.ingestion.wait(
+                request.id, timeout=30, poll=0.05, progress=lambda r: seen.append(r.status)
+            )
+            assert final.status == "complete"
+
+    asyncio.run(body())
+    assert seen  # at least the final poll
+    assert seen[-1] == "complete"  # the last record reported is the one returned

@@ -243,3 +243,50 @@ def test_workers_and_users_over_http(server: LocalCrucible, admin: httpx.Client)
     assert response.json()["user_info"]["orcid"] == "0000-0003-0000-0042"
     assert admin.post("/_control/users", json={"orcid": "0000-0003-0000-0042"}).status_code == 409
     assert isinstance(admin.get("/_control/storage_log").json(), list)
+
+
+# -- soak support: faults on a share of the traffic, and storage request headers -----------
+
+
+def _outcomes(seed: int) -> list[int]:
+    injector = FaultInjector()
+    injector.add("status", status=503, times=None, probability=0.25, seed=seed)
+    return [0 if injector.take("GET", "/datasets") is None else 1 for _ in range(400)]
+
+
+def test_a_rule_with_a_probability_faults_a_repeatable_share() -> None:
+    first = _outcomes(7)
+    assert first == _outcomes(7)  # the seed makes the draw repeatable
+    assert first != _outcomes(8)
+    assert 60 <= sum(first) <= 140  # about a quarter of 400 requests
+    injector = FaultInjector()
+    never = injector.add("drop", times=None, probability=0.0, seed=1)
+    always = injector.add("status", status=503, probability=1.0, seed=1)
+    assert injector.take("GET", "/datasets") is always  # a rule that did not fire is passed
+    assert never.consumed == 0
+    assert always.consumed == 1
+
+
+def test_probability_is_checked_and_travels_over_http(
+    server: LocalCrucible, admin: httpx.Client
+) -> None:
+    with pytest.raises(ValueError, match="probability"):
+        FaultInjector().add("drop", probability=1.5)
+    answer = admin.post(
+        "/_control/faults", json={"kind": "drop", "times": None, "probability": 0.5, "seed": 3}
+    )
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["probability"], answer.json()["seed"]) == (0.5, 3)
+    assert admin.post("/_control/faults", json={"kind": "drop", "probability": -1}).is_error
+
+
+def test_the_storage_log_keeps_every_request_header(
+    server: LocalCrucible, stored: tuple[str, str]
+) -> None:
+    _, url = stored
+    server.clear_storage_log()
+    assert httpx.get(url, headers={"X-Probe": "seen"}).status_code == 200
+    [entry] = server.storage_log
+    assert ("x-probe", "seen") in entry.headers
+    assert not entry.had_authorization
+    assert not [value for _, value in entry.headers if server.user_key in value]

@@ -12,10 +12,10 @@ import pytest
 from crucible_openapi.v3 import AuthenticatedClient
 
 from pycrucible._http import HttpClients
+from pycrucible._transfers.calls_v3 import idempotency_key
 from pycrucible._transfers.multipart_v3 import (
     FilenameExistsError,
     MultipartSettings,
-    _idempotency_key,
     _initiate,
     digest_file,
     replace_file_multipart,
@@ -155,7 +155,7 @@ def test_a_repeated_initiate_is_the_same_session(
     path, _ = _file(tmp_path, "k.bin", 2 * PART_SIZE)
     api, _clients = connect()
     digest = digest_file(path, PART_SIZE)
-    key = _idempotency_key(dataset, "k.bin", digest)
+    key = idempotency_key(dataset, "k.bin", digest)
     first = _initiate(api, dataset, "k.bin", digest, key)
     again = _initiate(api, dataset, "k.bin", digest, key)  # as after a lost answer
     assert isinstance(first.upload_id, str)
