@@ -14,7 +14,7 @@ import click
 
 from pycrucible._v3._workflow import check_mfid
 from pycrucible.cli._app import CommandError, State, cli, elevate_option, pass_state
-from pycrucible.cli._ops import MFID, OpsGroup, explained, need_v3
+from pycrucible.cli._ops import MFID, OpsGroup, explained, need_v3, record_command
 from pycrucible.cli._output import Output, emit, output_options, plain
 
 GRANT_COLUMNS = ("principal_type", "principal_id", "slug", "display_name", "permission")
@@ -123,30 +123,28 @@ def revoke(state: State, mfid: str, user: str | None, group: str | None, out: Ou
     emit(result, out=out)
 
 
-@access.command("public")
-@click.argument("mfid", type=MFID)
-@output_options
-@elevate_option
-@pass_state
-@explained(missing=_MISSING, denied=_DENIED)
-def make_public(state: State, mfid: str, out: Output) -> None:
-    """Make a record readable by everyone (API v3)."""
-    made = need_v3(state, "access public").access.make_public(mfid)
-    plain(f"{mfid} is public: everyone may read it")
-    emit(made, out=out)
-
-
-@access.command("private")
-@click.argument("mfid", type=MFID)
-@output_options
-@elevate_option
-@pass_state
-@explained(missing=_MISSING, denied=_DENIED)
-def make_private(state: State, mfid: str, out: Output) -> None:
-    """Remove a record's public grant; its other grants stay (API v3)."""
-    result = need_v3(state, "access private").access.make_private(mfid)
-    plain(f"{mfid} is private: only its grants may read it")
-    emit(result, out=out)
+record_command(
+    access,
+    "public",
+    click.argument("mfid", type=MFID),
+    lambda v3, mfid: v3.access.make_public(mfid),
+    help_text="Make a record readable by everyone (API v3).",
+    missing=_MISSING,
+    denied=_DENIED,
+    said=lambda mfid, _: f"{mfid} is public: everyone may read it",
+    elevate=True,
+)
+record_command(
+    access,
+    "private",
+    click.argument("mfid", type=MFID),
+    lambda v3, mfid: v3.access.make_private(mfid),
+    help_text="Remove a record's public grant; its other grants stay (API v3).",
+    missing=_MISSING,
+    denied=_DENIED,
+    said=lambda mfid, _: f"{mfid} is private: only its grants may read it",
+    elevate=True,
+)
 
 
 def _user_name(user: Any) -> str:

@@ -304,8 +304,9 @@ def cli(
 ) -> None:
     """Work with Crucible, the Molecular Foundry's data lakehouse, from the shell.
 
-    Read commands take --json for scripts. Exit codes: 0 ok, 1 API or transfer error,
-    2 usage error, 3 wait timeout, 4 request ended in failure.
+    Commands that print records take --json (one document) or --jsonl (one object per
+    line) for scripts. Exit codes: 0 ok, 1 API or transfer error, 2 usage error, 3 wait
+    timeout, 4 request ended in failure, 130 interrupted.
     """
     _configure_logging(verbose)
     state = State(api_url, api_key, progress=not no_progress, elevate=elevate)

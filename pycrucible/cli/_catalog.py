@@ -121,6 +121,24 @@ def instruments() -> None:
     """Scientific instruments."""
 
 
+def _list_plain(
+    state: State,
+    what: str,
+    limit: int | None,
+    out: Output,
+    columns: tuple[tuple[str, ...], tuple[str, ...]],
+) -> None:
+    """Prints a list that takes no filter: `client.v3.WHAT.list` on API v3, else the seed-era
+    `client.list_WHAT`, with the columns of each (API v3's first)."""
+    client = state.client
+    if client.api_version == "v3":
+        rows: Iterable[Any] = getattr(client.v3, what).list(limit=probe(limit))
+    else:
+        rows = getattr(client, f"list_{what}")(limit=probe(limit))
+    shown = columns[0] if client.api_version == "v3" else columns[1]
+    emit_rows(limited(rows, limit, what), out=out, columns=shown)
+
+
 @instruments.command("list")
 @list_options
 @output_options
@@ -128,14 +146,7 @@ def instruments() -> None:
 @pass_state
 def list_instruments(state: State, limit: int | None, out: Output) -> None:
     """List instruments."""
-    client = state.client
-    if client.api_version == "v3":
-        rows: Iterable[Any] = client.v3.instruments.list(limit=probe(limit))
-        columns: tuple[str, ...] = INSTRUMENT_COLUMNS_V3
-    else:
-        rows = client.list_instruments(limit=probe(limit))
-        columns = INSTRUMENT_COLUMNS
-    emit_rows(limited(rows, limit, "instruments"), out=out, columns=columns)
+    _list_plain(state, "instruments", limit, out, (INSTRUMENT_COLUMNS_V3, INSTRUMENT_COLUMNS))
 
 
 @instruments.command("get")
@@ -180,14 +191,7 @@ def projects() -> None:
 @pass_state
 def list_projects(state: State, limit: int | None, out: Output) -> None:
     """List projects (API v3: the projects you can see; seed era: admin only)."""
-    client = state.client
-    if client.api_version == "v3":
-        rows: Iterable[Any] = client.v3.projects.list(limit=probe(limit))
-        columns: tuple[str, ...] = PROJECT_COLUMNS_V3
-    else:
-        rows = client.list_projects(limit=probe(limit))
-        columns = PROJECT_COLUMNS
-    emit_rows(limited(rows, limit, "projects"), out=out, columns=columns)
+    _list_plain(state, "projects", limit, out, (PROJECT_COLUMNS_V3, PROJECT_COLUMNS))
 
 
 @projects.command("get")

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from pycrucible.cli._app import State, cli, elevate_option, pass_state
-from pycrucible.cli._files import file_rows
+from pycrucible.cli._files import list_files
 from pycrucible.cli._input import METADATA_HELP, parse_pairs, read_metadata
 from pycrucible.cli._lists import check_filters, probe
 from pycrucible.cli._output import (
@@ -133,18 +133,6 @@ def create_dataset(
 def update_dataset(state: State, dsid: str, pairs: tuple[str, ...], out: Output) -> None:
     """Change dataset fields: --set dataset_name=new --set public=true."""
     emit(state.client.update_dataset(dsid, **parse_pairs(pairs, "--set")), out=out)
-
-
-@datasets.command("files")
-@click.argument("dsid")
-@list_options
-@output_options
-@elevate_option
-@pass_state
-def list_files(state: State, dsid: str, limit: int | None, out: Output) -> None:
-    """List a dataset's files (the same as `crucible files list DSID`)."""
-    rows, columns = file_rows(state, dsid, limit)
-    emit_rows(limited(rows, limit, "files"), out=out, columns=columns)
 
 
 @datasets.command("delete")
@@ -350,3 +338,7 @@ def link(state: State, parent: str, child: str) -> None:
     """Make CHILD a child dataset of PARENT."""
     state.client.link_datasets(parent, child)
     plain(f"linked {child} under {parent}")
+
+
+# `crucible datasets files DSID` is `crucible files list DSID` under its older name.
+datasets.add_command(list_files, "files")

@@ -10,7 +10,7 @@ import click
 
 from pycrucible.cli._app import CommandError, State, cli, elevate_option, pass_state
 from pycrucible.cli._lists import probe
-from pycrucible.cli._ops import MFID, OpsGroup, explained, need_v3
+from pycrucible.cli._ops import MFID, OpsGroup, explained, need_v3, record_command
 from pycrucible.cli._output import (
     Output,
     emit,
@@ -77,15 +77,16 @@ def list_deletions(
     emit_rows(limited(rows, limit, "deletion requests"), out=out, columns=REQUEST_COLUMNS)
 
 
-@deletion.command("show")
-@click.argument("request_id", type=int)
-@output_options
-@elevate_option
-@pass_state
-@explained(missing=_MISSING, denied=_REVIEWER)
-def show_deletion(state: State, request_id: int, out: Output) -> None:
-    """Show one deletion request (platform admins)."""
-    emit(need_v3(state, "deletion show").deletion.get(request_id), out=out)
+record_command(
+    deletion,
+    "show",
+    click.argument("request_id", type=int),
+    lambda v3, request_id: v3.deletion.get(request_id),
+    help_text="Show one deletion request (platform admins).",
+    missing=_MISSING,
+    denied=_REVIEWER,
+    elevate=True,
+)
 
 
 @deletion.command("review")

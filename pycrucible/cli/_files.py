@@ -23,7 +23,7 @@ from pycrucible.cli._output import (
     to_jsonable,
 )
 
-__all__ = ["FILE_COLUMNS_V1", "FILE_COLUMNS_V3", "file_rows"]
+__all__ = ["FILE_COLUMNS_V1", "FILE_COLUMNS_V3", "file_rows", "list_files"]
 
 FILE_COLUMNS_V1 = ("filename", "size", "sha256_hash")
 FILE_COLUMNS_V3 = ("mfid", "filename", "size", "etag")

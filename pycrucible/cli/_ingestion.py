@@ -21,6 +21,7 @@ from pycrucible.cli._ops import (
     WaitProblem,
     explained,
     need_v3,
+    record_command,
 )
 from pycrucible.cli._output import (
     Output,
@@ -127,14 +128,15 @@ def request_ingestion(
     emit(made, out=out)
 
 
-@ingestion.command("status")
-@click.argument("request_id", type=int)
-@output_options
-@pass_state
-@explained(missing=_MISSING, denied=_DENIED)
-def ingestion_status(state: State, request_id: int, out: Output) -> None:
-    """Show an ingestion request (API v3)."""
-    emit(need_v3(state, "ingestion status").ingestion.get(request_id), out=out)
+record_command(
+    ingestion,
+    "status",
+    click.argument("request_id", type=int),
+    lambda v3, request_id: v3.ingestion.get(request_id),
+    help_text="Show an ingestion request (API v3).",
+    missing=_MISSING,
+    denied=_DENIED,
+)
 
 
 @ingestion.command("wait")

@@ -12,7 +12,7 @@ import click
 from pycrucible import _config
 from pycrucible._config_legacy import legacy_config_files, load_legacy_config
 from pycrucible.cli._app import CommandError, cli
-from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.cli._output import Output, emit, output_options, plain
 
 _SETTABLE = tuple(_config.ENV_VARS)
 
@@ -44,8 +44,8 @@ def config_init(api_url: str | None, api_key_stdin: bool, path: Path | None) -> 
 
 @config.command("show")
 @click.option("--path", type=click.Path(dir_okay=False, path_type=Path), help="Config file path.")
-@json_option
-def config_show(path: Path | None, as_json: bool) -> None:
+@output_options
+def config_show(path: Path | None, out: Output) -> None:
     """Show each setting and where it comes from; the key is never shown."""
     try:
         resolved = _config.resolve_sources({}, config_file=path)
@@ -58,7 +58,7 @@ def config_show(path: Path | None, as_json: bool) -> None:
         if name == "api_key" and shown:
             shown = "(set, hidden)"
         rows.append({"setting": name, "value": shown, "source": source})
-    emit(rows, as_json=as_json, columns=("setting", "value", "source"), truncate=False)
+    emit(rows, out=out, columns=("setting", "value", "source"), truncate=False)
 
 
 @config.command("import")

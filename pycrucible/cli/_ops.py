@@ -6,6 +6,8 @@
   a `Hint:` for that command (exit code 1), and bad input caught before the network into
   exit code 2 with a hint.
 * `need_v3`: the v3 client, or exit code 2 with "needs API v3" on a seed-era server.
+* `record_command`: a command that makes one API v3 call on one id and prints its answer
+  (`access public`, `deletion show`, `service-accounts revoke`, ...).
 """
 
 from __future__ import annotations
@@ -17,8 +19,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from pycrucible._v3._workflow import check_mfid
-from pycrucible.cli._app import EXIT_API, EXIT_TIMEOUT, CommandError, State
+from pycrucible.cli._app import (
+    EXIT_API,
+    EXIT_TIMEOUT,
+    CommandError,
+    State,
+    elevate_option,
+    pass_state,
+)
 from pycrucible.cli._lists import needs_v3
+from pycrucible.cli._output import Output, emit, output_options, plain
 from pycrucible.errors import (
     ConflictError,
     CrucibleError,
@@ -38,6 +48,7 @@ __all__ = [
     "WaitProblem",
     "explained",
     "need_v3",
+    "record_command",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -72,17 +83,20 @@ class WaitProblem(ApiProblem):
     exit_code = EXIT_TIMEOUT
 
 
+def _with_help_hint(ctx: click.Context, step: Callable[[], T]) -> T:
+    """Runs a parsing step; a usage mistake becomes a `CommandError` naming the help."""
+    try:
+        return step()
+    except click.UsageError as exc:
+        raise CommandError(exc.format_message(), hint=f"see `{ctx.command_path} --help`") from exc
+
+
 class OpsCommand(click.Command):
     """A command whose usage mistakes read `Error: ...` then `Hint: see ... --help`."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Parses the arguments; a usage mistake becomes a `CommandError` with a hint."""
-        try:
-            return super().parse_args(ctx, args)
-        except click.UsageError as exc:
-            raise CommandError(
-                exc.format_message(), hint=f"see `{ctx.command_path} --help`"
-            ) from exc
+        return _with_help_hint(ctx, lambda: super(OpsCommand, self).parse_args(ctx, args))
 
 
 class OpsGroup(click.Group):
@@ -94,12 +108,7 @@ class OpsGroup(click.Group):
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         """Finds the subcommand; an unknown one becomes a `CommandError` with a hint."""
-        try:
-            return super().resolve_command(ctx, args)
-        except click.UsageError as exc:
-            raise CommandError(
-                exc.format_message(), hint=f"see `{ctx.command_path} --help`"
-            ) from exc
+        return _with_help_hint(ctx, lambda: super(OpsGroup, self).resolve_command(ctx, args))
 
 
 class MfidType(click.ParamType[str, Any]):
@@ -175,3 +184,48 @@ def need_v3(state: State, command: str) -> CrucibleClientV3:
     """
     needs_v3(state, command)
     return state.client.v3
+
+
+def record_command(
+    group: click.Group,
+    name: str,
+    argument: Callable[[Callable[..., Any]], Callable[..., Any]],
+    call: Callable[[CrucibleClientV3, Any], Any],
+    *,
+    help_text: str,
+    missing: str,
+    denied: str,
+    said: Callable[[Any, Any], str] | None = None,
+    elevate: bool = False,
+) -> click.Command:
+    """Registers `crucible GROUP NAME ID`: one API v3 call on one id, its answer printed.
+
+    Args:
+        group: The command group (`access`, `deletion`, ...).
+        name: The command's name in the group.
+        argument: The command's one argument (`click.argument("mfid", type=MFID)`).
+        call: Makes the API call from the v3 client and the argument's value.
+        help_text: The command's help.
+        missing: The hint for "no such record" (see `explained`).
+        denied: The hint for "not allowed".
+        said: The stderr line from the argument's value and the answer, or None for none.
+        elevate: Whether the command takes `--elevate`.
+
+    Returns:
+        The command, registered on `group`.
+    """
+
+    def command(state: State, out: Output, **given: Any) -> None:
+        (value,) = given.values()
+        result = call(need_v3(state, f"{group.name} {name}"), value)
+        if said is not None:
+            plain(said(value, result))
+        emit(result, out=out)
+
+    command.__doc__ = help_text
+    function: Callable[..., Any] = explained(missing=missing, denied=denied)(command)
+    function = pass_state(function)
+    if elevate:
+        function = elevate_option(function)
+    function = argument(output_options(function))
+    return group.command(name)(function)

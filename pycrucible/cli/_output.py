@@ -27,7 +27,6 @@ __all__ = [
     "Output",
     "emit",
     "emit_rows",
-    "json_option",
     "limited",
     "list_options",
     "output_options",
@@ -89,13 +88,6 @@ def to_jsonable(value: Any) -> Any:
     if hasattr(value, "__fspath__"):
         return str(value)
     return value
-
-
-def json_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Adds `--json` only, passed as `as_json: bool` (older commands; prefer `output_options`)."""
-    return click.option(
-        "--json", "as_json", is_flag=True, help="Print machine-readable JSON (for scripts)."
-    )(function)
 
 
 def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -301,8 +293,10 @@ def emit_rows(
 ) -> int:
     """Prints a list, possibly lazy, as its items arrive.
 
-    `--jsonl`: one compact JSON object per line, each printed when it arrives. `--json`: one
-    JSON array, written item by item. Table: fits the terminal width (`$COLUMNS` when set),
+    `--jsonl`: one compact JSON object per line, each printed when it arrives (a list that
+    fails partway leaves the lines printed so far; the exit code tells). `--json`: one JSON
+    array, printed once the whole list is read, so a list that fails partway prints nothing
+    on stdout (never half a document). Table: fits the terminal width (`$COLUMNS` when set),
     first lines printed after 20 rows, the rest in chunks; cells cut with an ellipsis, except
     in the first column and in id and checksum columns (`unique_id`, `sha256_hash`, ...).
 
@@ -323,12 +317,11 @@ def emit_rows(
             count += 1
         return count
     if output.mode == "json":
-        for row in rows:
-            text = _dumps(to_jsonable(row), pretty=True).replace("\n", "\n  ")
-            click.echo(("[\n  " if count == 0 else ",\n  ") + text, nl=False)
-            count += 1
-        click.echo("\n]" if count else "[]")
-        return count
+        # Read the whole list first: a list that fails partway prints nothing on stdout, so
+        # what a script reads is always one complete document (--jsonl is the streaming form).
+        items = [to_jsonable(row) for row in rows]
+        click.echo(_dumps(items, pretty=True))
+        return len(items)
     table: _Table | None = None
     for chunk in _chunks(to_jsonable(row) for row in rows):
         if not all(isinstance(item, Mapping) for item in chunk):

@@ -11,7 +11,7 @@ import click
 
 from pycrucible._resources.processing import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from pycrucible.cli._app import State, cli, pass_state
-from pycrucible.cli._output import emit, json_option, plain
+from pycrucible.cli._output import Output, emit, output_options, plain
 from pycrucible.errors import WaitTimeoutError
 
 REQUEST_TYPES = click.Choice(["ingest", "scicat"], case_sensitive=False)
@@ -57,7 +57,7 @@ def _wait(
     *,
     timeout: float,
     interval: float,
-    as_json: bool,
+    out: Output,
 ) -> Any:
     final = state.client.wait_for_request_completion(
         dsid,
@@ -66,9 +66,9 @@ def _wait(
         interval,
         timeout=timeout,
         raise_on_failure=True,
-        progress=_status_line(not as_json),
+        progress=_status_line(not out.machine),
     )
-    if not as_json and sys.stderr.isatty():
+    if not out.machine and sys.stderr.isatty():
         click.echo("", err=True)
     return final
 
@@ -82,7 +82,7 @@ def _wait(
     "--file", "file_to_upload", help="Bucket path of the file (the main file if omitted)."
 )
 @_wait_options
-@json_option
+@output_options
 @pass_state
 def ingest(
     state: State,
@@ -92,22 +92,20 @@ def ingest(
     wait: bool,
     timeout: float,
     interval: float,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Request ingestion of a dataset's file."""
     request = state.client.request_ingestion(dsid, file_to_upload=file_to_upload, ingestor=ingestor)
     if wait:
-        request = _wait(
-            state, dsid, request, "ingest", timeout=timeout, interval=interval, as_json=as_json
-        )
-    emit(request, as_json=as_json)
+        request = _wait(state, dsid, request, "ingest", timeout=timeout, interval=interval, out=out)
+    emit(request, out=out)
 
 
 @cli.command()
 @click.argument("dsid")
 @click.option("--overwrite", is_flag=True, help="Overwrite the SciCat record if it exists.")
 @_wait_options
-@json_option
+@output_options
 @pass_state
 def scicat(
     state: State,
@@ -116,24 +114,22 @@ def scicat(
     wait: bool,
     timeout: float,
     interval: float,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Send a dataset to the SciCat catalogue."""
     request = state.client.send_to_scicat(dsid, overwrite_data=overwrite)
     if wait:
-        request = _wait(
-            state, dsid, request, "scicat", timeout=timeout, interval=interval, as_json=as_json
-        )
-    emit(request, as_json=as_json)
+        request = _wait(state, dsid, request, "scicat", timeout=timeout, interval=interval, out=out)
+    emit(request, out=out)
 
 
 @cli.command("drive-transfer")
 @click.argument("dsid")
 @_wait_options
-@json_option
+@output_options
 @pass_state
 def drive_transfer(
-    state: State, dsid: str, wait: bool, timeout: float, interval: float, as_json: bool
+    state: State, dsid: str, wait: bool, timeout: float, interval: float, out: Output
 ) -> None:
     """Copy a dataset to Google Drive.
 
@@ -144,13 +140,13 @@ def drive_transfer(
     before = [loc.to_dict() for loc in client.get_current_google_drive_info(dsid)]
     request = client.request_google_drive_transfer(dsid)
     if not wait:
-        emit(request, as_json=as_json)
+        emit(request, out=out)
         return
     deadline = time.monotonic() + timeout
     while True:
         locations = client.get_current_google_drive_info(dsid)
         if [loc.to_dict() for loc in locations] != before:
-            emit(locations, as_json=as_json, columns=("folder_path_in_drive", "status"))
+            emit(locations, out=out, columns=("folder_path_in_drive", "status"))
             return
         if time.monotonic() >= deadline:
             raise WaitTimeoutError(
@@ -168,11 +164,11 @@ def requests() -> None:
 @click.argument("dsid")
 @click.argument("reqid", type=int)
 @click.option("--type", "request_type", type=REQUEST_TYPES, default="ingest", show_default=True)
-@json_option
+@output_options
 @pass_state
-def request_status(state: State, dsid: str, reqid: int, request_type: str, as_json: bool) -> None:
+def request_status(state: State, dsid: str, reqid: int, request_type: str, out: Output) -> None:
     """Show a request's status."""
-    emit(state.client.get_request_status(dsid, reqid, request_type), as_json=as_json)
+    emit(state.client.get_request_status(dsid, reqid, request_type), out=out)
 
 
 @requests.command("wait")
@@ -180,7 +176,7 @@ def request_status(state: State, dsid: str, reqid: int, request_type: str, as_js
 @click.argument("reqid", type=int)
 @click.option("--type", "request_type", type=REQUEST_TYPES, default="ingest", show_default=True)
 @_timing_options
-@json_option
+@output_options
 @pass_state
 def request_wait(
     state: State,
@@ -189,7 +185,7 @@ def request_wait(
     request_type: str,
     timeout: float,
     interval: float,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Wait for a request to finish (exit 3 on timeout, 4 if it failed)."""
     final = _wait(
@@ -199,8 +195,8 @@ def request_wait(
         request_type,
         timeout=timeout,
         interval=interval,
-        as_json=as_json,
+        out=out,
     )
-    if not as_json:
+    if not out.machine:
         plain(f"request {reqid} ended: {final['status']}")
-    emit(final, as_json=as_json)
+    emit(final, out=out)

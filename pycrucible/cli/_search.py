@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import click
 
 from pycrucible.cli._app import State, elevate_option, pass_state
@@ -50,78 +51,74 @@ def _search(
     emit_rows(limited(rows, wanted, what), out=out, columns=_COLUMNS[what])
 
 
-def _search_command(group: click.Group, what: str, help_text: str) -> Callable[..., Any]:
-    """The decorators every search command shares."""
+@attrs.frozen
+class _Filter:
+    """One `--OPTION VALUE` a search command narrows its answer with."""
 
-    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        function.__doc__ = help_text
-        for decorator in (
-            pass_state,
-            elevate_option,
-            output_options,
-            list_options,
-            click.argument("text"),
-        ):
-            function = decorator(function)
-        return group.command("search")(function)
-
-    return decorate
+    option: str  # "--project"
+    keyword: str  # the search method's keyword: "project_id"
+    help: str
 
 
-@_search_command(
-    datasets,
-    "datasets",
-    "Find datasets whose name matches TEXT (3 characters or more; typos tolerated), "
-    "best first (API v3).",
-)
-@click.option("--project", "project_id", help="Only this project's datasets.")
-def search_datasets(
-    state: State, text: str, project_id: str | None, limit: int | None, out: Output
-) -> None:
-    needs_v3(state, "datasets search")
-    call = state.client.v3.datasets.search
-    _search(state, "datasets", text, limit, out, call, project_id=project_id)
+@attrs.frozen
+class _Search:
+    """One `crucible WHAT search TEXT` command: its group, its help and its filter."""
+
+    group: click.Group
+    what: str  # the records, and the name of their `client.v3` resource: "datasets"
+    help: str
+    filter: _Filter | None = None
 
 
-@_search_command(samples, "samples", "Find samples whose name matches TEXT, best first (API v3).")
-@click.option("--project", "project_id", help="Only this project's samples.")
-def search_samples(
-    state: State, text: str, project_id: str | None, limit: int | None, out: Output
-) -> None:
-    needs_v3(state, "samples search")
-    call = state.client.v3.samples.search
-    _search(state, "samples", text, limit, out, call, project_id=project_id)
+def _add_search(spec: _Search) -> None:
+    """Registers `crucible WHAT search TEXT`: every search command has this one body."""
+
+    def command(state: State, text: str, limit: int | None, out: Output, **given: Any) -> None:
+        needs_v3(state, f"{spec.what} search")
+        call = getattr(state.client.v3, spec.what).search
+        _search(state, spec.what, text, limit, out, call, **given)
+
+    command.__doc__ = spec.help
+    function: Callable[..., Any] = command
+    decorators: list[Callable[..., Any]] = []
+    if spec.filter is not None:
+        found = spec.filter
+        decorators.append(click.option(found.option, found.keyword, help=found.help))
+    decorators += [pass_state, elevate_option, output_options, list_options, click.argument("text")]
+    for decorator in decorators:
+        function = decorator(function)
+    spec.group.command("search")(function)
 
 
-@_search_command(
-    projects,
-    "projects",
-    "Find projects (all of them, not only yours) whose id or title contains TEXT (API v3).",
-)
-def search_projects(state: State, text: str, limit: int | None, out: Output) -> None:
-    needs_v3(state, "projects search")
-    _search(state, "projects", text, limit, out, state.client.v3.projects.search)
-
-
-@_search_command(
-    instruments,
-    "instruments",
-    "Find instruments whose name, type or manufacturer contains TEXT (API v3).",
-)
-@click.option("--status", help="Only instruments with this status.")
-def search_instruments(
-    state: State, text: str, status: str | None, limit: int | None, out: Output
-) -> None:
-    needs_v3(state, "instruments search")
-    call = state.client.v3.instruments.search
-    _search(state, "instruments", text, limit, out, call, status=status)
-
-
-@_search_command(
-    users,
-    "users",
-    "Find users whose username or names contain TEXT (public fields only; API v3).",
-)
-def search_users(state: State, text: str, limit: int | None, out: Output) -> None:
-    needs_v3(state, "users search")
-    _search(state, "users", text, limit, out, state.client.v3.users.search)
+for _spec in (
+    _Search(
+        datasets,
+        "datasets",
+        "Find datasets whose name matches TEXT (3 characters or more; typos tolerated), "
+        "best first (API v3).",
+        _Filter("--project", "project_id", "Only this project's datasets."),
+    ),
+    _Search(
+        samples,
+        "samples",
+        "Find samples whose name matches TEXT, best first (API v3).",
+        _Filter("--project", "project_id", "Only this project's samples."),
+    ),
+    _Search(
+        projects,
+        "projects",
+        "Find projects (all of them, not only yours) whose id or title contains TEXT (API v3).",
+    ),
+    _Search(
+        instruments,
+        "instruments",
+        "Find instruments whose name, type or manufacturer contains TEXT (API v3).",
+        _Filter("--status", "status", "Only instruments with this status."),
+    ),
+    _Search(
+        users,
+        "users",
+        "Find users whose username or names contain TEXT (public fields only; API v3).",
+    ),
+):
+    _add_search(_spec)

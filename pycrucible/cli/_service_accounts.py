@@ -18,7 +18,7 @@ import click
 
 from pycrucible.cli._app import CommandError, State, cli, pass_state
 from pycrucible.cli._lists import probe
-from pycrucible.cli._ops import MFID, OpsGroup, explained, need_v3
+from pycrucible.cli._ops import MFID, OpsGroup, explained, need_v3, record_command
 from pycrucible.cli._output import (
     Output,
     emit,
@@ -189,13 +189,13 @@ def rotate_key(
         )
 
 
-@service_accounts.command("revoke")
-@click.argument("sa_mfid", type=MFID)
-@output_options
-@pass_state
-@explained(missing=_MISSING, denied=_DENIED)
-def revoke_key(state: State, sa_mfid: str, out: Output) -> None:
-    """Revoke a service account's key; the account stays (`rotate` gives it a new key)."""
-    result = need_v3(state, "service-accounts revoke").service_accounts.revoke(sa_mfid)
-    plain(f"revoked the API key of service account {sa_mfid}")
-    emit(result, out=out)
+record_command(
+    service_accounts,
+    "revoke",
+    click.argument("sa_mfid", type=MFID),
+    lambda v3, sa_mfid: v3.service_accounts.revoke(sa_mfid),
+    help_text="Revoke a service account's key; the account stays (`rotate` gives it a new key).",
+    missing=_MISSING,
+    denied=_DENIED,
+    said=lambda sa_mfid, _: f"revoked the API key of service account {sa_mfid}",
+)

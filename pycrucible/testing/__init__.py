@@ -83,6 +83,7 @@ requests, optionally only for a path prefix and/or method, fail:
     server.faults.add("drop", method="POST")                         # close without answering
     server.faults.add("drop_after", method="POST")                   # process, lose the answer
     server.faults.add("delay", seconds=2.5)
+    server.faults.add("status", status=503, skip=2, method="GET")   # the third GET fails
     server.faults.add("truncate", after_bytes=1000, path_prefix="/storage/")
     server.faults.add("corrupt_request", offset=9, path_prefix="/storage/v3-parts/")  # body in
     server.faults.add("drop", times=None, probability=0.004, seed=7)  # 0.4% of all, repeatable

@@ -1,7 +1,9 @@
 """Fault injection: make chosen requests fail the way networks and busy servers do.
 
 Faults are rules kept by a `FaultInjector`. Each rule matches requests by optional path
-prefix and method and applies to the next ``times`` matching requests (``None``: until cleared).
+prefix and method and applies to the next ``times`` matching requests (``None``: until cleared),
+after letting the first ``skip`` matching requests through (a fault on a list's third page:
+``skip=2``).
 The first active rule that matches a request is used and counted in `Fault.consumed`.
 A rule with a ``probability`` applies to each matching request only with that chance (drawn from
 its own generator, seeded by ``seed`` for repeatable runs); when it does not, the next rule is
@@ -64,6 +66,7 @@ class Fault:
         detail: str | None = None,
         probability: float | None = None,
         seed: int | None = None,
+        skip: int = 0,
     ) -> None:
         self.id = fault_id
         self.kind: FaultKind = kind
@@ -79,7 +82,9 @@ class Fault:
         self.probability = probability
         self.seed = seed
         self._random = random.Random(seed)  # test traffic, not cryptography
+        self.skip = skip
         self._consumed = 0
+        self._skipped = 0
 
     @property
     def consumed(self) -> int:
@@ -117,6 +122,7 @@ class Fault:
             "detail": self.detail,
             "probability": self.probability,
             "seed": self.seed,
+            "skip": self.skip,
             "consumed": self._consumed,
             "active": self.active,
         }
@@ -148,6 +154,7 @@ class FaultInjector:
         detail: str | None = None,
         probability: float | None = None,
         seed: int | None = None,
+        skip: int = 0,
     ) -> Fault:
         """Add a rule; see the module docstring for the kinds.
 
@@ -166,6 +173,7 @@ class FaultInjector:
             probability: The chance (0 to 1) that a matching request is faulted (None: every
                 one); ``times`` then counts the requests actually faulted.
             seed: Seed of the rule's own random generator, for ``probability``.
+            skip: How many matching requests to let through before the rule applies.
 
         Returns:
             The rule, whose `Fault.consumed` counts the requests it affected.
@@ -185,8 +193,8 @@ class FaultInjector:
             raise ValueError("a truncate fault needs after_bytes >= 0")
         if detail is not None and kind != "status":
             raise ValueError("only a status fault has a detail")
-        if offset < 0 or (retry_after is not None and retry_after < 0):
-            raise ValueError("offset and retry_after must not be negative")
+        if offset < 0 or skip < 0 or (retry_after is not None and retry_after < 0):
+            raise ValueError("offset, skip and retry_after must not be negative")
         if probability is not None and not 0.0 <= probability <= 1.0:
             raise ValueError("probability must be between 0 and 1")
         with self._lock:
@@ -204,6 +212,7 @@ class FaultInjector:
                 detail=detail,
                 probability=probability,
                 seed=seed,
+                skip=skip,
             )
             self._faults.append(fault)
         return fault
@@ -230,7 +239,12 @@ class FaultInjector:
             return None
         with self._lock:
             for fault in self._faults:
-                if fault.active and fault.matches(method, path) and fault.fires():
+                if fault.active and fault.matches(method, path):
+                    if fault._skipped < fault.skip:
+                        fault._skipped += 1  # let it through; later rules may still apply
+                        continue
+                    if not fault.fires():
+                        continue
                     fault._consumed += 1
                     return fault
         return None

@@ -15,6 +15,7 @@ import gc
 import os
 import re
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,8 +158,13 @@ def test_a_notest_block_renders_as_python_on_the_site() -> None:
 
 
 @pytest.fixture
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh working directory, and no setting of this machine's user in sight."""
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh working directory, and no setting of this machine's user in sight.
+
+    A page may set environment variables itself (the fsspec guide sets `CRUCIBLE_API_URL`
+    for its workers): the environment is put back as it was after every page, so no later
+    test inherits them.
+    """
     for name in list(os.environ):
         if name.startswith("CRUCIBLE_") or name in LEGACY_ENV_VARS:
             monkeypatch.delenv(name)
@@ -170,7 +176,10 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    return work
+    before = dict(os.environ)
+    yield work
+    os.environ.clear()
+    os.environ.update(before)
 
 
 def _close_leftovers(namespace: dict[str, Any]) -> None:

@@ -165,3 +165,23 @@ def test_empty_lists() -> None:
         emit_rows([], out=Output("jsonl"))
 
     assert CliRunner().invoke(show, []).stdout == "[]\n(none)\n"
+
+
+def test_a_json_list_that_fails_partway_prints_no_half_document() -> None:
+    def rows() -> Iterator[dict[str, str]]:
+        yield {"id": "0"}
+        yield {"id": "1"}
+        raise RuntimeError("page 2 failed")
+
+    @click.command()
+    @output_options
+    def show(out: Output) -> None:
+        emit_rows(rows(), out=out, columns=("id",))
+
+    as_json = CliRunner().invoke(show, ["--json"])
+    assert isinstance(as_json.exception, RuntimeError)
+    assert as_json.stdout == ""
+    # --jsonl streams: the lines printed before the failure stay, each a whole object.
+    as_jsonl = CliRunner().invoke(show, ["--jsonl"])
+    assert isinstance(as_jsonl.exception, RuntimeError)
+    assert [json.loads(line) for line in as_jsonl.stdout.splitlines()] == [{"id": "0"}, {"id": "1"}]

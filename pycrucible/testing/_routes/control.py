@@ -55,6 +55,7 @@ class FaultSpec(BaseModel):
     detail: str | None = None
     probability: float | None = None
     seed: int | None = None
+    skip: int = 0
 
 
 class WorkerSettings(BaseModel):

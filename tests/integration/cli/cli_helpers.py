@@ -64,3 +64,11 @@ def error_lines(result: Result) -> list[str]:
     assert [line for line in lines if line.startswith("Error: ")], result.output
     assert len([line for line in lines if line.startswith("Error: ")]) == 1, result.output
     return lines
+
+
+def error_and_hint(result: Result) -> str:
+    """The one `Error:` line of a failed command; a `Hint:` line must follow it."""
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1, result.stderr
+    assert "\nHint: " in result.stderr, result.stderr
+    return errors[0]

@@ -8,7 +8,6 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +16,6 @@ from click.testing import CliRunner, Result
 
 from pycrucible.cli._commands import cli
 from pycrucible.testing import LocalCrucible
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible(worker_delay=0.02) as running:
-        yield running
 
 
 @pytest.fixture
@@ -190,6 +183,15 @@ def test_processing_commands_and_exit_codes(
     assert status["status"] == "complete"
     waited = run_json(env, "requests", "wait", dsid, str(done["id"]), "--interval", "0.05")
     assert waited["id"] == done["id"]
+    # --jsonl: the same record on one line, for scripts that read line by line.
+    line = run(env, "requests", "wait", dsid, str(done["id"]), "--jsonl").stdout
+    assert line.count("\n") == 1
+    assert json.loads(line)["id"] == done["id"]
+    again = run(env, "ingest", dsid, "--wait", "--interval", "0.05", "--jsonl")
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["status"] == "complete"
+    both = run(env, "requests", "status", dsid, str(done["id"]), "--json", "--jsonl")
+    assert both.exit_code == 2
 
     failed = run(
         env, "ingest", dsid, "--ingestor", "NoSuchIngestor", "--wait", "--interval", "0.05"
@@ -259,6 +261,8 @@ def test_config_file_is_private_and_never_echoes_the_key(
     rows = {row["setting"]: row for row in json.loads(shown.stdout)}
     assert rows["api_key"]["value"] == "(set, hidden)"
     assert rows["api_url"]["value"] == server.url
+    lines = run(bare, "config", "show", "--jsonl").stdout.splitlines()
+    assert [json.loads(line) for line in lines] == list(rows.values())
 
     assert run(bare, "config", "set", "timeout", "zero").exit_code == 2
     assert run(bare, "config", "set", "timeout", "0").exit_code == 2  # the client would refuse it

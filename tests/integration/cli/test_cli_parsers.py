@@ -5,7 +5,6 @@ metadata is added, a bad file is one `Error:` line with exit code 2 and nothing 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,6 @@ from click.testing import CliRunner, Result
 from pycrucible import CrucibleClient
 from pycrucible.cli._commands import cli
 from pycrucible.testing import LocalCrucible
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible() as running:
-        yield running
 
 
 @pytest.fixture(params=["v1", "v3"])

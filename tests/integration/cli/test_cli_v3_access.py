@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 
 from pycrucible import CrucibleClient
 from pycrucible.errors import NotFoundError, PermissionDeniedError
 from pycrucible.testing import LocalCrucible
-from tests.integration.cli.cli_helpers import cli_env, json_of, run
+from tests.integration.cli.cli_helpers import cli_env, error_and_hint, json_of, run
 
 HIDDEN = (NotFoundError, PermissionDeniedError)  # a record you may not read
 
 OTHER_ORCID = "0000-0002-0000-0101"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible(worker_delay=0.02) as running:
-        yield running
 
 
 @pytest.fixture(scope="module")
@@ -32,19 +24,6 @@ def other_key(server: LocalCrucible) -> str:
     with CrucibleClient(server.url_v3, key, api_version="v3") as client:
         client.v3.whoami()
     return key
-
-
-@pytest.fixture
-def env(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
-    return cli_env(server.url_v3, server.user_key, tmp_path)
-
-
-def error_and_hint(result: Result) -> str:
-    """The one `Error:` line of a failed command; a `Hint:` line must follow it."""
-    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 1, result.stderr
-    assert "\nHint: " in result.stderr, result.stderr
-    return errors[0]
 
 
 @pytest.fixture

@@ -3,39 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 
 from pycrucible import CrucibleClient
 from pycrucible.testing import LocalCrucible
-from tests.integration.cli.cli_helpers import cli_env, json_of, run
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible(worker_delay=0.02) as running:
-        yield running
-
-
-@pytest.fixture
-def env(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
-    return cli_env(server.url_v3, server.user_key, tmp_path)
-
-
-@pytest.fixture
-def admin(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
-    return cli_env(server.url_v3, server.admin_key, tmp_path)
-
-
-def error_and_hint(result: Result) -> str:
-    """The one `Error:` line of a failed command; a `Hint:` line must follow it."""
-    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 1, result.stderr
-    assert "\nHint: " in result.stderr, result.stderr
-    return errors[0]
+from tests.integration.cli.cli_helpers import cli_env, error_and_hint, json_of, run
 
 
 @pytest.fixture

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from pycrucible import CrucibleClient
 from pycrucible.cli._commands import cli
 from pycrucible.testing import LocalCrucible
 from tests.integration.cli.cli_helpers import cli_env, error_lines, json_of, jsonl_of, run, run_ok
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible() as running:
-        yield running
 
 
 def test_upload_on_v3_reports_each_file(server: LocalCrucible, tmp_path: Path) -> None:

@@ -4,41 +4,24 @@ server's API v3 and the seed era."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import Result
 
 from pycrucible import CrucibleClient
 from pycrucible.testing import LocalCrucible
-from tests.integration.cli.cli_helpers import cli_env, json_of, run
+from tests.integration.cli.cli_helpers import cli_env, error_and_hint, json_of, run
 
 MEMBER_ORCID = "0000-0002-0000-0202"
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible(worker_delay=0.02) as running:
-        key = running.add_user(MEMBER_ORCID, first_name="Mia", email="mia@example.org")
-        with CrucibleClient(running.url_v3, key, api_version="v3") as client:
-            client.v3.whoami()  # makes Mia's v3 account
-        yield running
-
-
-@pytest.fixture
-def admin(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
-    """The seed admin, who leads LOCAL-DEMO."""
-    return cli_env(server.url_v3, server.admin_key, tmp_path)
-
-
-def error_and_hint(result: Result) -> str:
-    """The one `Error:` line of a failed command; a `Hint:` line must follow it."""
-    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 1, result.stderr
-    assert "\nHint: " in result.stderr, result.stderr
-    return errors[0]
+@pytest.fixture(scope="module", autouse=True)
+def member(server: LocalCrucible) -> None:
+    """Mia, a second user known to API v3."""
+    key = server.add_user(MEMBER_ORCID, first_name="Mia", email="mia@example.org")
+    with CrucibleClient(server.url_v3, key, api_version="v3") as client:
+        client.v3.whoami()  # makes Mia's v3 account
 
 
 def roles(rows: list[dict[str, Any]]) -> dict[str, str]:

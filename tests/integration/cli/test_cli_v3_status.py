@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,12 +11,6 @@ from pycrucible.testing import LocalCrucible
 from tests.integration.cli.cli_helpers import cli_env, error_lines, json_of, run, run_ok
 
 EXPLORER = "https://explorer.example.org/graph/"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible() as running:
-        yield running
 
 
 def test_status_on_v3(server: LocalCrucible, tmp_path: Path) -> None:

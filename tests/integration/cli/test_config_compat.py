@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,12 +11,6 @@ from click.testing import CliRunner, Result
 from pycrucible import CrucibleClient
 from pycrucible.cli._commands import cli
 from pycrucible.testing import LocalCrucible
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible() as running:
-        yield running
 
 
 def bare_env(tmp_path: Path) -> dict[str, str]:

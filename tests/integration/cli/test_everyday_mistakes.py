@@ -19,12 +19,6 @@ from pycrucible.cli._commands import cli
 from pycrucible.testing import LocalCrucible
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalCrucible]:
-    with LocalCrucible(worker_delay=0.02) as running:
-        yield running
-
-
 @pytest.fixture
 def env(server: LocalCrucible, tmp_path: Path) -> dict[str, str]:
     return {

@@ -44,28 +44,27 @@ def _run_on_a_terminal(args: list[str], env: dict[str, str], limit: float = 60) 
     return process.wait(timeout=10), b"".join(chunks).decode("utf-8", "replace")
 
 
-def _upload_on_a_terminal(tmp_path: Path, **settings: str) -> str:
+def _upload_on_a_terminal(server: LocalCrucible, tmp_path: Path, **settings: str) -> str:
     data = tmp_path / "scan.bin"
     data.write_bytes(os.urandom(3_000_000))
-    with LocalCrucible() as server:
-        with CrucibleClient(server.url, server.user_key) as client:
-            dsid = str(client.create_dataset(dataset_name="terminal")["unique_id"])
-        env = {
-            **os.environ,
-            "CRUCIBLE_API_URL": server.url,
-            "CRUCIBLE_API_KEY": server.user_key,
-            "CRUCIBLE_CONFIG": str(tmp_path / "config.toml"),
-            "XDG_CACHE_HOME": str(tmp_path / "cache"),
-            **settings,
-        }
-        command = [sys.executable, "-m", "pycrucible.cli", "datasets", "upload", dsid, str(data)]
-        code, screen = _run_on_a_terminal(command, env)
+    with CrucibleClient(server.url, server.user_key) as client:
+        dsid = str(client.create_dataset(dataset_name="terminal")["unique_id"])
+    env = {
+        **os.environ,
+        "CRUCIBLE_API_URL": server.url,
+        "CRUCIBLE_API_KEY": server.user_key,
+        "CRUCIBLE_CONFIG": str(tmp_path / "config.toml"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        **settings,
+    }
+    command = [sys.executable, "-m", "pycrucible.cli", "datasets", "upload", dsid, str(data)]
+    code, screen = _run_on_a_terminal(command, env)
     assert code == 0, screen
     return screen
 
 
-def test_upload_shows_bytes_and_rate_on_a_terminal(tmp_path: Path) -> None:
-    screen = _upload_on_a_terminal(tmp_path)
+def test_upload_shows_bytes_and_rate_on_a_terminal(server: LocalCrucible, tmp_path: Path) -> None:
+    screen = _upload_on_a_terminal(server, tmp_path)
     # The status line: files, bytes of the total, percent, then this run's rate.
     assert re.search(r"1 file\(s\): 3\.0 MB of 3\.0 MB \(100%\), [\d.]+ [kMG]?B/s", screen), screen
     assert "\r" in screen  # redrawn in place, not one line per update
@@ -73,8 +72,10 @@ def test_upload_shows_bytes_and_rate_on_a_terminal(tmp_path: Path) -> None:
     assert "checking" not in screen  # small files are hashed while they are sent
 
 
-def test_a_large_upload_shows_a_labelled_checksum_pass_first(tmp_path: Path) -> None:
-    screen = _upload_on_a_terminal(tmp_path, CRUCIBLE_RESUMABLE_THRESHOLD="1000000")
+def test_a_large_upload_shows_a_labelled_checksum_pass_first(
+    server: LocalCrucible, tmp_path: Path
+) -> None:
+    screen = _upload_on_a_terminal(server, tmp_path, CRUCIBLE_RESUMABLE_THRESHOLD="1000000")
     checked = screen.index("checking scan.bin (SHA-256): 3.0 MB of 3.0 MB (100%)")
     sent = screen.index("1 file(s): 3.0 MB of 3.0 MB (100%)")
     assert checked < sent

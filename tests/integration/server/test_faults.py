@@ -42,6 +42,18 @@ def test_status_faults_answer_then_stop(
     assert not fault.active
 
 
+def test_skip_lets_the_first_matching_requests_through(
+    server: LocalCrucible, user: httpx.Client
+) -> None:
+    fault = server.faults.add("status", status=503, times=1, skip=2, method="GET")
+    answers = [user.get("/account").status_code for _ in range(4)]
+    assert answers == [200, 200, 503, 200]
+    assert fault.consumed == 1
+    assert fault.to_dict()["skip"] == 2
+    with pytest.raises(ValueError, match="skip"):
+        server.faults.add("drop", skip=-1)
+
+
 def test_429_carries_retry_after(server: LocalCrucible, user: httpx.Client) -> None:
     server.faults.add("status", status=429, retry_after=3)
     response = user.get("/datasets")
