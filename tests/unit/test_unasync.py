@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load() -> ModuleType:
+    # The script imports its sibling `_unasync_model` as a script does: from its own folder.
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
     spec = importlib.util.spec_from_file_location("_unasync", ROOT / "scripts" / "_unasync.py")
     assert spec is not None
     assert spec.loader is not None
