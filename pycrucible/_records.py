@@ -29,7 +29,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from pycrucible._redact import redact_text, redact_url
+from pycrucible._redact import redact_text, redact_urls
 
 __all__ = ["RecordView", "as_record", "is_record_class"]
 
@@ -43,17 +43,6 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 def _json(record: object) -> dict[str, Any]:
     data: dict[str, Any] = cast(Any, record).to_dict()
     return data
-
-
-def _shown(value: Any) -> Any:
-    """A value as `repr` shows it: URLs redacted (a signed link's signature, session ids)."""
-    if isinstance(value, str) and value.startswith(("http://", "https://")):
-        return redact_url(value)
-    if isinstance(value, dict):
-        return {key: _shown(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_shown(item) for item in value]
-    return value
 
 
 class RecordView:
@@ -100,7 +89,7 @@ class RecordView:
         data = _json(self)
         known = [name for name in _FIELDS[type(self)] if name in data]
         order = known + [key for key in data if key not in known]
-        fields = ", ".join(f"{key}={_shown(data[key])!r}" for key in order)
+        fields = ", ".join(f"{key}={redact_urls(data[key])!r}" for key in order)
         # Secrets a record may carry (a service account's new key, signed URLs) never show.
         return redact_text(f"{type(self).__name__}({fields})")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
@@ -77,6 +78,18 @@ def redact_url(url: str) -> str:
         )
     path = _SECRET_PATH.sub(lambda m: m.group(1) + REDACTED, parts.path)
     return redact_text(urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment)))
+
+
+def redact_urls(value: Any) -> Any:
+    """A JSON value with every absolute URL in it (nested in dicts and lists too) redacted as
+    `redact_url` does: how records show a signed link or an upload session."""
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return redact_url(value)
+    if isinstance(value, dict):
+        return {key: redact_urls(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [redact_urls(item) for item in value]
+    return value
 
 
 def redact_text(text: str) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pycrucible._records import json_fields
-from pycrucible._redact import redact_text, redact_url
+from pycrucible._redact import redact_text, redact_urls
 
 if TYPE_CHECKING:
     import pandas
@@ -36,19 +36,8 @@ _PANDAS_HINT = (
 )
 
 
-def _safe(value: Any) -> Any:
-    """A JSON value with every URL in it redacted (signed links' signatures, session ids)."""
-    if isinstance(value, str) and value.startswith(("http://", "https://")):
-        return redact_url(value)
-    if isinstance(value, dict):
-        return {key: _safe(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_safe(item) for item in value]
-    return value
-
-
 def _text(value: Any) -> str:
-    value = _safe(value)
+    value = redact_urls(value)
     if value is None:
         return ""
     if isinstance(value, str):
