@@ -24,13 +24,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Protocol, TypeVar, runtime_checkable
+from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
 from pycrucible._types import ProgressCallback
 
 __all__ = ["ProgressArg", "ProgressReporter", "TqdmProgress", "TqdmWait", "reporting", "waiting"]
 
 RequestT = TypeVar("RequestT")
+C = TypeVar("C", bound=Callable[..., None])
 
 ProgressArg = ProgressCallback | bool | None
 """What `progress=` takes: a callback, True for tqdm bars, or None/False for nothing."""
@@ -135,23 +136,8 @@ def reporting(
         ImportError: `progress=True` without tqdm installed (before anything is sent).
         TypeError: `progress` is neither a callable, a bool nor None.
     """
-    if progress is None:
-        progress = default
-    if progress is False:
-        yield None
-        return
-    if progress is True:
-        bars = TqdmProgress(label)
-        try:
-            yield bars
-        finally:
-            bars.close()
-        return
-    if not callable(progress):
-        raise TypeError(
-            f"progress must be a callable, True (tqdm bars) or None, not {type(progress).__name__}"
-        )
-    yield progress
+    with _chosen(progress, default, lambda: TqdmProgress(label), "tqdm bars") as chosen:
+        yield chosen
 
 
 class TqdmWait:
@@ -201,20 +187,34 @@ def waiting(
         ImportError: `progress=True` without tqdm installed (before the first poll).
         TypeError: `progress` is neither a callable, a bool nor None.
     """
+    with _chosen(progress, default, lambda: TqdmWait(what), "a tqdm bar") as chosen:
+        yield chosen
+
+
+class _Bar(Protocol):
+    def close(self) -> None: ...
+
+
+@contextmanager
+def _chosen(
+    progress: C | bool | None, default: bool, bar: Callable[[], _Bar], drawn: str
+) -> Iterator[C | None]:
+    """What `reporting` and `waiting` share: None means `default`; True opens `bar()` for the
+    call and closes it after; a callable is used as given; anything else is a TypeError."""
     if progress is None:
         progress = default
     if progress is False:
         yield None
         return
     if progress is True:
-        bar = TqdmWait(what)
+        opened = bar()
         try:
-            yield bar
+            yield cast(C, opened)  # both bars are the callbacks their callers expect
         finally:
-            bar.close()
+            opened.close()
         return
     if not callable(progress):
         raise TypeError(
-            f"progress must be a callable, True (a tqdm bar) or None, not {type(progress).__name__}"
+            f"progress must be a callable, True ({drawn}) or None, not {type(progress).__name__}"
         )
     yield progress
